@@ -1,0 +1,181 @@
+"""The code tables of ``vndirective/data``, loaded once on first use.
+
+Code reads these tables and never repeats them: to teach the parser a new type
+code, organ code, signer title or mark, edit the JSON files.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from .normalize import fold, skeleton
+
+
+@cache
+def load(name: str) -> dict[str, Any]:
+    """The parsed JSON table ``data/<name>.json``."""
+    raw = resources.files(__package__).joinpath("data").joinpath(f"{name}.json").read_text("utf-8")
+    data: dict[str, Any] = json.loads(raw)
+    return data
+
+
+@dataclass(frozen=True)
+class DocType:
+    code: str
+    name: str
+    systems: tuple[str, ...]
+    words: tuple[str, ...]
+
+
+@cache
+def doc_types() -> dict[str, DocType]:
+    """Document types by canonical code."""
+    return {
+        t["code"]: DocType(t["code"], t["name"], tuple(t["systems"]), tuple(t["words"]))
+        for t in load("doc_types")["types"]
+    }
+
+
+@cache
+def _type_code_index() -> dict[str, str]:
+    index = {skeleton(code): code for code in doc_types()}
+    aliases = {k: v for k, v in load("doc_types")["aliases"].items() if not k.startswith("_")}
+    index.update({skeleton(k): v for k, v in aliases.items()})
+    # Codes that only differ by Đ/D keep their own spelling when written exactly.
+    return index
+
+
+def type_code(token: str) -> str | None:
+    """Canonical type code for a code as written ('QD', 'Qđ', 'TTR'), or None."""
+    if token in doc_types():
+        return token
+    if len(token) > 6:
+        return None
+    return _type_code_index().get(skeleton(token))
+
+
+@cache
+def type_words() -> dict[str, str | None]:
+    """Type words of running text (folded, lower case) → type code or None."""
+    words: dict[str, str | None] = {}
+    for t in doc_types().values():
+        for w in t.words:
+            words[fold(w).lower()] = t.code
+    extra = load("doc_types")["running_text_words"]
+    words.update({fold(k).lower(): v for k, v in extra.items() if not k.startswith("_")})
+    return words
+
+
+@cache
+def type_names() -> dict[str, str]:
+    """Type names in capitals, as skeleton keys ('NGHI QUYET') → code.
+
+    Where a name has several codes (Quy định: QĐi / QyĐ) the running-text code
+    is left to the number; the name maps to the first code listed.
+    """
+    names: dict[str, str] = {}
+    for t in doc_types().values():
+        names.setdefault(skeleton(t.name), t.code)
+    return names
+
+
+def type_name(code: str | None) -> str | None:
+    """Vietnamese name of a type code."""
+    if code is None:
+        return None
+    t = doc_types().get(code)
+    return t.name if t else None
+
+
+@cache
+def party_codes() -> frozenset[str]:
+    organs = load("organs")
+    return frozenset(skeleton(c) for c in organs["party_codes"] + organs["party_level_suffixes"])
+
+
+@cache
+def party_suffixes() -> tuple[str, ...]:
+    return tuple(sorted({skeleton(c) for c in load("organs")["party_level_suffixes"]}, key=len, reverse=True))
+
+
+def is_party_organ(code: str) -> bool:
+    """Whether an organ code belongs to the Party system (TU, HU, BTCTW, VPĐU...)."""
+    k = skeleton(code)
+    if k in party_codes():
+        return True
+    # Composites: an organ abbreviation + the level suffix (UBKT + HU).
+    return len(k) > 2 and k.endswith(("TW", "TU", "HU", "DU")) and k not in state_codes()
+
+
+@cache
+def state_codes() -> frozenset[str]:
+    return frozenset(skeleton(c) for c in load("organs")["state_codes"])
+
+
+def is_state_organ_like(code: str) -> bool:
+    """Whether a lone symbol group can be a state organ ('UBND', 'BXD')."""
+    k = skeleton(code)
+    return k in state_codes() or (len(code) >= 2 and code.isupper())
+
+
+def organ_code(token: str, party: bool) -> str:
+    """Canonical spelling of an organ code (Latin D → Đ where the table knows it)."""
+    organs = load("organs")
+    aliases = organs["party_aliases"] if party else organs["state_aliases"]
+    up = token.upper() if not any(c.islower() for c in token[1:]) else token
+    return str(aliases.get(skeleton(token), aliases.get(up, token)))
+
+
+@cache
+def authority_marks() -> dict[str, str]:
+    """Skeleton of a written mark without dots and slashes ('TM', 'KT') → Party form."""
+    marks: dict[str, str] = {}
+    for canonical, variants in load("marks")["authority"].items():
+        for v in variants:
+            marks[skeleton(v).replace("/", "").replace(".", "")] = canonical
+    return marks
+
+
+@cache
+def urgency_marks() -> dict[str, str]:
+    return {v: k for k, vs in load("marks")["urgency"].items() for v in vs}
+
+
+@cache
+def security_marks() -> dict[str, str]:
+    return {v: k for k, vs in load("marks")["security"].items() for v in vs}
+
+
+@cache
+def titles() -> tuple[str, ...]:
+    """Signer titles as skeleton keys, longest first."""
+    data = load("titles")
+    base = {skeleton(t) for t in data["titles"]}
+    full = set(base)
+    for p in data["prefixes"]:
+        full |= {f"{skeleton(p)} {t}" for t in base}
+    return tuple(sorted(full, key=len, reverse=True))
+
+
+@cache
+def organ_head_words() -> tuple[str, ...]:
+    return tuple(sorted({skeleton(w) for w in load("organs")["organ_head_words"]}, key=len, reverse=True))
+
+
+@cache
+def unit_words() -> tuple[str, ...]:
+    return tuple(sorted({skeleton(w) for w in load("organs")["unit_words"]}, key=len, reverse=True))
+
+
+@cache
+def split_words() -> tuple[str, ...]:
+    return tuple(sorted({skeleton(w) for w in load("organs")["split_inside_line"]}, key=len, reverse=True))
+
+
+@cache
+def abbreviations() -> dict[str, str]:
+    return dict(load("abbreviations")["abbreviations"])

@@ -1,0 +1,81 @@
+"""The 'Nơi nhận' list: one item per line, the purpose in parentheses split out."""
+
+from __future__ import annotations
+
+import regex
+
+from .. import patterns
+from ..lines import Layout, Line
+from ..model import DistributionItem, Span
+from ..segment import Zones, ends_terminal, starts_lower
+from .signature import is_signature_segment
+from .items import split_items
+
+_TRAILING_PAREN = regex.compile(r"\s{0,3}\((?P<p>[^()]{1,120})\)$")
+
+
+def distribution_lines(layout: Layout, zones: Zones) -> list[Line]:
+    """The closing segments that belong to the 'Nơi nhận' list."""
+    if zones.distribution_label is None:
+        return []
+    lines = layout.lines
+    out: list[Line] = [lines[zones.distribution_label]]
+    prev = layout.t(lines[zones.distribution_label])
+    label_col = lines[zones.distribution_label].col
+    for ln in lines[zones.distribution_label + 1 : zones.closing[1]]:
+        if ln.kind != "text":
+            continue
+        text = layout.t(ln)
+        if layout.layout_columns and ln.col > label_col:
+            continue
+        bullet = bool(patterns.LINE_BULLET.match(text))
+        if bullet:
+            out.append(ln)
+        elif is_signature_segment(layout, ln):
+            continue
+        elif not ends_terminal(prev) and (starts_lower(text) or len(text) < 70):
+            out.append(ln)
+        else:
+            continue
+        prev = text
+    return out
+
+
+def extract_distribution(layout: Layout, zones: Zones) -> list[DistributionItem]:
+    """Items of 'Nơi nhận' as printed, each with its purpose when one is given."""
+    lines = distribution_lines(layout, zones)
+    if not lines:
+        return []
+    pieces = []
+    for i, ln in enumerate(lines):
+        start = ln.start
+        if i == 0:
+            m = patterns.DISTRIBUTION_LABEL_SK.match(layout.s(ln))
+            start += m.end() if m else 0
+            if start >= ln.end:
+                continue
+        pieces.append((start, ln.end, ln))
+    items = []
+    for value, span in split_items(layout, pieces):
+        recipient, purpose = split_purpose(value)
+        items.append(DistributionItem(recipient, purpose, span))
+    return items
+
+
+def split_purpose(value: str) -> tuple[str, str | None]:
+    """'Như trên (thực hiện)' → ('Như trên', 'thực hiện').
+
+    Only a trailing parenthesis that states a purpose counts: it starts in
+    lower case ('để b/c', 'thực hiện'). One naming a person ('Đ/c Khanh',
+    'Dũng') or counting copies ('2b') stays in the recipient.
+    """
+    m = _TRAILING_PAREN.search(value)
+    if not m:
+        return value, None
+    inner = " ".join(m.group("p").split())
+    if not starts_lower(inner) or value.lstrip().lower().startswith("lưu"):
+        return value, None
+    recipient = value[: m.start()].rstrip(" ,;:")
+    if not recipient:
+        return value, None
+    return recipient, inner

@@ -1,0 +1,294 @@
+"""Header fields: system, organ lines, number and symbol, place, date, type, subject, marks."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+import regex
+
+from .. import codes, patterns
+from ..ids import MALFORMED, DocumentId, find_ids
+from ..lines import Layout, Line, clean, strip_value
+from ..model import ParseWarning, Span
+from ..segment import Zones, classify, is_caps, mark_of, type_name_of
+
+_QUALIFIER_SK = regex.compile(
+    r"^(?:CUA|HOI\s+NGHI|BAN\s+CHAP\s+HANH|BAN\s+THUONG\s+VU|BO\s+CHINH\s+TRI|BAN\s+BI\s+THU|DAI\s+HOI|THUONG\s+TRUC|"
+    r"TINH\s+UY|HUYEN\s+UY|DANG\s+UY|THANH\s+UY|\(?\s*KHOA\s)"
+)
+_VE_SK = regex.compile(r"(?<![A-Z])VE\s")
+
+
+@dataclass
+class Header:
+    values: dict[str, Any] = field(default_factory=dict)
+    spans: dict[str, Span] = field(default_factory=dict)
+    warnings: list[ParseWarning] = field(default_factory=list)
+    own_id_span: Span | None = None
+    own_id: DocumentId | None = None
+
+    def set(self, name: str, value: Any, span: Span | None) -> None:
+        self.values[name] = value
+        if span is not None and value is not None:
+            self.spans[name] = span
+
+
+def extract_header(layout: Layout, zones: Zones) -> Header:
+    """All header fields with their spans."""
+    h = Header()
+    lines = layout.lines
+    hs, he = zones.header
+    header_lines = lines[hs:he]
+    roles = {id(ln): classify(layout, ln) for ln in header_lines}
+
+    _system(layout, header_lines, roles, h)
+    number_line = next((ln for ln in header_lines if roles[id(ln)] == "number"), None)
+    _number(layout, number_line, h)
+    _organs(layout, header_lines, roles, number_line, zones, h)
+    _place_date(layout, header_lines, roles, h)
+    _type_and_subject(layout, zones, number_line, roles, h)
+    _marks(layout, header_lines, roles, h)
+    if h.values.get("system") is None and h.own_id is not None and h.own_id.system:
+        h.set("system", h.own_id.system, h.own_id_span)
+    return h
+
+
+def _system(layout: Layout, header: list[Line], roles: dict[int, str], h: Header) -> None:
+    for ln in header:
+        role = roles[id(ln)]
+        if role == "party_title":
+            h.set("system", "party", _match_span(layout, ln, patterns.PARTY_TITLE_SK))
+            return
+        if role in ("state_title", "motto"):
+            pat = patterns.STATE_TITLE_SK if role == "state_title" else patterns.MOTTO_SK
+            h.set("system", "state", _match_span(layout, ln, pat))
+            return
+    h.set("system", None, None)
+
+
+def _match_span(layout: Layout, ln: Line, pat: regex.Pattern[str]) -> Span:
+    m = pat.search(layout.skel, ln.start, ln.end)
+    return Span(m.start(), m.end()) if m else Span(ln.start, ln.end)
+
+
+def _number(layout: Layout, ln: Line | None, h: Header) -> None:
+    for name in ("number", "doc_id"):
+        h.set(name, None, None)
+    if ln is None:
+        h.warnings.append(ParseWarning("missing_number", "No document number ('Số ...') was found in the header."))
+        return
+    m = patterns.NUMBER_LINE_SK.match(layout.s(ln))
+    start = ln.start + (m.end() if m else 0)
+    found = next(iter(find_ids(layout.folded, start, min(ln.end + 40, len(layout.text)))), None)
+    if found is None or found[0] - start > 3:
+        shown = clean(layout.t(ln))
+        h.warnings.append(ParseWarning("blank_number", f"The number line '{shown}' has no number: the document may be an unsigned draft.", Span(ln.start, ln.end)))
+        return
+    s, e, did = found
+    h.own_id, h.own_id_span = did, Span(s, e)
+    h.set("number", did.number, Span(s, s + len(did.number)))
+    h.set("doc_id", did.canonical, Span(s, e))
+    problems = [MALFORMED[p] for p in did.problems if p in MALFORMED and p != "line_break"]
+    if problems:
+        written = " ".join(layout.text[s:e].split())
+        h.warnings.append(
+            ParseWarning("malformed_number", f"The number '{written}' is not in the standard form ({'; '.join(problems)}); read as {did.canonical}.", Span(s, e))
+        )
+
+
+def _organs(layout: Layout, header: list[Line], roles: dict[int, str], number_line: Line | None, zones: Zones, h: Header) -> None:
+    """Organ lines: capitals above the star or number, titles excluded."""
+    stop_rows = [ln.row for ln in header if roles[id(ln)] in ("star", "number")]
+    stop_row = min(stop_rows) if stop_rows else None
+    subject_rows: set[int] = set()
+    if zones.subject_lines:
+        subject_rows = {ln.row for ln in layout.lines[zones.subject_lines[0] : zones.subject_lines[1]]}
+    candidates: list[Line] = []
+    for ln in header:
+        if stop_row is not None and ln.row > stop_row:
+            break
+        if stop_row is not None and ln.row == stop_row and roles[id(ln)] in ("star", "number"):
+            break
+        if roles[id(ln)] != "text" or ln.row in subject_rows or ln.col > 0 and layout.layout_columns:
+            continue
+        if zones.type_line is not None and ln is layout.lines[zones.type_line]:
+            break
+        text = layout.t(ln)
+        if not is_caps(text) or len(text) > 120 or type_name_of(layout, ln):
+            continue
+        candidates.append(ln)
+    organs = _group_organs(layout, candidates)
+    if not organs:
+        h.set("issuer", None, None)
+        h.set("issuer_parent", None, None)
+        h.warnings.append(ParseWarning("missing_issuer", "No issuing organ was found above the number."))
+        return
+    issuer = organs[-1]
+    h.set("issuer", issuer[0], issuer[1])
+    if len(organs) > 1:
+        h.set("issuer_parent", organs[-2][0], organs[-2][1])
+    else:
+        h.set("issuer_parent", None, None)
+
+
+def _group_organs(layout: Layout, lines: list[Line]) -> list[tuple[str, Span]]:
+    """Join wrapped organ lines; split a superior organ from the issuer."""
+    pieces: list[tuple[int, int]] = []
+    for ln in lines:
+        pieces.extend(_split_inside(layout, ln))
+    organs: list[list[int]] = []
+    for s, e in pieces:
+        sk = layout.skel[s:e].strip()
+        starts_new = not organs or _starts_organ(sk) and not _continues(layout, organs[-1], sk)
+        if starts_new:
+            organs.append([s, e])
+        else:
+            organs[-1][1] = e
+    return [(clean(layout.text[s:e]), Span(s, e)) for s, e in organs]
+
+
+def _starts_organ(sk: str) -> bool:
+    return any(sk == w or sk.startswith(w + " ") for w in codes.organ_head_words())
+
+
+def _continues(layout: Layout, prev: list[int], sk: str) -> bool:
+    """Whether a line continues the organ name above it ('ỦY BAN NHÂN DÂN' / 'TỈNH LÀO CAI')."""
+    prev_sk = " ".join(layout.skel[prev[0] : prev[1]].split())
+    if prev_sk.endswith((" VA", ",", "-", " CUA")):
+        return True
+    for unit in codes.unit_words():
+        if sk == unit or sk.startswith(unit + " "):
+            rest = sk[len(unit) :].strip()
+            return not rest.startswith(("UY", "DOAN", "BO ")) and not any(prev_sk.endswith(" " + u) or f" {u} " in f" {prev_sk} " for u in codes.unit_words())
+    return False
+
+
+def _split_inside(layout: Layout, ln: Line) -> list[tuple[int, int]]:
+    """Split a line holding two organ names ('ĐẢNG BỘ TỈNH X HUYỆN ỦY Y')."""
+    sk = layout.s(ln)
+    cuts = [0]
+    for w in codes.split_words():
+        for m in regex.finditer(rf"(?<=[A-Z] )(?<!UY )(?<!UY BAN )(?<!CHU )(?<!VAN )(?<!HOI )({regex.escape(w)})(?= )", sk):
+            if m.start() > 0 and m.start() not in cuts:
+                cuts.append(m.start())
+    cuts.sort()
+    out = []
+    for i, c in enumerate(cuts):
+        end = cuts[i + 1] if i + 1 < len(cuts) else len(sk)
+        s, e = ln.start + c, ln.start + end
+        while e > s and layout.text[e - 1] == " ":
+            e -= 1
+        out.append((s, e))
+    return out
+
+
+def _place_date(layout: Layout, header: list[Line], roles: dict[int, str], h: Header) -> None:
+    h.set("place", None, None)
+    h.set("date", None, None)
+    ln = next((x for x in header if roles[id(x)] == "place_date"), None)
+    if ln is None:
+        h.warnings.append(ParseWarning("missing_date", "No place and date line ('..., ngày ... tháng ... năm ...') was found."))
+        return
+    m = patterns.PLACE_DATE_SK.match(layout.s(ln))
+    assert m is not None
+    ps, pe = ln.start + m.start("place"), ln.start + m.end("place")
+    place = strip_value(layout.text[ps:pe])
+    if place:
+        h.set("place", place, Span(ps, pe))
+    d, mo, y = m.group("d").strip(), m.group("m").strip(), m.group("y")
+    span = Span(ln.start + m.start("d"), ln.start + m.end("y"))
+    if not d.isdigit() or not mo.isdigit():
+        h.warnings.append(ParseWarning("blank_date", "The day or month of the date is left blank (an unsigned draft?).", span))
+        return
+    try:
+        h.set("date", dt.date(int(y), int(mo), int(d)), span)
+    except ValueError:
+        h.warnings.append(ParseWarning("impossible_date", f"The date {d}/{mo}/{y} does not exist.", span))
+
+
+def _type_and_subject(layout: Layout, zones: Zones, number_line: Line | None, roles: dict[int, str], h: Header) -> None:
+    lines = layout.lines
+    type_code: str | None = None
+    if zones.type_line is not None:
+        found = type_name_of(layout, lines[zones.type_line])
+        if found:
+            type_code = found[0]
+            ln = lines[zones.type_line]
+            h.spans["doc_type_name"] = Span(ln.start, ln.start + found[1])
+    own = h.own_id
+    if own and own.doc_type and own.in_symbol:
+        doc_type = own.doc_type
+    elif type_code:
+        doc_type = type_code
+    elif own and own.system == "party" and own.doc_type:
+        doc_type = own.doc_type
+    else:
+        doc_type = "CV" if own is not None or zones.recipients else None
+    h.set("doc_type", doc_type, h.own_id_span if own and own.in_symbol else h.spans.get("doc_type_name"))
+    name = codes.type_name(type_code) if type_code else codes.type_name(doc_type)
+    h.values["doc_type_name"] = name
+    if type_code and doc_type and type_code != doc_type and codes.type_name(doc_type) != codes.type_name(type_code):
+        h.warnings.append(
+            ParseWarning("type_mismatch", f"The type name says {codes.type_name(type_code)} but the number carries '{doc_type}'.", h.spans.get("doc_type_name"))
+        )
+
+    h.set("subject", None, None)
+    # 'V/v' on the number line itself (a table cell holding both).
+    if number_line is not None and h.own_id_span is not None:
+        rest_start = h.own_id_span.end
+        m = regex.search(r"(?:V\s?/\s?V|VE\s+VIEC)\s{0,3}[:.]?\s{0,3}", layout.skel[rest_start : number_line.end])
+        if m:
+            s = rest_start + m.end()
+            _set_subject(layout, h, [(s, number_line.end)])
+            return
+    if zones.subject_lines:
+        a, b = zones.subject_lines
+        if zones.type_line is not None and a > zones.type_line:
+            _typed_subject_value(layout, lines[a:b], h)
+        else:
+            pieces = []
+            for i, ln in enumerate(lines[a:b]):
+                s = ln.start
+                if i == 0:
+                    m = patterns.SUBJECT_PREFIX_SK.match(layout.s(ln))
+                    s += m.end() if m else 0
+                pieces.append((s, ln.end))
+            _set_subject(layout, h, pieces)
+
+
+def _typed_subject_value(layout: Layout, block: list[Line], h: Header) -> None:
+    pieces: list[tuple[int, int]] = []
+    for i, ln in enumerate(block):
+        sk = layout.s(ln)
+        if not pieces and is_caps(layout.t(ln)) and _QUALIFIER_SK.match(sk):
+            ve = _VE_SK.search(sk)
+            if ve:
+                pieces.append((ln.start + ve.start(), ln.end))
+            continue
+        s = ln.start
+        if not pieces:
+            m = patterns.SUBJECT_PREFIX_SK.match(sk)
+            s += m.end() if m else 0
+        pieces.append((s, ln.end))
+        del i
+    if pieces:
+        _set_subject(layout, h, pieces)
+
+
+def _set_subject(layout: Layout, h: Header, pieces: list[tuple[int, int]]) -> None:
+    text = strip_value(" ".join(layout.text[s:e] for s, e in pieces))
+    if text:
+        h.set("subject", text, Span(pieces[0][0], pieces[-1][1]))
+
+
+def _marks(layout: Layout, header: list[Line], roles: dict[int, str], h: Header) -> None:
+    h.set("urgency", None, None)
+    h.set("security", None, None)
+    for ln in header:
+        if roles[id(ln)] != "mark":
+            continue
+        found = mark_of(layout.s(ln))
+        if found and h.values.get(found[0]) is None:
+            h.set(found[0], found[1], Span(ln.start, ln.end))

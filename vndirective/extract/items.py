@@ -1,0 +1,49 @@
+"""Split a bulleted list ('- A;', '- B,' ...) into items, rejoining wrapped lines."""
+
+from __future__ import annotations
+
+from .. import patterns
+from ..lines import Layout, Line, strip_value
+from ..model import Span
+from ..segment import ends_terminal, starts_lower
+
+
+def split_items(layout: Layout, pieces: list[tuple[int, int, Line]]) -> list[tuple[str, Span]]:
+    """Items of a list given as (start, end, segment) pieces, in order.
+
+    A piece that starts with a bullet opens an item; one that does not continues
+    the item before when that item has no final ; , . and the piece reads as
+    its continuation (lower case, or short and closed by punctuation). Bullets
+    after ; , . inside a piece (a list run together in one table cell) open
+    items too.
+    """
+    items: list[list[int]] = []
+    prev_text = ""
+    for start, end, _line in pieces:
+        text = layout.folded[start:end]
+        cuts = [m for m in patterns.INLINE_BULLET.finditer(text)]
+        starts = [start + m.end() for m in cuts]
+        opens_with_bullet = bool(cuts) and cuts[0].start() == 0
+        head_end = start + cuts[0].start() if cuts and not opens_with_bullet else end
+        if not opens_with_bullet:
+            head = layout.text[start:head_end]
+            if items and not ends_terminal(prev_text) and (starts_lower(head) or (len(head) < 70 and ends_terminal(head))):
+                items[-1][1] = head_end
+            elif head.strip():
+                items.append([start, head_end])
+        for i, s in enumerate(starts):
+            e = (start + cuts[i + 1].start()) if i + 1 < len(cuts) else end
+            items.append([s, e])
+        prev_text = layout.text[start:end]
+    out: list[tuple[str, Span]] = []
+    for s, e in items:
+        value = strip_value(layout.text[s:e])
+        if value:
+            out.append((value, Span(s, _trim_end(layout.text, s, e))))
+    return out
+
+
+def _trim_end(text: str, s: int, e: int) -> int:
+    while e > s and text[e - 1] in " \n\t;,.*_|":
+        e -= 1
+    return e

@@ -1,0 +1,178 @@
+"""References: every other document cited with a number, one entry per document.
+
+Each mention carries its span, the type word written before it ('kết luận',
+'Công văn'), the date written with it ('số 105-KL/TU ngày 15/6/2021', or
+'Ngày 26/4/2013, ... ban hành Quyết định số 22/2013/QĐ-TTg') and the issuer
+phrase ('của Ban Chấp hành Đảng bộ tỉnh'). A date belongs to the citation it
+follows; in a bare list of ids ('18-NQ/TW, 19-NQ/TW ngày 25/10/2017') it is
+shared by the ids before it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import regex
+
+from .. import codes, patterns
+from ..ids import MALFORMED, DocumentId, find_ids
+from ..lines import Layout, clean
+from ..model import Mention, ParseWarning, Reference, Span
+
+_LIST_GLUE = regex.compile(r"^\s{0,3}(?:,|;|và|và các|hoặc)?\s{0,3}(?:số\s{0,2}:?\s{0,2})?$", regex.IGNORECASE)
+_LOOKBACK = 100
+
+
+@dataclass
+class _Found:
+    start: int
+    end: int
+    did: DocumentId
+    type_word: str | None
+    date: dt.date | None = None
+    date_span: Span | None = None
+    issuer: str | None = None
+    issuer_span: Span | None = None
+    year: int | None = None
+
+
+def extract_references(layout: Layout, own: Span | None, own_id: DocumentId | None) -> tuple[list[Reference], list[ParseWarning]]:
+    """All references of the text, the document's own number excluded."""
+    folded = layout.folded
+    warnings: list[ParseWarning] = []
+    found: list[_Found] = []
+    for s, e, did in find_ids(folded):
+        if own is not None and s < own.end and e > own.start:
+            continue
+        word, code = _type_word(folded, s)
+        if code and not (did.doc_type and did.in_symbol):
+            did = did.with_type(code)
+        found.append(_Found(s, e, did, word))
+    if own_id is not None:
+        found = [f for f in found if f.did.key != own_id.key]
+    for f in found:
+        _bind_date_after(layout, f, warnings)
+    _share_list_dates(folded, found)
+    for f in found:
+        if f.date is None:
+            _bind_date_before(layout, f, found)
+        _bind_issuer(layout, f)
+
+    refs: dict[tuple[object, ...], Reference] = {}
+    for f in found:
+        k = f.did.key
+        mention = Mention(clean(layout.text[f.start : f.end]), Span(f.start, f.end), f.date, f.date_span, f.issuer, f.issuer_span, f.type_word)
+        ref = refs.get(k)
+        if ref is None:
+            year = f.did.year or (f.date.year if f.date else f.year)
+            ref = Reference(f.did.canonical, f.did.doc_type, f.did.number, year, f.date, f.issuer, _system(f.did), [])
+            refs[k] = ref
+        else:
+            if ref.date is None and f.date is not None:
+                ref.date = f.date
+                ref.year = ref.year or f.date.year
+            if ref.issuer is None and f.issuer:
+                ref.issuer = f.issuer
+        ref.mentions.append(mention)
+        warnings.extend(_form_warnings(layout, f))
+    return list(refs.values()), warnings
+
+
+def _system(did: DocumentId) -> str | None:
+    return did.system if did.system in ("party", "state") else None
+
+
+def _type_word(folded: str, start: int) -> tuple[str | None, str | None]:
+    window = folded[max(0, start - _LOOKBACK) : start]
+    window = window.replace("\n", " ")
+    m = patterns.TYPE_WORD_BEFORE.search(window)
+    if not m:
+        return None, None
+    word = " ".join(m.group("word").split())
+    return word, codes.type_words().get(word.lower())
+
+
+def _parse_date(m: regex.Match[str], suffix: str = "") -> tuple[str, str, str] | None:
+    for d, mo, y in (("d", "m", "y"), ("d2", "m2", "y2"), ("d3", "m3", "y3")):
+        if m.groupdict().get(d):
+            return m.group(d), m.group(mo), m.group(y)
+    return None
+
+
+def _to_date(parts: tuple[str, str, str]) -> dt.date | None:
+    try:
+        return dt.date(int(parts[2]), int(parts[1]), int(parts[0]))
+    except ValueError:
+        return None
+
+
+def _bind_date_after(layout: Layout, f: _Found, warnings: list[ParseWarning]) -> None:
+    tail = layout.folded[f.end : f.end + 60]
+    m = patterns.DATE_AFTER.match(tail)
+    if m:
+        parts = _parse_date(m)
+        if parts:
+            date = _to_date(parts)
+            span = Span(f.end + m.start(), f.end + m.end())
+            if date is None:
+                warnings.append(ParseWarning("impossible_date", f"The date {'/'.join(parts)} given for {f.did.canonical} does not exist.", span))
+            else:
+                f.date, f.date_span = date, span
+        return
+    y = patterns.YEAR_AFTER.match(tail)
+    if y:
+        f.year = int(y.group("y"))
+
+
+def _share_list_dates(folded: str, found: list[_Found]) -> None:
+    """'A, B ngày D': ids joined only by commas or 'và' share the date after the last."""
+    for i in range(len(found) - 2, -1, -1):
+        cur, nxt = found[i], found[i + 1]
+        if cur.date is None and nxt.date is not None and _LIST_GLUE.match(folded[cur.end : nxt.start]):
+            cur.date, cur.date_span = nxt.date, nxt.date_span
+
+
+def _bind_date_before(layout: Layout, f: _Found, found: list[_Found]) -> None:
+    """'Ngày 26/4/2013, Thủ tướng ... ban hành Quyết định số 22/2013/QĐ-TTg'."""
+    window_start = max(0, f.start - 200)
+    window = layout.folded[window_start : f.start]
+    matches = list(patterns.DATE_BEFORE.finditer(window))
+    if not matches:
+        return
+    m = matches[-1]
+    between = window[m.end() :]
+    if not regex.search(r"ban\s+hành|\bký\b", between, regex.IGNORECASE) or regex.search(r"[.;]\s", between):
+        return
+    if any(window_start + m.end() <= g.start < f.start for g in found):
+        return
+    parts = _parse_date(m)
+    date = _to_date(parts) if parts else None
+    if date:
+        f.date = date
+        f.date_span = Span(window_start + m.start(), window_start + m.end())
+
+
+def _bind_issuer(layout: Layout, f: _Found) -> None:
+    after = f.date_span.end if f.date_span and f.date_span.start >= f.end else f.end
+    m = patterns.ISSUER_AFTER.match(layout.folded[after : after + 200])
+    if not m:
+        return
+    s, e = after + m.start("issuer"), after + m.end("issuer")
+    value = clean(layout.text[s:e])
+    if value and not value[0].isdigit():
+        f.issuer, f.issuer_span = value, Span(s, e)
+
+
+def _form_warnings(layout: Layout, f: _Found) -> list[ParseWarning]:
+    problems = [MALFORMED[p] for p in f.did.problems if p in MALFORMED and p not in ("line_break", "missing_type")]
+    written = " ".join(layout.text[f.start : f.end].split())
+    out = []
+    if "missing_type" in f.did.problems:
+        where = f"taken from the type word '{f.type_word}'" if f.type_word else "and no type word before it"
+        out.append(ParseWarning("reference_without_type", f"The reference '{written}' has no type letters ({where}); read as {f.did.canonical}.", Span(f.start, f.end)))
+    if problems:
+        out.append(
+            ParseWarning("malformed_reference", f"The reference '{written}' is not in the standard form ({'; '.join(problems)}); read as {f.did.canonical}.", Span(f.start, f.end))
+        )
+    return out

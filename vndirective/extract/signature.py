@@ -1,0 +1,157 @@
+"""The signature block: authority chain (T/M, K/T, T/L, T/U, Q.; TM., KT., TL., TUQ.),
+on whose behalf, the signer's title and name. '(đã ký)' and seal residue are ignored.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from .. import codes, patterns
+from ..lines import Layout, Line, clean
+from ..model import AuthorityStep, ParseWarning, Signature, Span
+from ..segment import Zones, is_caps, is_name
+
+_NAME_TAIL = regex.compile(r"(?:^|\s)(?P<name>(?:\p{Lu}\p{Ll}{0,7}\s{1,3}){1,5}\p{Lu}\p{Ll}{0,7})\s*$")
+_NON_SIGNATURE_SK = regex.compile(r"^(?:NOI\s+NHAN|KINH\s+GUI|NHU\s+TREN|LUU\b)")
+
+
+def is_signature_segment(layout: Layout, line: Line) -> bool:
+    """Whether a closing segment reads as part of a signature block."""
+    text = layout.t(line)
+    sk = layout.s(line)
+    if _NON_SIGNATURE_SK.match(sk) or patterns.LINE_BULLET.match(text):
+        return False
+    if patterns.AUTHORITY_SK.match(sk):
+        return True
+    core = patterns.SIGNED_NOTE.sub(" ", text).strip(" ()[]")
+    if not core:
+        return True
+    return (is_caps(core) and len(core.split()) <= 14) or is_name(core)
+
+
+@dataclass
+class _Piece:
+    kind: str  # mark | caps | name
+    text: str
+    span: Span
+    mark: str | None = None
+
+
+def _pieces(layout: Layout, line: Line) -> list[_Piece]:
+    """Marks, caps runs and a name inside one signature segment."""
+    s, e = line.start, line.end
+    text = layout.text[s:e]
+    # Cut off a trailing personal name ('THỨ TRƯỞNG Nguyễn Trần Nam').
+    out: list[_Piece] = []
+    name: _Piece | None = None
+    signed = [m for m in patterns.SIGNED_NOTE.finditer(text)]
+    clean_text = text
+    for m in signed:
+        clean_text = clean_text[: m.start()] + " " * (m.end() - m.start()) + clean_text[m.end() :]
+    m = _NAME_TAIL.search(clean_text)
+    if m and is_name(m.group("name")):
+        ns, ne = s + m.start("name"), s + m.end("name")
+        name = _Piece("name", clean(layout.text[ns:ne]), Span(ns, ne))
+        clean_text = clean_text[: m.start("name")]
+    caps_end = s + len(clean_text.rstrip())
+    sk = layout.skel[s:caps_end]
+    marks = list(patterns.AUTHORITY_SK.finditer(sk))
+    pos = 0
+    for i, mk in enumerate(marks):
+        if mk.start() > pos and layout.text[s + pos : s + mk.start()].strip(" ,.;"):
+            _caps(layout, s + pos, s + mk.start(), out)
+        nxt = marks[i + 1].start() if i + 1 < len(marks) else len(sk)
+        holder_s, holder_e = s + mk.end(), s + nxt
+        holder = clean(layout.text[holder_s:holder_e]).strip(" ,;")
+        key = regex.sub(r"[^A-Z]", "", mk.group("mark"))
+        authority = codes.authority_marks().get(key)
+        if authority:
+            out.append(_Piece("mark", holder, Span(holder_s, _rstrip(layout.text, holder_s, holder_e)), authority))
+        pos = nxt
+    if pos < len(sk) and layout.text[s + pos : caps_end].strip(" ,.;"):
+        _caps(layout, s + pos, caps_end, out)
+    if name:
+        out.append(name)
+    return out
+
+
+def _rstrip(text: str, s: int, e: int) -> int:
+    while e > s and text[e - 1] in " ,;.":
+        e -= 1
+    return e
+
+
+def _caps(layout: Layout, s: int, e: int, out: list[_Piece]) -> None:
+    piece = layout.text[s:e]
+    lead = len(piece) - len(piece.lstrip(" ,;."))
+    s += lead
+    e = _rstrip(layout.text, s, e)
+    value = clean(layout.text[s:e])
+    if value and is_caps(value):
+        out.append(_Piece("caps", value, Span(s, e)))
+
+
+def _split_title(layout: Layout, piece: _Piece) -> tuple[_Piece, _Piece] | None:
+    """'BỘ TRƯỞNG THỨ TRƯỞNG' → ('BỘ TRƯỞNG', 'THỨ TRƯỞNG') by the titles table."""
+    sk = " ".join(layout.skel[piece.span.start : piece.span.end].split())
+    for title in codes.titles():
+        if sk.endswith(" " + title) and len(sk) > len(title) + 1:
+            # Find the same suffix in the text (same length view).
+            raw = layout.text[piece.span.start : piece.span.end]
+            words = raw.split()
+            n = len(title.split())
+            head_words, tail_words = words[:-n], words[-n:]
+            if not head_words:
+                return None
+            tail_start = piece.span.start + raw.rfind(" ".join(tail_words)) if " ".join(tail_words) in raw else None
+            if tail_start is None:
+                return None
+            head = _Piece(piece.kind, " ".join(head_words).rstrip(" ,"), Span(piece.span.start, _rstrip(layout.text, piece.span.start, tail_start)), piece.mark)
+            tail = _Piece("caps", " ".join(tail_words), Span(tail_start, piece.span.end))
+            return head, tail
+    return None
+
+
+def extract_signature(layout: Layout, zones: Zones, skip: set[int]) -> tuple[Signature | None, list[ParseWarning]]:
+    """The signature of the closing zone; ``skip`` holds ids of segments of other parts."""
+    a, b = zones.closing
+    segs = [ln for ln in layout.lines[a:b] if ln.kind == "text" and id(ln) not in skip and is_signature_segment(layout, ln)]
+    if layout.layout_columns:
+        right = [ln for ln in segs if ln.col > 0]
+        segs = right or segs
+    pieces: list[_Piece] = []
+    for ln in segs:
+        pieces.extend(_pieces(layout, ln))
+    warnings: list[ParseWarning] = []
+    if not pieces:
+        return None, warnings
+    sig = Signature()
+    marks = [p for p in pieces if p.kind == "mark"]
+    names = [p for p in pieces if p.kind == "name"]
+    last_mark_idx = max((i for i, p in enumerate(pieces) if p.kind == "mark"), default=-1)
+    titles = [p for p in pieces[last_mark_idx + 1 :] if p.kind == "caps"]
+    if marks:
+        if not titles:
+            split = _split_title(layout, marks[-1])
+            if split:
+                marks[-1], title_piece = split
+                titles = [title_piece]
+        sig.chain = [AuthorityStep(str(p.mark), p.text or None, p.span) for p in marks]
+        sig.authority = marks[0].mark
+        sig.on_behalf_of = marks[0].text or None
+        sig.spans["authority"] = marks[0].span
+        if sig.on_behalf_of:
+            sig.spans["on_behalf_of"] = marks[0].span
+    if titles:
+        sig.title = titles[-1].text
+        sig.spans["title"] = titles[-1].span
+    if names:
+        sig.name = names[-1].text
+        sig.spans["name"] = names[-1].span
+    if sig.authority is None and sig.title is None and sig.name is None:
+        return None, warnings
+    if sig.name is None:
+        warnings.append(ParseWarning("missing_signer_name", "The signature block has no signer's name.", sig.spans.get("title") or sig.spans.get("authority")))
+    return sig, warnings

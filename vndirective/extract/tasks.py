@@ -1,0 +1,224 @@
+"""Tasks: the body's numbered items as a tree, plus the opening and closing passages.
+
+Levels, highest first: Phần, A./B. sections, Roman I./II. (or I-), Điều N.,
+Arabic 1./2. (or 1-, 1)), decimal 1.1., letters a)/b), bullets -/+. The top level
+is the highest one numbered 1, 2, 3... in order through the body; each item's
+children are the next level found inside it. A numbering marker counts only at
+the start of a paragraph, so a wrapped line that happens to begin with '3 -' is
+not an item.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from .. import patterns
+from ..lines import Layout, Line, clean
+from ..model import Passage, Span, Task
+from ..segment import ends_terminal, is_caps, starts_lower
+
+RANK = ("part", "section", "roman", "article", "arabic", "decimal", "letter", "bullet")
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+_LETTERS = "abcdđeghiklmnopqrstuvxy"
+_ORDINALS = {"nhất": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10}
+_CLOSING_CUES = regex.compile(
+    r"\./\.\s*$|/\.\s*$|(?:công văn|kế hoạch|quyết định|chỉ thị|nghị quyết|kết luận|thông báo|hướng dẫn|văn bản|báo cáo|chương trình|quy định|tờ trình)\s+này\b"
+    r"|^(?:Nhận được|Yêu cầu|Đề nghị|Giao|Trên đây|Trong quá trình|Quá trình thực hiện|Văn phòng .{0,40} thông báo)",
+    regex.IGNORECASE,
+)
+
+
+@dataclass
+class _Item:
+    idx: int  # index into the body segments
+    kind: str
+    number: str
+    value: int
+    sep: str
+    text_start: int  # where the item's text starts (after the marker)
+
+
+def _value(kind: str, number: str) -> int:
+    if kind in ("arabic", "article"):
+        return int(number)
+    if kind == "roman":
+        total, prev = 0, 0
+        for c in reversed(number.upper()):
+            v = _ROMAN_VALUES.get(c, 0)
+            total = total - v if v < prev else total + v
+            prev = max(prev, v)
+        return total
+    if kind == "section":
+        return ord(number.upper()) - ord("A") + 1
+    if kind == "letter":
+        return _LETTERS.index(number) + 1 if number in _LETTERS else 0
+    if kind == "part":
+        if number.isdigit():
+            return int(number)
+        words = number.lower().split()
+        if words and words[0] == "thứ" and len(words) > 1:
+            return _ORDINALS.get(words[1], 0)
+        return _value("roman", number)
+    if kind == "decimal":
+        return int(number.split(".")[-1] or 0)
+    return 0
+
+
+def _marker(layout: Layout, ln: Line) -> tuple[str, regex.Match[str]] | None:
+    text = layout.f(ln)
+    for kind, pat in (
+        ("part", patterns.PART),
+        ("article", patterns.ARTICLE),
+        ("roman", patterns.ROMAN),
+        ("section", patterns.SECTION),
+        ("decimal", patterns.DECIMAL),
+        ("arabic", patterns.ARABIC),
+        ("letter", patterns.LETTER),
+        ("bullet", patterns.BULLET),
+    ):
+        m = pat.match(text)
+        if not m:
+            continue
+        if kind == "roman" and m.group("n") not in ("I", "V", "X") and not regex.fullmatch(r"[IVX]{1,5}", m.group("n")):
+            continue
+        if kind == "section" and not is_caps(text[m.end() : m.end() + 40]):
+            continue
+        return kind, m
+    return None
+
+
+def _paragraph_start(layout: Layout, segs: list[Line], i: int) -> bool:
+    if i == 0:
+        return True
+    ln, prev = segs[i], segs[i - 1]
+    if ln.row == prev.row:
+        return False
+    text, prev_text = layout.t(ln), layout.t(prev)
+    if starts_lower(text) and not ends_terminal(prev_text):
+        return False
+    if ln.gap_before or ends_terminal(prev_text) or prev_text.rstrip().endswith(")"):
+        return True
+    # A heading above: capitals, or a short numbered line without final punctuation.
+    return is_caps(prev_text) or (len(prev_text) < 100 and _marker(layout, prev) is not None)
+
+
+def _sequence_ok(items: list[_Item], min_count: int) -> bool:
+    if len(items) < min_count or items[0].value != 1:
+        return False
+    gaps = 0
+    for a, b in zip(items, items[1:]):
+        if b.value == a.value + 1:
+            continue
+        if b.value == a.value + 2 and gaps == 0:
+            gaps += 1
+            continue
+        return False
+    return True
+
+
+def _pick_level(items: list[_Item], below: int = -1) -> tuple[str, list[_Item]] | None:
+    """The highest level (after rank ``below``) whose items run 1, 2, 3..."""
+    for r, kind in enumerate(RANK):
+        if r <= below:
+            continue
+        of_kind = [it for it in items if it.kind == kind]
+        if not of_kind:
+            continue
+        if kind == "bullet":
+            return kind, of_kind
+        by_sep: dict[str, list[_Item]] = {}
+        for it in of_kind:
+            by_sep.setdefault(it.sep, []).append(it)
+        for group in sorted(by_sep.values(), key=len, reverse=True):
+            if _sequence_ok(group, 1 if kind in ("article", "part") else 2):
+                return kind, group
+    return None
+
+
+def extract_tasks(layout: Layout, body: tuple[int, int]) -> tuple[Passage | None, list[Task], Passage | None]:
+    """(preamble, tasks, closing) of the body segments ``body``."""
+    segs = [ln for ln in layout.lines[body[0] : body[1]] if ln.kind == "text"]
+    if not segs:
+        return None, [], None
+    items: list[_Item] = []
+    for i, ln in enumerate(segs):
+        found = _marker(layout, ln)
+        if not found or not _paragraph_start(layout, segs, i):
+            continue
+        kind, m = found
+        number = " ".join(m.group("n").split())
+        sep = (m.groupdict().get("sep") or "").strip()
+        items.append(_Item(i, kind, number, _value(kind, number), sep, ln.start + m.end()))
+    top = _pick_level(items)
+    if top is None:
+        passage = _passage(layout, segs, 0, len(segs))
+        return passage, [], None
+    kind, chosen = top
+    preamble = _passage(layout, segs, 0, chosen[0].idx) if chosen[0].idx > 0 else None
+    end_idx = len(segs)
+    closing: Passage | None = None
+    if kind != "article":
+        close_from = _closing_from(layout, segs, chosen[-1].idx)
+        if close_from is not None:
+            closing = _passage(layout, segs, close_from, len(segs))
+            end_idx = close_from
+    tasks = _build(layout, segs, items, chosen, end_idx, RANK.index(kind))
+    return preamble, tasks, closing
+
+
+def _build(layout: Layout, segs: list[Line], items: list[_Item], level: list[_Item], end_idx: int, rank: int) -> list[Task]:
+    tasks = []
+    for n, it in enumerate(level):
+        stop = level[n + 1].idx if n + 1 < len(level) else end_idx
+        inner = [x for x in items if it.idx < x.idx < stop]
+        text = _text(layout, segs, it.idx, stop, it.text_start)
+        last = segs[stop - 1]
+        task = Task(it.number, text, Span(segs[it.idx].start, last.end), it.kind)  # type: ignore[arg-type]
+        sub = _pick_level(inner, rank)
+        if sub is not None:
+            task.children = _build(layout, segs, inner, sub[1], stop, RANK.index(sub[0]))
+        tasks.append(task)
+    return tasks
+
+
+def _text(layout: Layout, segs: list[Line], a: int, b: int, first_start: int | None = None) -> str:
+    """Paragraphs of segs[a:b], lines of a paragraph joined by spaces, paragraphs by newlines."""
+    paragraphs: list[list[str]] = []
+    for i in range(a, b):
+        ln = segs[i]
+        start = first_start if (i == a and first_start is not None) else ln.start
+        piece = layout.text[start : ln.end]
+        if i == a or _paragraph_start(layout, segs, i):
+            paragraphs.append([piece])
+        else:
+            paragraphs[-1].append(piece)
+    out = []
+    for p in paragraphs:
+        joined = " ".join(p)
+        joined = regex.sub(r"(?<=\p{Ll})- (?=\p{Ll})", "-", joined) if False else joined
+        value = clean(joined)
+        if value:
+            out.append(value)
+    return "\n".join(out)
+
+
+def _passage(layout: Layout, segs: list[Line], a: int, b: int) -> Passage | None:
+    if b <= a:
+        return None
+    text = _text(layout, segs, a, b)
+    if not text:
+        return None
+    return Passage(text, Span(segs[a].start, segs[b - 1].end))
+
+
+def _closing_from(layout: Layout, segs: list[Line], last_item: int) -> int | None:
+    """Where the closing paragraphs after the last item start, if any."""
+    starts = [i for i in range(last_item + 1, len(segs)) if _paragraph_start(layout, segs, i) and _marker(layout, segs[i]) is None]
+    for i in starts:
+        para_end = next((j for j in starts if j > i), len(segs))
+        text = " ".join(layout.t(segs[j]) for j in range(i, para_end))
+        if _CLOSING_CUES.search(clean(text)):
+            return i
+    return None

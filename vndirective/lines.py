@@ -1,0 +1,242 @@
+"""The line model every reader produces and every extractor reads.
+
+A :class:`Layout` is the document text plus its *segments*: the pieces of a
+physical line that belong together. A plain line is one segment; a line that
+holds two columns (a Markdown or Word table row, ``pdftotext -layout`` output
+with runs of spaces) is split into one segment per cell, with its column. Each
+segment knows its span in the text, its page, its indentation and the blank
+lines before it. Extractors work on segments and spans and know nothing about
+files or formats.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+
+import regex
+
+from .normalize import fold, prepare, skeleton
+
+_TABLE_RULE = regex.compile(r"^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*$|^\s*\|?\s*:?-{3,}:?\s*\|\s*:?-{3,}:?\s*\|?\s*$")
+_CELL_SPLIT = regex.compile(r"\s\|\s|\s\|$|^\|\s?")
+_GAP = regex.compile(r"\S(?P<gap> {3,})(?=\S)")
+_RULE_ONLY = regex.compile(r"^[\s*_=~.·•-]*[-_=~–—]{3,}[\s*_=~.·•-]*$")
+_TRAILING_RULE = regex.compile(r"\s+[-_=–—]{3,}\s*$")
+_STAR = regex.compile(r"^\s*(?:\\?\*|★|☆|\*\s\*\s\*|>k|✱)\s*$")
+_PAGE_NUMBER = regex.compile(r"^\s*(?:-\s*)?(?:Trang\s+)?\d{1,3}(?:\s*/\s*\d{1,3})?(?:\s*-)?\s*$", regex.IGNORECASE)
+_EDGE_MARKUP = regex.compile(r"^(?:[#>]+\s+|[*_\\]+\s*|\|\s*)+|(?:\s*[*_\\|]+)+$")
+
+
+@dataclass(frozen=True)
+class Line:
+    """One segment of a physical line.
+
+    ``start``/``end`` cover the segment without surrounding blanks and without
+    edge markup (``**``, ``*``, ``#``, ``|``); ``raw_start``/``raw_end`` cover it
+    as written.
+    """
+
+    start: int
+    end: int
+    raw_start: int
+    raw_end: int
+    row: int
+    col: int
+    indent: int
+    page: int
+    gap_before: int
+    kind: str = "text"  # text | rule | star | page_number
+
+    @property
+    def span(self) -> tuple[int, int]:
+        return (self.start, self.end)
+
+
+@dataclass
+class Layout:
+    """The text a parser reads and its segments (see the module docstring)."""
+
+    text: str
+    lines: list[Line] = field(default_factory=list)
+    layout_columns: bool = False
+    warnings: list[str] = field(default_factory=list)
+
+    @cached_property
+    def folded(self) -> str:
+        return fold(self.text)
+
+    @cached_property
+    def skel(self) -> str:
+        return skeleton(self.text)
+
+    def t(self, line: Line) -> str:
+        """Text of a segment as written (markup trimmed)."""
+        return self.text[line.start : line.end]
+
+    def f(self, line: Line) -> str:
+        """Folded text of a segment."""
+        return self.folded[line.start : line.end]
+
+    def s(self, line: Line) -> str:
+        """Skeleton of a segment."""
+        return self.skel[line.start : line.end]
+
+    @property
+    def content(self) -> list[Line]:
+        """The segments that carry text (no rules, stars or page numbers)."""
+        return [ln for ln in self.lines if ln.kind == "text"]
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink [start, end) past blanks and edge markup."""
+    piece = text[start:end]
+    m = _EDGE_MARKUP.search(piece)
+    # Leading markup.
+    lead = regex.match(r"(?:[#>]+\s+|[*_\\]+\s*(?=\S)|\|\s*|\s+)*", piece)
+    s = start + (lead.end() if lead else 0)
+    tail = regex.search(r"(?:\s*[*_\\|]+|\s+)*$", text[s:end])
+    e = s + (tail.start() if tail else end - s)
+    del m
+    return (s, max(s, e))
+
+
+def build_layout(text: str, *, already_prepared: bool = False) -> Layout:
+    """Split a text into segments: the line model of plain text and Markdown."""
+    if not already_prepared:
+        text = prepare(text)
+    layout = Layout(text)
+    rows = text.split("\n")
+    widths = sorted(len(r.rstrip()) for r in rows if r.strip())
+    gapped = sum(1 for r in rows if _GAP.search(r.strip()) and "|" not in r)
+    indented = sum(1 for r in rows if len(r) - len(r.lstrip(" ")) >= 20 and r.strip())
+    layout.layout_columns = gapped >= 2 or indented >= 3
+    wide = widths[int(len(widths) * 0.9)] if widths else 80
+    right_edge = max(30, int(wide * 0.4))
+
+    pos = 0
+    page = 1
+    gap = 0
+    out: list[Line] = []
+    for row_no, row in enumerate(rows):
+        row_start = pos
+        pos += len(row) + 1
+        if "\f" in row:
+            page += row.count("\f")
+        if not row.strip(" \f\t|*_#"):
+            # A lone star is content; anything else blank is a gap.
+            if not _STAR.match(row.strip(" \f")):
+                gap += 1
+                continue
+        if _TABLE_RULE.match(row):
+            continue
+        for seg_start, seg_end, col in _segments(row, row_start, right_edge, layout.layout_columns):
+            raw = text[seg_start:seg_end]
+            kind = "text"
+            if _STAR.match(raw.replace("\f", "")):
+                kind = "star"
+            elif _RULE_ONLY.match(raw):
+                kind = "rule"
+            elif _PAGE_NUMBER.match(raw) and _alone(row):
+                kind = "page_number"
+            s, e = _trim(text, seg_start, seg_end)
+            if kind == "text":
+                rule = _TRAILING_RULE.search(text, s, e)
+                if rule:
+                    e = rule.start()
+                lead_rule = regex.match(r"[-_=–—]{3,}\s+", text[s:e])
+                if lead_rule:
+                    s += lead_rule.end()
+                if e <= s:
+                    continue
+            indent = seg_start - row_start + (len(raw) - len(raw.lstrip(" \f")))
+            out.append(Line(s, e, seg_start, seg_end, row_no, col, indent, page, gap, kind))
+            gap = 0
+    layout.lines = out
+    return layout
+
+
+def _alone(row: str) -> bool:
+    return len(row.strip(" \f").split()) <= 3
+
+
+def _segments(row: str, row_start: int, right_edge: int, layout_columns: bool) -> list[tuple[int, int, int]]:
+    """(start, end, column) of the cells of one physical line."""
+    stripped = row.strip()
+    if stripped.startswith("|") or " | " in row:
+        cells: list[tuple[int, int]] = []
+        last = 0
+        for m in regex.finditer(r"\|", row):
+            if m.start() > last:
+                cells.append((last, m.start()))
+            last = m.end()
+        if last < len(row):
+            cells.append((last, len(row)))
+        cells = [(a, b) for a, b in cells if row[a:b].strip()]
+        out: list[tuple[int, int, int]] = []
+        for col, (a, b) in enumerate(cells):
+            out.extend((row_start + s, row_start + e, col if i == 0 else col + 1) for i, (s, e) in enumerate(_gap_split(row, a, b)))
+        return out
+    pieces = _gap_split(row, 0, len(row))
+    result: list[tuple[int, int, int]] = []
+    for i, (a, b) in enumerate(pieces):
+        col = 1 if i > 0 or (layout_columns and a >= right_edge) else 0
+        result.append((row_start + a, row_start + b, col))
+    return result
+
+
+def _gap_split(row: str, a: int, b: int) -> list[tuple[int, int]]:
+    """Split row[a:b] at runs of 3+ spaces; returns non-blank pieces."""
+    piece = row[a:b]
+    lead = len(piece) - len(piece.lstrip())
+    bounds: list[tuple[int, int]] = []
+    cur = a + lead
+    for m in _GAP.finditer(piece, lead):
+        g = m.start("gap")
+        bounds.append((cur, a + g))
+        cur = a + m.end("gap")
+    end = a + len(piece.rstrip())
+    if end > cur:
+        bounds.append((cur, end))
+    return [(s, e) for s, e in bounds if row[s:e].strip()]
+
+
+@dataclass(frozen=True)
+class Block:
+    """Consecutive segments read as one value (a wrapped line, a list item)."""
+
+    lines: tuple[Line, ...]
+
+    @property
+    def start(self) -> int:
+        return self.lines[0].start
+
+    @property
+    def end(self) -> int:
+        return self.lines[-1].end
+
+
+def joined(layout: Layout, lines: list[Line] | tuple[Line, ...]) -> str:
+    """The text of several segments joined by one space, markup removed."""
+    return clean(" ".join(layout.t(ln) for ln in lines))
+
+
+_INNER_MARKUP = regex.compile(r"\*{1,3}|(?<!\w)_{1,3}|_{1,3}(?!\w)|\\(?=[*_#\[\]().-])|`")
+
+
+def clean(text: str) -> str:
+    """A value as printed: markup marks removed, whitespace collapsed."""
+    text = _INNER_MARKUP.sub("", text)
+    return " ".join(text.split())
+
+
+def strip_value(text: str) -> str:
+    """:func:`clean` plus no list bullet and no trailing ; , . (gold rules)."""
+    text = clean(text)
+    text = regex.sub(r"^(?:[-–—+•·]\s*)+", "", text)
+    text = regex.sub(r"[\s;,.:]+$", "", text)
+    return text.strip()
+
+
+def skeleton_of(text: str) -> str:
+    return skeleton(text)

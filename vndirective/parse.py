@@ -1,0 +1,83 @@
+"""The pipeline: text → Layout → zones → extractors → :class:`~vndirective.model.Directive`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .extract.distribution import distribution_lines, extract_distribution
+from .extract.header import extract_header
+from .extract.recipients import extract_recipients
+from .extract.references import extract_references
+from .extract.signature import extract_signature
+from .extract.tasks import extract_tasks
+from .lines import Layout, build_layout
+from .model import Directive, ParseWarning, Span
+from .segment import find_zones
+
+MAX_CHARS = 20_000_000
+
+
+def parse_text(text: str, *, source: str | None = None) -> Directive:
+    """Parse a document held in a string. Never raises: problems become warnings."""
+    if not isinstance(text, str):
+        raise TypeError(f"parse_text() takes a str, not {type(text).__name__}; for files use vndirective.parse(path)")
+    return parse_layout(build_layout(text), source=source)
+
+
+def parse(path: str | Path, *, encoding: str | None = None) -> Directive:
+    """Parse a document file (.txt, .md). Raises the typed errors of :mod:`vndirective.errors`."""
+    from .readers import read
+
+    return parse_layout(read(path, encoding=encoding), source=str(path))
+
+
+def parse_layout(layout: Layout, *, source: str | None = None) -> Directive:
+    """Run the extractors on a Layout produced by any reader."""
+    d = Directive(text=layout.text, source=source)
+    if not layout.text.strip():
+        d.warnings.append(ParseWarning("empty", "The document is empty."))
+        return d
+    if len(layout.text) > MAX_CHARS:
+        d.warnings.append(ParseWarning("too_long", f"The text has {len(layout.text):,} characters; only directives up to {MAX_CHARS:,} are parsed."))
+        return d
+    zones = find_zones(layout)
+    header = extract_header(layout, zones)
+    for name, value in header.values.items():
+        setattr(d, name, value)
+    d.spans.update(header.spans)
+    d.warnings.extend(header.warnings)
+
+    recipients = extract_recipients(layout, zones)
+    d.recipients = [r for r, _ in recipients]
+    if recipients:
+        d.spans["recipients"] = [s for _, s in recipients]
+
+    d.references, ref_warnings = extract_references(layout, header.own_id_span, header.own_id)
+    d.warnings.extend(ref_warnings)
+
+    d.preamble, d.tasks, d.closing = extract_tasks(layout, zones.body)
+
+    d.distribution = extract_distribution(layout, zones)
+    used = {id(ln) for ln in distribution_lines(layout, zones)}
+    d.signature, sig_warnings = extract_signature(layout, zones, used)
+    d.warnings.extend(sig_warnings)
+    if zones.distribution_label is None and d.issuer is not None:
+        d.warnings.append(ParseWarning("missing_distribution", "The document has no 'Nơi nhận' (distribution) list."))
+    if d.signature is None and d.issuer is not None:
+        d.warnings.append(ParseWarning("missing_signature", "No signature block was found."))
+    if d.issuer is None and d.doc_id is None and d.date is None:
+        d.warnings.append(ParseWarning("not_a_directive", "This text does not look like a Vietnamese official document: no issuing organ, number or date was found."))
+    for w in layout.warnings:
+        d.warnings.append(ParseWarning("reader", w))
+    _check_spans(d)
+    return d
+
+
+def _check_spans(d: Directive) -> None:
+    """Drop any span outside the text (a defect, reported rather than raised)."""
+    n = len(d.text)
+    for k, v in list(d.spans.items()):
+        spans = v if isinstance(v, list) else [v]
+        if any(not (0 <= s.start <= s.end <= n) for s in spans if isinstance(s, Span)):
+            del d.spans[k]
+            d.warnings.append(ParseWarning("internal", f"Dropped an invalid span for {k}."))

@@ -1,0 +1,74 @@
+"""The regular expressions of the parser, in one place.
+
+Patterns named ``*_SK`` run on the skeleton view (upper case, no diacritics,
+``Đ`` → ``D``), the others on the folded view; both have the length of the
+text, so match offsets are spans. Every pattern is bounded: no nested
+unbounded repetition, so matching stays linear on adversarial input.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from . import codes
+
+# Header titles (skeleton view). OCR drops or changes marks: the skeleton absorbs it.
+PARTY_TITLE_SK = regex.compile(r"D\s?A\s?N\s?G\s{1,3}C\s?O\s?N\s?G\s{1,3}S\s?A\s?N\s{1,3}V\s?I\s?E\s?T\s{1,3}N\s?A\s?M")
+STATE_TITLE_SK = regex.compile(r"C\s?O\s?N\s?G\s{1,3}H\s?O\s?A\s{1,3}X\s?A\s{1,3}H\s?O\s?I\s{1,3}C\s?H\s?U\s{1,3}N\s?G\s?H\s?I\s?A")
+MOTTO_SK = regex.compile(r"D\s?O\s?C\s{1,3}L\s?A\s?P\s{0,3}[-,.]?\s{0,3}T\s?U\s{1,3}D\s?O\s{0,3}[-,.]?\s{0,3}H\s?A\s?N\s?H\s{1,3}P\s?H\s?U\s?C")
+
+NUMBER_LINE_SK = regex.compile(r"^(?:SO|S0)\s{0,3}[:.]?\s{0,3}(?=[\d.…_ ]|/)")
+PLACE_DATE_SK = regex.compile(
+    r"^(?P<place>[^,\n|]{2,45}?)\s{0,3}(?:,\s{0,3}|\s)NGAY\s{0,3}(?P<d>\d{1,2}|[._… ]{0,12})\s{0,3}THANG\s{0,3}"
+    r"(?P<m>\d{1,2}|[._… ]{0,12})\s{0,3}NAM\s{1,3}(?P<y>\d{4})\s{0,3}[.*_]{0,3}\s{0,3}$"
+)
+SUBJECT_PREFIX_SK = regex.compile(r"^(?:V\s?/\s?V|VE\s+VIEC)\s{0,3}[:.]?\s{0,3}")
+RECIPIENTS_LABEL_SK = regex.compile(r"^KINH\s{1,3}(?:GUI|TRINH)\s{0,3}:?\s{0,3}")
+DISTRIBUTION_LABEL_SK = regex.compile(r"^NOI\s{1,3}NHAN\s{0,3}:?\s{0,3}")
+BODY_OPENER_SK = regex.compile(
+    r"^(?:[-+]\s{0,3})?(?:CAN\s+CU|THUC\s+HIEN|THEO\s+DE\s+NGHI|XET\s+DE\s+NGHI|NGAY\s+\d|TRONG\s+|NHAM\s+|DE\s+|SAU\s+KHI|HOI\s+NGHI\s+LAN|TIEP\s+THEO|VUA\s+QUA)"
+)
+
+# Authority marks at the start of a signature line (skeleton view).
+AUTHORITY_SK = regex.compile(r"(?<![A-Z])(?P<mark>T\s?/\s?M|K\s?/\s?T|T\s?/\s?L|T\s?/\s?U|TUQ\.?|TM\.|KT\.|TL\.|T\.M\.?|K\.T\.?|T\.L\.?|Q\.|TM(?=\s)|KT(?=\s)|TL(?=\s))\s{0,3}(?=[A-Z])")
+SIGNED_NOTE = regex.compile(r"\(?\s*(?:đã\s+ký|Đã\s+ký|ĐÃ\s+KÝ|ký|Ký|KÝ)(?:\s+(?:và\s+đóng\s+dấu|tên|,\s*đóng\s+dấu))?\s*\)?|\[(?:chữ\s+ký|dấu)[^\]]{0,30}\]", regex.IGNORECASE)
+
+# Numbering at the start of a body line (folded view).
+PART = regex.compile(r"^(?:PHẦN|Phần)\s+(?P<n>THỨ\s+[\p{L}]+|thứ\s+[\p{L}]+|[IVXLC]{1,6}|\d{1,2})\b\s*[.:\-]?\s*")
+SECTION = regex.compile(r"^(?P<n>[A-H])\s{0,2}(?P<sep>[.)\-])\s{1,4}(?=\S)")
+ROMAN = regex.compile(r"^(?P<n>[IVXL]{1,6})\s{0,2}(?P<sep>[.)\-])\s{0,4}(?=\S)")
+ARTICLE = regex.compile(r"^(?:Điều|ĐIỀU)\s{1,3}(?P<n>\d{1,3})\s{0,2}(?P<sep>[.:]?)\s*")
+DECIMAL = regex.compile(r"^(?P<n>\d{1,2}(?:\.\d{1,2}){1,3})(?P<sep>\.?)\s{1,4}(?=\S)")
+ARABIC = regex.compile(r"^(?P<n>\d{1,2})\s{0,2}(?P<sep>[.)\-])\s{1,4}(?=\S)")
+LETTER = regex.compile(r"^(?P<n>[a-zđ])\s{0,2}(?P<sep>[).])\s{1,4}(?=\S)")
+BULLET = regex.compile(r"^(?P<n>[-+•·*])\s{1,4}(?=\S)")
+
+# Where a list item starts inside a run-together line: at the start, or after ; , . :
+INLINE_BULLET = regex.compile(r"(?:^|(?<=[;,.:])\s{1,4})[-–•+]\s{1,3}(?=\S)")
+LINE_BULLET = regex.compile(r"^[-–•+]\s{0,3}(?=\S)")
+
+# Dates in running text (folded view, case-insensitive).
+DATE_NUMERIC = r"(?P<d>\d{1,2})\s{0,2}[/.\-]\s{0,2}(?P<m>\d{1,2})\s{0,2}[/.\-]\s{0,2}(?P<y>\d{4})"
+DATE_WORDS = r"(?P<d2>\d{1,2})\s{1,3}tháng\s{1,3}(?P<m2>\d{1,2})\s{1,3}năm\s{1,3}(?P<y2>\d{4})"
+DATE_AFTER = regex.compile(
+    rf"^\s{{0,3}}[,(]?\s{{0,3}}(?:(?:được\s+)?ban\s+hành\s+|ký\s+)?(?:(?:ngày|ngay)\s{{1,3}}(?:{DATE_NUMERIC}|{DATE_WORDS})|\(\s{{0,2}}{DATE_NUMERIC.replace('(?P<d>', '(?P<d3>').replace('(?P<m>', '(?P<m3>').replace('(?P<y>', '(?P<y3>')}\s{{0,2}}\))",
+    regex.IGNORECASE,
+)
+YEAR_AFTER = regex.compile(r"^\s{0,3},?\s{0,3}(?:năm|nam)\s{1,3}(?P<y>\d{4})(?!\d)", regex.IGNORECASE)
+DATE_BEFORE = regex.compile(rf"(?:^|[.;:\n]\s{{0,3}})(?:Ngày|NGÀY)\s{{1,3}}(?:{DATE_NUMERIC}|{DATE_WORDS})\s{{0,3}},", regex.IGNORECASE)
+ISSUER_AFTER = regex.compile(
+    r"^\s{0,3},?\s{0,3}(?:của|do)\s{1,3}(?P<issuer>[^,;.()\n:]{2,120}?(?:\n[^,;.()\n:]{1,80}?)?)"
+    r"(?=\s+(?:về|v/v|quy\s+định|hướng\s+dẫn|sửa\s+đổi|ban\s+hành|đã|nêu|tại|và\s+(?:các|Kế|Nghị|Chỉ|Quyết|Kết|Công|Thông)|thì|để|theo|với|trong|đến|giao|nhằm|thực\s+hiện|phê\s+duyệt|hợp\s+nhất|triển\s+khai|xác\s+thực|gửi|kèm|\(|khóa\s+[IVXL]+\s+về)\b|\s*[,;.:()\n]|\s*$)",
+    regex.IGNORECASE,
+)
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+TYPE_WORD_BEFORE = regex.compile(
+    rf"(?<!\p{{L}})(?P<word>{_alternation(list(codes.type_words()))})"
+    r"(?:\s{1,3}(?:của|do)\s{1,3}[^,;.()\n]{2,70}?)?\s{0,3}(?:số|so)?\s{0,3}:?\s{0,3}$",
+    regex.IGNORECASE,
+)

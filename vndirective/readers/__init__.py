@@ -1,0 +1,46 @@
+"""Readers: one per input format, each turning a source into the same :class:`~vndirective.lines.Layout`.
+
+``read(path)`` decides the format by content (magic bytes) first and by the
+file name second, and raises a typed error for what it cannot read.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..errors import DocumentNotFound, UnsupportedFormat
+from ..lines import Layout
+from . import text as _text
+
+_BINARY_MAGIC = {
+    b"%PDF": "PDF",
+    b"PK\x03\x04": "a ZIP container (DOCX, XLSX, ODT...)",
+    b"\xd0\xcf\x11\xe0": "a legacy Microsoft Office file (.doc)",
+    b"{\\rtf": "RTF",
+    b"\x89PNG": "a PNG image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"GIF8": "a GIF image",
+    b"II*\x00": "a TIFF image",
+    b"MM\x00*": "a TIFF image",
+}
+TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text", ""}
+
+
+def read(path: str | Path, encoding: str | None = None) -> Layout:
+    """Read a file into a Layout, or raise a typed error naming the file."""
+    p = Path(path)
+    if not p.exists():
+        raise DocumentNotFound(f"{p}: no such file. Check the path (relative paths are read from {Path.cwd()}).")
+    if not p.is_file():
+        raise DocumentNotFound(f"{p}: not a file (a directory?). Pass one document; use the batch tools for folders.")
+    data = p.read_bytes()
+    head = data[:8]
+    for magic, name in _BINARY_MAGIC.items():
+        if head.startswith(magic):
+            raise UnsupportedFormat(
+                f"{p}: this is {name}; this version of vndirective reads plain text and Markdown "
+                "(.txt, .md). Convert the file to text first (e.g. `pdftotext -layout`), or use a release that reads it."
+            )
+    if p.suffix.lower() not in TEXT_SUFFIXES and b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise UnsupportedFormat(f"{p}: binary content with the suffix '{p.suffix}'; vndirective reads .txt and .md files.")
+    return _text.read_bytes(data, name=str(p), encoding=encoding)

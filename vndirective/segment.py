@@ -1,0 +1,346 @@
+"""Find the zones of a document: header, recipients, body and closing.
+
+The header holds the titles, the organ lines, the number, the place and date,
+the subject (a công văn's 'V/v' line or a typed document's type name and the
+lines under it) and the urgency/secrecy marks. 'Kính gửi' opens the recipients.
+The body runs to the closing, where 'Nơi nhận' and the signature sit, often
+interleaved in linearised text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from . import codes, patterns
+from .lines import Layout, Line
+
+HEADER_WINDOW = 45  # segments: the header never runs longer than this
+
+
+@dataclass
+class Zones:
+    """Indices into ``layout.lines`` (half-open ranges)."""
+
+    header: tuple[int, int]
+    recipients: tuple[int, int] | None
+    type_line: int | None
+    subject_lines: tuple[int, int] | None
+    body: tuple[int, int]
+    closing: tuple[int, int]
+    distribution_label: int | None
+
+
+def is_caps(text: str) -> bool:
+    """Whether a text is written in capitals (ignoring non-letters)."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 2 and sum(c.isupper() for c in letters) >= 0.85 * len(letters)
+
+
+def starts_lower(text: str) -> bool:
+    for c in text:
+        if c.isalpha():
+            return c.islower()
+        if c.isdigit():
+            return False
+    return False
+
+
+def ends_terminal(text: str) -> bool:
+    t = text.rstrip(" *_")
+    return bool(t) and t[-1] in ".:;!?"
+
+
+def type_name_of(layout: Layout, line: Line) -> tuple[str, int] | None:
+    """(code, length) when a segment starts with a type name in capitals."""
+    text = layout.t(line)
+    if not is_caps(text) or text.rstrip().endswith(":"):
+        return None
+    sk = layout.s(line).strip()
+    sk = regex.sub(r"\s+", " ", sk)
+    for name in sorted(codes.type_names(), key=len, reverse=True):
+        if sk == name or sk.startswith(name + " "):
+            return codes.type_names()[name], len(name)
+    return None
+
+
+def numbering(layout: Layout, line: Line) -> regex.Match[str] | None:
+    """A numbering marker (I., 1., a), Điều 1., Phần I, -) at the start of a segment."""
+    text = layout.f(line)
+    for pat in (patterns.PART, patterns.ARTICLE, patterns.ROMAN, patterns.DECIMAL, patterns.ARABIC, patterns.LETTER):
+        m = pat.match(text)
+        if m:
+            return m
+    return None
+
+
+def classify(layout: Layout, line: Line) -> str:
+    """The role a segment can play in the header, by its content."""
+    if line.kind != "text":
+        return line.kind
+    sk = layout.s(line)
+    if patterns.PARTY_TITLE_SK.search(sk) and len(sk) < 60:
+        return "party_title"
+    if patterns.STATE_TITLE_SK.search(sk) and len(sk) < 110:
+        return "state_title"
+    if patterns.MOTTO_SK.search(sk) and len(sk) < 60:
+        return "motto"
+    if patterns.NUMBER_LINE_SK.match(sk):
+        return "number"
+    if patterns.PLACE_DATE_SK.search(sk) and len(sk) < 90:
+        return "place_date"
+    if patterns.SUBJECT_PREFIX_SK.match(sk):
+        return "subject"
+    if patterns.RECIPIENTS_LABEL_SK.match(sk):
+        return "recipients"
+    if patterns.DISTRIBUTION_LABEL_SK.match(sk):
+        return "distribution"
+    if mark_of(sk):
+        return "mark"
+    return "text"
+
+
+def mark_of(sk: str) -> tuple[str, str] | None:
+    """('urgency'|'security', canonical) when a segment is only such a mark."""
+    key = regex.sub(r"[^A-Z ]", " ", sk)
+    key = " ".join(key.split())
+    if key in codes.urgency_marks():
+        return ("urgency", codes.urgency_marks()[key])
+    if key in codes.security_marks():
+        return ("security", codes.security_marks()[key])
+    return None
+
+
+def _header_window(layout: Layout, lines: list[Line]) -> int:
+    """How far the header can reach: up to the first line that reads as body prose."""
+    limit = min(len(lines), HEADER_WINDOW)
+    for i in range(limit):
+        ln = lines[i]
+        if ln.kind != "text":
+            continue
+        text = layout.t(ln)
+        role = classify(layout, ln)
+        if role != "text":
+            continue
+        if len(text) > 150 and not is_caps(text):
+            return i
+        if i > 2 and (patterns.BODY_OPENER_SK.match(layout.s(ln)) or numbering(layout, ln)):
+            return i
+    return limit
+
+
+def _subject_block(layout: Layout, lines: list[Line], start: int, limit: int) -> int:
+    """End (exclusive) of a 'V/v' subject that starts at ``start``."""
+    first = lines[start]
+    end = start + 1
+    while end < limit and end - start < 6:
+        ln = lines[end]
+        if ln.kind != "text" or ln.gap_before or ln.col != first.col:
+            break
+        if classify(layout, ln) != "text" or ends_terminal(layout.t(lines[end - 1])):
+            break
+        if layout.text[lines[end - 1].end : lines[end - 1].raw_end].rstrip().endswith(("*", "_")):
+            break  # the italic run of a Markdown subject closed on the line before
+        end += 1
+    return end
+
+
+def _typed_subject(layout: Layout, lines: list[Line], type_idx: int, limit: int) -> tuple[int, int]:
+    """(start, end) of the lines under a type name that belong to the subject block."""
+    i = type_idx + 1
+    start = i
+    caps_mode: bool | None = None
+    while i < limit:
+        ln = lines[i]
+        if ln.kind == "rule":
+            break
+        if ln.kind != "text":
+            i += 1
+            continue
+        text = layout.t(ln)
+        role = classify(layout, ln)
+        if role not in ("text", "subject") or numbering(layout, ln) or patterns.BODY_OPENER_SK.match(layout.s(ln)):
+            break
+        if i > start and role == "subject":
+            break
+        if i > start:
+            prev = layout.t(lines[i - 1])
+            if caps_mode and not is_caps(text):
+                break
+            if caps_mode is False and not (starts_lower(text) or not ends_terminal(prev)):
+                break
+            if caps_mode is False and ln.gap_before:
+                break
+            if len(text) > 160:
+                break
+        elif len(text) > 250:
+            break
+        caps_mode = is_caps(text) if caps_mode is None or caps_mode else caps_mode
+        i += 1
+    return (start, i)
+
+
+def find_zones(layout: Layout) -> Zones:
+    """Split the segments into header, recipients, body and closing."""
+    lines = layout.lines
+    n = len(lines)
+    window = _header_window(layout, lines)
+    header_end = 0
+    number_idx: int | None = None
+    type_idx: int | None = None
+    subject_lines: tuple[int, int] | None = None
+    recipients: tuple[int, int] | None = None
+
+    roles = [classify(layout, ln) for ln in lines[:window]]
+    anchors = [i for i, r in enumerate(roles) if r in ("party_title", "state_title", "motto", "number", "place_date", "star", "mark")]
+    if anchors:
+        header_end = anchors[-1] + 1
+        # Anchors far apart from the first ones belong to the body (a date in a sentence).
+        number_idx = next((i for i in anchors if roles[i] == "number"), None)
+    # Organ lines above the first anchor are header too.
+    for i, r in enumerate(roles[:header_end]):
+        if r == "subject" and subject_lines is None:
+            end = _subject_block(layout, lines, i, window)
+            subject_lines = (i, end)
+            header_end = max(header_end, end)
+
+    # A typed document: the type name below the number / date.
+    search_from = 0
+    for i in range(search_from, window):
+        if roles[i] in ("text",) and (number_idx is None or i > number_idx or i >= header_end - 1):
+            found = type_name_of(layout, lines[i])
+            if found and i <= header_end + 6:
+                type_idx = i
+                break
+    if type_idx is not None:
+        s, e = _typed_subject(layout, lines, type_idx, n)
+        if subject_lines is None or subject_lines[0] > type_idx:
+            subject_lines = (s, e) if e > s else None
+        header_end = max(header_end, e)
+        if e < n and lines[e].kind == "rule":
+            header_end = e + 1
+    else:
+        # Subject of a công văn written without 'V/v': the lines under the number.
+        pass
+
+    # Recipients: 'Kính gửi' / 'Kính trình' near the header.
+    for i in range(header_end if header_end else 0, min(n, max(header_end, 0) + 12)):
+        if classify(layout, lines[i]) == "recipients":
+            recipients = (i, _recipient_block_end(layout, lines, i))
+            header_end = max(header_end, recipients[1])
+            break
+    if recipients is None:
+        for i in range(0, window):
+            if roles[i] == "recipients":
+                recipients = (i, _recipient_block_end(layout, lines, i))
+                header_end = max(header_end, recipients[1])
+                break
+
+    # Skip rules and stars that close the header.
+    while header_end < n and lines[header_end].kind in ("rule", "star"):
+        header_end += 1
+
+    closing_start, dist_idx = _closing_start(layout, lines, header_end)
+    return Zones(
+        header=(0, min(header_end, closing_start)),
+        recipients=recipients,
+        type_line=type_idx,
+        subject_lines=subject_lines,
+        body=(min(header_end, closing_start), closing_start),
+        closing=(closing_start, n),
+        distribution_label=dist_idx,
+    )
+
+
+def _recipient_block_end(layout: Layout, lines: list[Line], label: int) -> int:
+    """End (exclusive) of the 'Kính gửi' list that starts at ``label``."""
+    i = label + 1
+    label_line = lines[label]
+    rest = layout.s(label_line)
+    m = patterns.RECIPIENTS_LABEL_SK.match(rest)
+    inline = bool(m and rest[m.end() :].strip())
+    prev_text = layout.t(label_line)
+    items = 1 if inline else 0
+    while i < len(lines):
+        ln = lines[i]
+        if ln.kind != "text":
+            break
+        text = layout.t(ln)
+        role = classify(layout, ln)
+        if role not in ("text",):
+            break
+        bullet = bool(patterns.LINE_BULLET.match(text))
+        same_row_cell = ln.row == lines[i - 1].row
+        if ln.gap_before and (items or not same_row_cell) and not (items == 0 and ln.gap_before <= 1):
+            break
+        if bullet or same_row_cell:
+            items += 1
+        elif items == 0:
+            items += 1  # the single recipient written under the label
+        elif not ends_terminal(prev_text) and (starts_lower(text) or (len(text) < 70 and ends_terminal(text))):
+            pass  # a wrapped item
+        else:
+            break
+        if numbering(layout, ln) and not bullet:
+            break
+        prev_text = text
+        i += 1
+        if bullet and text.rstrip(" *_").endswith(".") and not (i < len(lines) and patterns.LINE_BULLET.match(layout.t(lines[i]))):
+            break
+    return i
+
+
+def _is_signature_line(layout: Layout, line: Line) -> bool:
+    sk = layout.s(line)
+    m = patterns.AUTHORITY_SK.match(sk)
+    return bool(m) and is_caps(layout.t(line)[m.end() :] or "X")
+
+
+def _closing_start(layout: Layout, lines: list[Line], body_start: int) -> tuple[int, int | None]:
+    """(index where the closing starts, index of the 'Nơi nhận' label or None)."""
+    n = len(lines)
+    dist = next((i for i in range(body_start, n) if classify(layout, lines[i]) == "distribution"), None)
+    if dist is not None:
+        start = dist
+        # A signature block written just before 'Nơi nhận' belongs to the closing.
+        j = dist - 1
+        while j >= body_start and j >= dist - 6 and _signature_like(layout, lines[j]):
+            start = j
+            j -= 1
+        return start, dist
+    # No 'Nơi nhận': the closing starts at the last authority mark...
+    for i in range(n - 1, body_start - 1, -1):
+        if n - i > 12:
+            break
+        if _is_signature_line(layout, lines[i]):
+            return i, None
+    # ... or at a trailing block of caps titles and a name.
+    i = n
+    while i > body_start and n - i < 6 and _signature_like(layout, lines[i - 1]):
+        i -= 1
+    if i < n and any(is_caps(layout.t(ln)) for ln in lines[i:]):
+        return i, None
+    return n, None
+
+
+_NAME = regex.compile(r"^(?:\p{Lu}\p{Ll}{0,7}\s{1,3}){1,5}\p{Lu}\p{Ll}{0,7}$")
+
+
+def is_name(text: str) -> bool:
+    """A personal name: 2–6 capitalised words of letters ('Nguyễn Văn A')."""
+    return bool(_NAME.match(text.strip())) and len(text.split()) >= 2
+
+
+def _signature_like(layout: Layout, line: Line) -> bool:
+    text = layout.t(line)
+    if line.kind != "text":
+        return line.kind in ("rule",)
+    if patterns.LINE_BULLET.match(text):
+        return False
+    if _is_signature_line(layout, line):
+        return True
+    if is_caps(text) and len(text.split()) <= 10:
+        return True
+    stripped = patterns.SIGNED_NOTE.sub("", text).strip(" ()[]")
+    return not stripped or is_name(stripped)
