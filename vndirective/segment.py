@@ -115,6 +115,7 @@ def mark_of(sk: str) -> tuple[str, str] | None:
 def _header_window(layout: Layout, lines: list[Line]) -> int:
     """How far the header can reach: up to the first line that reads as body prose."""
     limit = min(len(lines), HEADER_WINDOW)
+    seen_anchor = False
     for i in range(limit):
         ln = lines[i]
         if ln.kind != "text":
@@ -122,8 +123,9 @@ def _header_window(layout: Layout, lines: list[Line]) -> int:
         text = layout.t(ln)
         role = classify(layout, ln)
         if role != "text":
+            seen_anchor = seen_anchor or role in ("party_title", "state_title", "motto", "number", "place_date")
             continue
-        if len(text) > 150 and not is_caps(text):
+        if len(text) > 150 and not is_caps(text) and seen_anchor:
             return i
         if i > 2 and (patterns.BODY_OPENER_SK.match(layout.s(ln)) or numbering(layout, ln)):
             return i
@@ -199,8 +201,8 @@ def find_zones(layout: Layout) -> Zones:
         # Anchors far apart from the first ones belong to the body (a date in a sentence).
         number_idx = next((i for i in anchors if roles[i] == "number"), None)
     # Organ lines above the first anchor are header too.
-    for i, r in enumerate(roles[:header_end]):
-        if r == "subject" and subject_lines is None:
+    for i, r in enumerate(roles):
+        if r == "subject" and subject_lines is None and i <= header_end + 2:
             end = _subject_block(layout, lines, i, window)
             subject_lines = (i, end)
             header_end = max(header_end, end)

@@ -138,24 +138,24 @@ def _group_organs(layout: Layout, lines: list[Line]) -> list[tuple[str, Span]]:
     pieces: list[tuple[int, int]] = []
     for ln in lines:
         pieces.extend(_split_inside(layout, ln))
-    organs: list[list[int]] = []
+    organs: list[list[tuple[int, int]]] = []
     for s, e in pieces:
         sk = layout.skel[s:e].strip()
         starts_new = not organs or _starts_organ(sk) and not _continues(layout, organs[-1], sk)
         if starts_new:
-            organs.append([s, e])
+            organs.append([(s, e)])
         else:
-            organs[-1][1] = e
-    return [(clean(layout.text[s:e]), Span(s, e)) for s, e in organs]
+            organs[-1].append((s, e))
+    return [(clean(" ".join(layout.text[s:e] for s, e in parts)), Span(parts[0][0], parts[-1][1])) for parts in organs]
 
 
 def _starts_organ(sk: str) -> bool:
     return any(sk == w or sk.startswith(w + " ") for w in codes.organ_head_words())
 
 
-def _continues(layout: Layout, prev: list[int], sk: str) -> bool:
+def _continues(layout: Layout, prev: list[tuple[int, int]], sk: str) -> bool:
     """Whether a line continues the organ name above it ('ỦY BAN NHÂN DÂN' / 'TỈNH LÀO CAI')."""
-    prev_sk = " ".join(layout.skel[prev[0] : prev[1]].split())
+    prev_sk = " ".join(" ".join(layout.skel[s:e] for s, e in prev).split())
     if prev_sk.endswith((" VA", ",", "-", " CUA")):
         return True
     for unit in codes.unit_words():

@@ -17,7 +17,7 @@ def split_items(layout: Layout, pieces: list[tuple[int, int, Line]]) -> list[tup
     after ; , . inside a piece (a list run together in one table cell) open
     items too.
     """
-    items: list[list[int]] = []
+    items: list[list[tuple[int, int]]] = []
     prev_text = ""
     for start, end, _line in pieces:
         text = layout.folded[start:end]
@@ -28,17 +28,18 @@ def split_items(layout: Layout, pieces: list[tuple[int, int, Line]]) -> list[tup
         if not opens_with_bullet:
             head = layout.text[start:head_end]
             if items and not ends_terminal(prev_text) and (starts_lower(head) or (len(head) < 70 and ends_terminal(head))):
-                items[-1][1] = head_end
+                items[-1].append((start, head_end))
             elif head.strip():
-                items.append([start, head_end])
+                items.append([(start, head_end)])
         for i, s in enumerate(starts):
             e = (start + cuts[i + 1].start()) if i + 1 < len(cuts) else end
-            items.append([s, e])
+            items.append([(s, e)])
         prev_text = layout.text[start:end]
     out: list[tuple[str, Span]] = []
-    for s, e in items:
-        value = strip_value(layout.text[s:e])
+    for parts in items:
+        value = strip_value(" ".join(layout.text[s:e] for s, e in parts))
         if value:
+            s, e = parts[0][0], parts[-1][1]
             out.append((value, Span(s, _trim_end(layout.text, s, e))))
     return out
 

@@ -127,7 +127,8 @@ def _pick_level(items: list[_Item], below: int = -1) -> tuple[str, list[_Item]] 
         if not of_kind:
             continue
         if kind == "bullet":
-            return kind, of_kind
+            # Bullets are never the top level: only items under a numbered one.
+            return (kind, of_kind) if below >= 0 else None
         by_sep: dict[str, list[_Item]] = {}
         for it in of_kind:
             by_sep.setdefault(it.sep, []).append(it)

@@ -1,0 +1,138 @@
+"""Command line: ``vndirective parse FILE [--json]`` and ``vndirective evaluate DIR``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from . import __version__
+from .errors import VndirectiveError
+from .model import Directive, Task
+
+
+def summary(d: Directive) -> str:
+    """A readable summary of a parsed document."""
+    out: list[str] = []
+
+    def row(label: str, value: object) -> None:
+        out.append(f"{label:<16}{value if value not in (None, '') else '—'}")
+
+    row("Source", d.source)
+    row("System", {"party": "Party (ĐẢNG CỘNG SẢN VIỆT NAM)", "state": "State (CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM)"}.get(d.system or "", None))
+    row("Issuer", d.issuer)
+    row("Superior organ", d.issuer_parent)
+    row("Number", f"{d.doc_id}  (number {d.number})" if d.doc_id else None)
+    row("Type", f"{d.doc_type_name} ({d.doc_type})" if d.doc_type else None)
+    row("Place, date", ", ".join(x for x in (d.place, d.date.isoformat() if d.date else None) if x) or None)
+    row("Subject", d.subject)
+    if d.urgency or d.security:
+        row("Marks", ", ".join(x for x in (d.urgency, d.security) if x))
+    out.append("")
+    out.append(f"Recipients ({len(d.recipients)})")
+    out.extend(f"  - {r}" for r in d.recipients)
+    out.append(f"References ({len(d.references)})")
+    for r in d.references:
+        extra = ", ".join(x for x in (r.date.isoformat() if r.date else None, r.issuer) if x)
+        times = f"  ×{len(r.mentions)}" if len(r.mentions) > 1 else ""
+        out.append(f"  - {r.doc_id}  [{r.doc_type or '?'}]  {extra}{times}".rstrip())
+    out.append(f"Tasks ({len(d.tasks)})")
+    for t in d.tasks:
+        _task_lines(t, out, 1)
+    sig = d.signature
+    out.append("Signature")
+    if sig:
+        chain = " / ".join(f"{s.authority} {s.on_behalf_of or ''}".strip() for s in sig.chain)
+        out.append(f"  {chain + ' / ' if chain else ''}{sig.title or '—'} / {sig.name or '(no name)'}")
+    else:
+        out.append("  —")
+    out.append(f"Distribution ({len(d.distribution)})")
+    out.extend(f"  - {i.recipient}" + (f"  ({i.purpose})" if i.purpose else "") for i in d.distribution)
+    if d.warnings:
+        out.append(f"Warnings ({len(d.warnings)})")
+        out.extend(f"  ! {w.message}" for w in d.warnings)
+    return "\n".join(out)
+
+
+def _task_lines(t: Task, out: list[str], depth: int) -> None:
+    first = t.text.split("\n", 1)[0]
+    if len(first) > 90:
+        first = first[:87] + "..."
+    out.append(f"{'  ' * depth}{t.number}. {first}")
+    if depth < 2:
+        for c in t.children:
+            _task_lines(c, out, depth + 1)
+
+
+def _cmd_parse(args: argparse.Namespace) -> int:
+    from .parse import parse
+
+    for i, path in enumerate(args.files):
+        d = parse(path, encoding=args.encoding)
+        if args.json:
+            data = d.to_dict()
+            if not args.with_text:
+                data.pop("text", None)
+            print(json.dumps(data, ensure_ascii=False, indent=2))
+        else:
+            if i:
+                print("\n" + "=" * 72 + "\n")
+            print(summary(d))
+    return 0
+
+
+def _cmd_evaluate(args: argparse.Namespace) -> int:
+    from .evaluate import evaluate
+
+    report = evaluate(args.directory)
+    if not report.documents:
+        print(f"{args.directory}: no *.gold.json with a matching document found", file=sys.stderr)
+        return 2
+    print(report.to_table(details=args.details))
+    if args.json:
+        Path(args.json).write_text(json.dumps(report.to_dict(), ensure_ascii=False, indent=2), "utf-8")
+        print(f"\nreport written to {args.json}")
+    if args.min_macro is not None and report.macro < args.min_macro:
+        print(f"macro {report.macro:.3f} is below --min-macro {args.min_macro}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="vndirective", description="Read Vietnamese official documents into structured data.")
+    p.add_argument("--version", action="version", version=f"vndirective {__version__}")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    pp = sub.add_parser("parse", help="parse documents and print a summary or JSON")
+    pp.add_argument("files", nargs="+", help="document files (.txt, .md)")
+    pp.add_argument("--json", action="store_true", help="print to_dict() as JSON (UTF-8)")
+    pp.add_argument("--with-text", action="store_true", help="include the full text in the JSON output")
+    pp.add_argument("--encoding", help="decode the files with this encoding instead of UTF-8")
+    pp.set_defaults(func=_cmd_parse)
+
+    pe = sub.add_parser("evaluate", help="score the parser against *.gold.json files of a folder")
+    pe.add_argument("directory")
+    pe.add_argument("--json", metavar="FILE", help="also write the report as JSON to FILE")
+    pe.add_argument("--details", action="store_true", help="list every difference per document")
+    pe.add_argument("--min-macro", type=float, help="exit with status 1 when the macro score is lower")
+    pe.set_defaults(func=_cmd_evaluate)
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    if hasattr(sys.stdout, "reconfigure"):
+        sys.stdout.reconfigure(encoding="utf-8")  # type: ignore[union-attr]
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.func(args))
+    except VndirectiveError as exc:
+        print(f"vndirective: error: {exc}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
