@@ -167,6 +167,15 @@ def organ_head_words() -> tuple[str, ...]:
 
 
 @cache
+def organ_head_forms() -> dict[str, str]:
+    """Skeleton of an organ head word → its written form (for OCR correction)."""
+    forms: dict[str, str] = {}
+    for w in load("organs")["organ_head_words"]:
+        forms.setdefault(skeleton(w), w)
+    return forms
+
+
+@cache
 def unit_words() -> tuple[str, ...]:
     return tuple(sorted({skeleton(w) for w in load("organs")["unit_words"]}, key=len, reverse=True))
 

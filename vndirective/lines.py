@@ -152,8 +152,52 @@ def build_layout(text: str, *, already_prepared: bool = False) -> Layout:
             indent = seg_start - row_start + (len(raw) - len(raw.lstrip(" \f")))
             out.append(Line(s, e, seg_start, seg_end, row_no, col, indent, page, gap, kind))
             gap = 0
-    layout.lines = out
+    layout.lines = _split_merged_columns(layout, out)
     return layout
+
+
+# Two header or closing columns run together on one line by a conversion that
+# lost the layout ('TỈNH ỦY X ĐẢNG CỘNG SẢN VIỆT NAM', 'Số 34-NQ/TU Lào Cai, ngày
+# ...', 'Nơi nhận: T/M TỈNH ỦY', '- Ban Bí thư (b/c), BÍ THƯ'): cut before the
+# right-column part.
+_MERGED_TITLE_SK = regex.compile(
+    r"(?<=\S)[ ]+(?=D[ ]?A[ ]?N[ ]?G[ ]{1,3}C[ ]?O[ ]?N[ ]?G[ ]{1,3}S[ ]?A[ ]?N[ ]{1,3}V|C[ ]?O[ ]?N[ ]?G[ ]{1,3}H[ ]?O[ ]?A[ ]{1,3}X[ ]?A[ ]{1,3}H[ ]?O[ ]?I|DOC[ ]{1,3}LAP[ ]{0,3}-)"
+)
+_MERGED_DATE = regex.compile(
+    r"(?<=\S)[ ]+(?=\p{Lu}\p{Ll}+(?:[ ](?:\p{Lu}\p{Ll}+|\p{Ll}+|-)){0,5}[ ]?,[ ]{0,2}(?:ngày|ngay|NGÀY)[ ]+(?:\d{1,2}|[._…]{2}))"
+)
+_MERGED_MARK_SK = regex.compile(r"(?<=\S)[ ]+(?=(?:T/M|K/T|T/L|T/U|TM\.|KT\.|TL\.|TUQ\.)[ ]?[A-Z]{2})")
+_TRAILING_CAPS = regex.compile(r"(?<=[,;.)])[ ]+(?=(?:\p{Lu}+[ ]?){2,6}$)")
+
+
+def _split_merged_columns(layout: Layout, lines: list[Line]) -> list[Line]:
+    from . import codes  # late: codes loads the data tables
+
+    out: list[Line] = []
+    text, skel = layout.text, layout.skel
+    for ln in lines:
+        cut: int | None = None
+        if ln.kind == "text" and ln.end - ln.start > 8:
+            piece, sk = text[ln.start : ln.end], skel[ln.start : ln.end]
+            m = _MERGED_TITLE_SK.search(sk) or _MERGED_MARK_SK.search(sk) if sk[:1] not in "-+" else None
+            if m is None and sk.startswith(("SO", "S0")) or m is None and piece.isupper():
+                m = _MERGED_DATE.search(piece)
+            if m is None and sk.startswith("NOI NHAN"):
+                m = _MERGED_MARK_SK.search(sk)
+            if m is None and sk[:1] in "-+":
+                t = _TRAILING_CAPS.search(piece)
+                if t and " ".join(sk[t.end() :].split()) in codes.titles():
+                    m = t
+            if m is not None and m.start() > 0:
+                cut = m.start()
+        if cut is None:
+            out.append(ln)
+            continue
+        left_end = ln.start + cut
+        right_start = ln.start + cut + len(text[left_end:ln.end]) - len(text[left_end:ln.end].lstrip())
+        out.append(Line(ln.start, left_end, ln.raw_start, left_end, ln.row, ln.col, ln.indent, ln.page, ln.gap_before, ln.kind))
+        out.append(Line(right_start, ln.end, right_start, ln.raw_end, ln.row, ln.col + 1, ln.indent + (right_start - ln.start), ln.page, 0, ln.kind))
+    return out
 
 
 def _alone(row: str) -> bool:

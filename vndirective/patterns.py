@@ -23,7 +23,8 @@ PLACE_DATE_SK = regex.compile(
     r"(?P<m>\d{1,2}|[._… ]{0,12})\s{0,3}NAM\s{1,3}(?P<y>\d{4})\s{0,3}[.*_]{0,3}\s{0,3}$"
 )
 SUBJECT_PREFIX_SK = regex.compile(r"^(?:V\s?/\s?V|VE\s+VIEC)\s{0,3}[:.]?\s{0,3}")
-RECIPIENTS_LABEL_SK = regex.compile(r"^KINH\s{1,3}(?:GUI|TRINH)\s{0,3}:?\s{0,3}")
+# 'Kính gửi:', 'Kính trình:', and the address line of a công điện ('THỦ TƯỚNG CHÍNH PHỦ điện:').
+RECIPIENTS_LABEL_SK = regex.compile(r"^(?:KINH\s{1,3}(?:GUI|TRINH)\s{0,3}:?|[A-Z][A-Z ]{2,80}\sDIEN\s{0,3}:)\s{0,3}")
 DISTRIBUTION_LABEL_SK = regex.compile(r"^NOI\s{1,3}NHAN\s{0,3}:?\s{0,3}")
 BODY_OPENER_SK = regex.compile(
     r"^(?:[-+]\s{0,3})?(?:CAN\s+CU|THUC\s+HIEN|THEO\s+DE\s+NGHI|XET\s+DE\s+NGHI|NGAY\s+\d|TRONG\s+|NHAM\s+|DE\s+|SAU\s+KHI|HOI\s+NGHI\s+LAN|TIEP\s+THEO|VUA\s+QUA)"
@@ -36,7 +37,8 @@ SIGNED_NOTE = regex.compile(r"\(?\s*(?:đã\s+ký|Đã\s+ký|ĐÃ\s+KÝ|ký|Ký|
 # Numbering at the start of a body line (folded view).
 PART = regex.compile(r"^(?:PHẦN|Phần)\s+(?P<n>THỨ\s+[\p{L}]+|thứ\s+[\p{L}]+|[IVXLC]{1,6}|\d{1,2})\b\s*[.:\-]?\s*")
 SECTION = regex.compile(r"^(?P<n>[A-H])\s{0,2}(?P<sep>[.)\-])\s{1,4}(?=\S)")
-ROMAN = regex.compile(r"^(?P<n>[IVXL]{1,6})\s{0,2}(?P<sep>[.)\-])\s{0,4}(?=\S)")
+# Roman numerals; OCR reads "II" as "Il" or "lI": accepted when mixed with real ones.
+ROMAN = regex.compile(r"^(?P<n>[IVX][IVXl]{0,5}|l[IVX][IVXl]{0,4})\s{0,2}(?P<sep>[.)\-])\s{0,4}(?=\S)")
 ARTICLE = regex.compile(r"^(?:Điều|ĐIỀU)\s{1,3}(?P<n>\d{1,3})\s{0,2}(?P<sep>[.:]?)\s*")
 DECIMAL = regex.compile(r"^(?P<n>\d{1,2}(?:\.\d{1,2}){1,3})(?P<sep>\.?)\s{1,4}(?=\S)")
 ARABIC = regex.compile(r"^(?P<n>\d{1,2})\s{0,2}(?P<sep>[.)\-])\s{1,4}(?=\S)")

@@ -148,12 +148,29 @@ def _subject_block(layout: Layout, lines: list[Line], start: int, limit: int) ->
     return end
 
 
+_QUALIFIER_SK = regex.compile(
+    r"^(?:CUA|HOI\s+NGHI|BAN\s+CHAP\s+HANH|BAN\s+THUONG\s+VU|BO\s+CHINH\s+TRI|BAN\s+BI\s+THU|DAI\s+HOI|THUONG\s+TRUC|"
+    r"TINH\s+UY|HUYEN\s+UY|DANG\s+UY|THANH\s+UY|\(?\s*KHOA\s)"
+)
+
+
+def is_qualifier(layout: Layout, line: Line) -> bool:
+    """A capitals line naming the organ or meeting under a type name ('CỦA BAN THƯỜNG VỤ TỈNH ỦY')."""
+    return is_caps(layout.t(line)) and bool(_QUALIFIER_SK.match(layout.s(line)))
+
+
 def _typed_subject(layout: Layout, lines: list[Line], type_idx: int, limit: int) -> tuple[int, int]:
-    """(start, end) of the lines under a type name that belong to the subject block."""
+    """(start, end) of the lines under a type name: qualifier lines, then the subject.
+
+    The subject is either in capitals (then the block is capitals only) or in
+    lower case after optional capital qualifier lines; it ends at a rule, a
+    blank line, a numbered heading or the first sentence of the body.
+    """
     i = type_idx + 1
     start = i
-    caps_mode: bool | None = None
-    while i < limit:
+    phase = "caps"  # caps lines so far; "lower" once a lower-case subject line is met
+    content = False  # a capitals line that is not a qualifier has been taken
+    while i < limit and i - start < 8:
         ln = lines[i]
         if ln.kind == "rule":
             break
@@ -162,23 +179,28 @@ def _typed_subject(layout: Layout, lines: list[Line], type_idx: int, limit: int)
             continue
         text = layout.t(ln)
         role = classify(layout, ln)
-        if role not in ("text", "subject") or numbering(layout, ln) or patterns.BODY_OPENER_SK.match(layout.s(ln)):
+        if role not in ("text", "subject") or numbering(layout, ln):
             break
-        if i > start and role == "subject":
+        if not starts_lower(text) and patterns.BODY_OPENER_SK.match(layout.s(ln)):
             break
-        if i > start:
-            prev = layout.t(lines[i - 1])
-            if caps_mode and not is_caps(text):
+        caps = is_caps(text)
+        if phase == "lower":
+            if ln.gap_before or caps or role == "subject":
                 break
-            if caps_mode is False and not (starts_lower(text) or not ends_terminal(prev)):
-                break
-            if caps_mode is False and ln.gap_before:
+            if not starts_lower(text) and ends_terminal(layout.t(lines[i - 1])):
                 break
             if len(text) > 160:
                 break
-        elif len(text) > 250:
-            break
-        caps_mode = is_caps(text) if caps_mode is None or caps_mode else caps_mode
+        elif caps:
+            if ln.gap_before and content:
+                break
+            content = content or not is_qualifier(layout, ln)
+        else:
+            if ln.gap_before and content:
+                break
+            if len(text) > 250:
+                break
+            phase = "lower"
         i += 1
     return (start, i)
 

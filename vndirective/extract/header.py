@@ -11,13 +11,10 @@ import regex
 from .. import codes, patterns
 from ..ids import MALFORMED, DocumentId, find_ids
 from ..lines import Layout, Line, clean, strip_value
+from ..normalize import fold, skeleton
 from ..model import ParseWarning, Span
-from ..segment import Zones, classify, is_caps, mark_of, type_name_of
+from ..segment import Zones, classify, is_caps, is_qualifier, mark_of, type_name_of
 
-_QUALIFIER_SK = regex.compile(
-    r"^(?:CUA|HOI\s+NGHI|BAN\s+CHAP\s+HANH|BAN\s+THUONG\s+VU|BO\s+CHINH\s+TRI|BAN\s+BI\s+THU|DAI\s+HOI|THUONG\s+TRUC|"
-    r"TINH\s+UY|HUYEN\s+UY|DANG\s+UY|THANH\s+UY|\(?\s*KHOA\s)"
-)
 _VE_SK = regex.compile(r"(?<![A-Z])VE\s")
 
 
@@ -125,12 +122,26 @@ def _organs(layout: Layout, header: list[Line], roles: dict[int, str], number_li
         h.set("issuer_parent", None, None)
         h.warnings.append(ParseWarning("missing_issuer", "No issuing organ was found above the number."))
         return
+    organs = [(_correct_head_word(name, span, h), span) for name, span in organs]
     issuer = organs[-1]
     h.set("issuer", issuer[0], issuer[1])
     if len(organs) > 1:
         h.set("issuer_parent", organs[-2][0], organs[-2][1])
     else:
         h.set("issuer_parent", None, None)
+
+
+def _correct_head_word(name: str, span: Span, h: Header) -> str:
+    """'TÍNH ỦY LÀO CAI' → 'TỈNH ỦY LÀO CAI': an organ word damaged by OCR, restored from the table."""
+    words = name.split()
+    for n in (3, 2):
+        head = " ".join(words[:n])
+        form = codes.organ_head_forms().get(skeleton(head))
+        if form and fold(head) != fold(form) and is_caps(head):
+            fixed = " ".join([form, *words[n:]])
+            h.warnings.append(ParseWarning("ocr_correction", f"Read the organ '{name}' as '{fixed}' (a character looks damaged by OCR).", span))
+            return fixed
+    return name
 
 
 def _group_organs(layout: Layout, lines: list[Line]) -> list[tuple[str, Span]]:
@@ -259,20 +270,30 @@ def _type_and_subject(layout: Layout, zones: Zones, number_line: Line | None, ro
 
 
 def _typed_subject_value(layout: Layout, block: list[Line], h: Header) -> None:
+    """Subject of a typed document: the lower-case lines, else the capitals after the qualifiers."""
+    lower = [ln for ln in block if not is_caps(layout.t(ln))]
     pieces: list[tuple[int, int]] = []
-    for i, ln in enumerate(block):
-        sk = layout.s(ln)
-        if not pieces and is_caps(layout.t(ln)) and _QUALIFIER_SK.match(sk):
-            ve = _VE_SK.search(sk)
-            if ve:
-                pieces.append((ln.start + ve.start(), ln.end))
-            continue
-        s = ln.start
-        if not pieces:
-            m = patterns.SUBJECT_PREFIX_SK.match(sk)
-            s += m.end() if m else 0
-        pieces.append((s, ln.end))
-        del i
+    if lower:
+        first = block.index(lower[0])
+        for ln in block[first:]:
+            s = ln.start
+            if not pieces:
+                m = patterns.SUBJECT_PREFIX_SK.match(layout.s(ln))
+                s += m.end() if m else 0
+            pieces.append((s, ln.end))
+    else:
+        for ln in block:
+            sk = layout.s(ln)
+            if not pieces and is_qualifier(layout, ln):
+                ve = _VE_SK.search(sk)
+                if ve:
+                    pieces.append((ln.start + ve.start(), ln.end))
+                continue
+            s = ln.start
+            if not pieces:
+                m = patterns.SUBJECT_PREFIX_SK.match(sk)
+                s += m.end() if m else 0
+            pieces.append((s, ln.end))
     if pieces:
         _set_subject(layout, h, pieces)
 

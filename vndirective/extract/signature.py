@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import regex
 
 from .. import codes, patterns
-from ..lines import Layout, Line, clean
+from ..lines import Layout, Line, clean, skeleton_of
 from ..model import AuthorityStep, ParseWarning, Signature, Span
 from ..segment import Zones, is_caps, is_name
 
@@ -93,6 +93,14 @@ def _caps(layout: Layout, s: int, e: int, out: list[_Piece]) -> None:
         out.append(_Piece("caps", value, Span(s, e)))
 
 
+def _holder_like(text: str) -> bool:
+    """Whether the words left of a title can stand alone: a title, or an organ of 2+ words."""
+    sk = " ".join(skeleton_of(text).replace(",", " , ").split()).replace(" ,", ",")
+    if sk in codes.titles():
+        return True
+    return len(sk.split()) >= 2 and any(sk.startswith(w + " ") for w in codes.organ_head_words())
+
+
 def _split_title(layout: Layout, piece: _Piece) -> tuple[_Piece, _Piece] | None:
     """'BỘ TRƯỞNG THỨ TRƯỞNG' → ('BỘ TRƯỞNG', 'THỨ TRƯỞNG') by the titles table."""
     sk = " ".join(layout.skel[piece.span.start : piece.span.end].split())
@@ -103,7 +111,7 @@ def _split_title(layout: Layout, piece: _Piece) -> tuple[_Piece, _Piece] | None:
             words = raw.split()
             n = len(title.split())
             head_words, tail_words = words[:-n], words[-n:]
-            if not head_words:
+            if not head_words or not _holder_like(" ".join(head_words)):
                 return None
             tail_start = piece.span.start + raw.rfind(" ".join(tail_words)) if " ".join(tail_words) in raw else None
             if tail_start is None:
@@ -144,6 +152,8 @@ def extract_signature(layout: Layout, zones: Zones, skip: set[int]) -> tuple[Sig
         sig.spans["authority"] = marks[0].span
         if sig.on_behalf_of:
             sig.spans["on_behalf_of"] = marks[0].span
+    if not titles and marks and marks[-1].mark == "Q." and marks[-1].text:
+        titles = [marks[-1]]  # 'Q. GIÁM ĐỐC': the acting head signs under the head's title
     if titles:
         sig.title = titles[-1].text
         sig.spans["title"] = titles[-1].span

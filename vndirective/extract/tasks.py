@@ -81,7 +81,7 @@ def _marker(layout: Layout, ln: Line) -> tuple[str, regex.Match[str]] | None:
         m = pat.match(text)
         if not m:
             continue
-        if kind == "roman" and m.group("n") not in ("I", "V", "X") and not regex.fullmatch(r"[IVX]{1,5}", m.group("n")):
+        if kind == "roman" and not regex.fullmatch(r"[IVX]{1,5}", m.group("n").replace("l", "I")):
             continue
         if kind == "section" and not is_caps(text[m.end() : m.end() + 40]):
             continue
@@ -98,6 +98,9 @@ def _paragraph_start(layout: Layout, segs: list[Line], i: int) -> bool:
     text, prev_text = layout.t(ln), layout.t(prev)
     if starts_lower(text) and not ends_terminal(prev_text):
         return False
+    marker = _marker(layout, ln)
+    if marker and marker[0] != "bullet" and is_caps(text[marker[1].end() : marker[1].end() + 60]):
+        return True  # a heading in capitals
     if ln.gap_before or ends_terminal(prev_text) or prev_text.rstrip().endswith(")"):
         return True
     # A heading above: capitals, or a short numbered line without final punctuation.
@@ -150,6 +153,8 @@ def extract_tasks(layout: Layout, body: tuple[int, int]) -> tuple[Passage | None
             continue
         kind, m = found
         number = " ".join(m.group("n").split())
+        if kind == "roman":
+            number = number.replace("l", "I")  # OCR: 'Il' is II
         sep = (m.groupdict().get("sep") or "").strip()
         items.append(_Item(i, kind, number, _value(kind, number), sep, ln.start + m.end()))
     top = _pick_level(items)
