@@ -229,6 +229,14 @@ def _segments(row: str, row_start: int, right_edge: int, layout_columns: bool) -
     return result
 
 
+_FILL_BEFORE = regex.compile(r"(?:\b(?:[Ss]ố|SỐ)\s?:?|\b(?:ngày|tháng|năm|NGÀY|THÁNG|NĂM))$")
+
+
+def _blank_to_fill(before: str, after: str) -> bool:
+    """Spaces left blank in a draft ('Số:      /UBND-VP', 'ngày      tháng') are not a column gap."""
+    return bool(_FILL_BEFORE.search(before)) or after.startswith(("/", "-", "tháng", "năm", "THÁNG", "NĂM"))
+
+
 def _gap_split(row: str, a: int, b: int) -> list[tuple[int, int]]:
     """Split row[a:b] at runs of 3+ spaces; returns non-blank pieces."""
     piece = row[a:b]
@@ -237,6 +245,8 @@ def _gap_split(row: str, a: int, b: int) -> list[tuple[int, int]]:
     cur = a + lead
     for m in _GAP.finditer(piece, lead):
         g = m.start("gap")
+        if _blank_to_fill(piece[:g], piece[m.end("gap") :]):
+            continue
         bounds.append((cur, a + g))
         cur = a + m.end("gap")
     end = a + len(piece.rstrip())

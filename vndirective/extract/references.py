@@ -70,8 +70,10 @@ def extract_references(layout: Layout, own: Span | None, own_id: DocumentId | No
             refs[k] = ref
         else:
             if ref.date is None and f.date is not None:
+                # The full citation (with its date) names the issuer best.
                 ref.date = f.date
                 ref.year = ref.year or f.date.year
+                ref.issuer = f.issuer or ref.issuer
             if ref.issuer is None and f.issuer:
                 ref.issuer = f.issuer
         ref.mentions.append(mention)

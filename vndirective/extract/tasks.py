@@ -136,7 +136,7 @@ def _pick_level(items: list[_Item], below: int = -1) -> tuple[str, list[_Item]] 
         for it in of_kind:
             by_sep.setdefault(it.sep, []).append(it)
         for group in sorted(by_sep.values(), key=len, reverse=True):
-            if _sequence_ok(group, 1 if kind in ("article", "part") else 2):
+            if _sequence_ok(group, 1 if kind in ("article", "part") or below >= 0 else 2):
                 return kind, group
     return None
 

@@ -1,0 +1,26 @@
+"""Shared fixtures: the project corpus, and the shared real documents when present."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT / "corpus"
+FOUNDING = CORPUS / "334-CV-HU_luc-ngan_2021.md"
+SHARED = ROOT.parent / "shared"
+SHARED_CORPUS = SHARED / "corpus"
+
+
+@pytest.fixture(scope="session")
+def founding():
+    import vndirective
+
+    return vndirective.parse(FOUNDING)
+
+
+def shared_corpus_or_skip() -> Path:
+    if not SHARED_CORPUS.is_dir():
+        pytest.skip("../shared/corpus is not present (it is test material that is not ours to publish)")
+    return SHARED_CORPUS

@@ -1,0 +1,51 @@
+"""The command line, run as a user would."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from vndirective.cli import main
+
+from .conftest import CORPUS, FOUNDING
+
+
+def test_parse_summary(capsys):
+    assert main(["parse", str(FOUNDING)]) == 0
+    out = capsys.readouterr().out
+    for needle in ("HUYỆN ỦY LỤC NGẠN", "334-CV/HU", "105-KL/TU", "25-NQ/HU", "T/M BAN THƯỜNG VỤ", "Như trên  (thực hiện)", "Warnings"):
+        assert needle in out
+
+
+def test_parse_json_is_utf8_and_not_escaped(capsys):
+    assert main(["parse", str(FOUNDING), "--json"]) == 0
+    out = capsys.readouterr().out
+    assert "HUYỆN ỦY LỤC NGẠN" in out and "\\u" not in out
+    data = json.loads(out)
+    assert data["doc_id"] == "334-CV/HU"
+    assert data["date"] == "2021-06-20"
+
+
+def test_missing_file_is_a_clear_error(capsys, tmp_path):
+    missing = tmp_path / "nope.md"
+    assert main(["parse", str(missing)]) == 2
+    err = capsys.readouterr().err
+    assert "nope.md" in err and "no such file" in err
+
+
+def test_evaluate_writes_json(tmp_path, capsys):
+    out = tmp_path / "report.json"
+    assert main(["evaluate", str(CORPUS), "--json", str(out)]) == 0
+    report = json.loads(out.read_text("utf-8"))
+    assert report["documents"] >= 31
+    assert "macro" in capsys.readouterr().out
+
+
+def test_evaluate_min_macro_gate():
+    assert main(["evaluate", str(CORPUS), "--min-macro", "1.01"]) == 1
+
+
+def test_console_script_entry_point():
+    proc = subprocess.run([sys.executable, "-m", "vndirective.cli", "--version"], capture_output=True, text=True, check=True)
+    assert proc.stdout.startswith("vndirective ")

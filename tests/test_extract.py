@@ -1,0 +1,245 @@
+"""Extractors, one table of input → expected value each, on small documents."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+import vndirective
+from vndirective.extract.distribution import split_purpose
+
+PARTY_HEADER = """ĐẢNG BỘ TỈNH BẮC GIANG
+HUYỆN ỦY LỤC NGẠN
+*
+Số 334-CV/HU
+V/v thực hiện kết luận số 105/TU
+ĐẢNG CỘNG SẢN VIỆT NAM
+Lục Ngạn, ngày 20 tháng 6 năm 2021
+
+Kính gửi: Các chi, đảng bộ trực thuộc.
+
+"""
+BODY = """Thực hiện Kết luận số 105-KL/TU ngày 15/6/2021 của Ban Chấp hành Đảng bộ tỉnh, Ban Thường vụ Huyện ủy yêu cầu:
+
+1. Quán triệt quan điểm chỉ đạo.
+
+2. Tập trung phòng, chống dịch.
+
+"""
+
+
+def with_closing(closing: str, header: str = PARTY_HEADER) -> vndirective.Directive:
+    return vndirective.parse_text(header + BODY + closing)
+
+
+SIGNATURES = [
+    # closing block, (authority, on_behalf_of, title, name)
+    ("Nơi nhận:\n- Lưu VT.\n\nT/M BAN THƯỜNG VỤ\nPHÓ BÍ THƯ\n\nNguyễn Văn Hùng", ("T/M", "BAN THƯỜNG VỤ", "PHÓ BÍ THƯ", "Nguyễn Văn Hùng")),
+    ("Nơi nhận:\n- Lưu VT.\n\nT/M BAN THƯỜNG VỤ\nPHÓ BÍ THƯ", ("T/M", "BAN THƯỜNG VỤ", "PHÓ BÍ THƯ", None)),
+    ("Nơi nhận:\n- Lưu VT.\n\nTM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n(Đã ký)\nLê Văn Sơn", ("T/M", "ỦY BAN NHÂN DÂN", "PHÓ CHỦ TỊCH", "Lê Văn Sơn")),
+    ("Nơi nhận:\n- Lưu: VT, TH.\n\nKT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\n\nNguyễn Trần Nam", ("K/T", "BỘ TRƯỞNG", "THỨ TRƯỞNG", "Nguyễn Trần Nam")),
+    ("| Nơi nhận: - Như trên; - Lưu: VT, QLN (2b) | KT. BỘ TRƯỞNG THỨ TRƯỞNG Nguyễn Trần Nam |", ("K/T", "BỘ TRƯỞNG", "THỨ TRƯỞNG", "Nguyễn Trần Nam")),
+    ("Nơi nhận:\n- Lưu VT.\n\nTL. CHỦ TỊCH\nKT. CHÁNH VĂN PHÒNG\nPHÓ CHÁNH VĂN PHÒNG\n\nTrần Thị Lan", ("T/L", "CHỦ TỊCH", "PHÓ CHÁNH VĂN PHÒNG", "Trần Thị Lan")),
+    ("Nơi nhận:\n- Lưu VT.\n\nTUQ. CHỦ TỊCH\nCHÁNH VĂN PHÒNG\n\nĐỗ Minh Tuấn", ("T/U", "CHỦ TỊCH", "CHÁNH VĂN PHÒNG", "Đỗ Minh Tuấn")),
+    ("Nơi nhận:\n- Lưu VT.\n\nQ. GIÁM ĐỐC\n\nThái Văn Hùng", ("Q.", "GIÁM ĐỐC", "GIÁM ĐỐC", "Thái Văn Hùng")),
+    ("Nơi nhận:\n- Lưu VT.\n\nT/M BAN BÍ THƯ\n\nTrần Quang Vinh", ("T/M", "BAN BÍ THƯ", None, "Trần Quang Vinh")),
+    ("Nơi nhận:\n- Lưu VT.\n\nTHỦ TƯỚNG\n\nPhạm Minh Chính", (None, None, "THỦ TƯỚNG", "Phạm Minh Chính")),
+    ("Nơi nhận:                     KT. CHỦ TỊCH\n- Như trên;\n- Lưu: VT.                    PHÓ CHỦ TỊCH\n\n\n                              Ngô Hạnh Phúc",
+     ("K/T", "CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Ngô Hạnh Phúc")),
+]
+
+
+@pytest.mark.parametrize(("closing", "expected"), SIGNATURES)
+def test_signature(closing, expected):
+    d = with_closing(closing)
+    sig = d.signature
+    assert sig is not None
+    assert (sig.authority, sig.on_behalf_of, sig.title, sig.name) == expected
+    for span in sig.spans.values():
+        assert 0 <= span.start <= span.end <= len(d.text)
+
+
+def test_signature_chain_keeps_every_mark():
+    d = with_closing("Nơi nhận:\n- Lưu VT.\n\nTM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nLê Văn Sơn")
+    assert d.signature is not None
+    assert [(s.authority, s.on_behalf_of) for s in d.signature.chain] == [("T/M", "ỦY BAN NHÂN DÂN"), ("K/T", "CHỦ TỊCH")]
+
+
+@pytest.mark.parametrize(
+    ("item", "expected"),
+    [
+        ("Như trên (thực hiện)", ("Như trên", "thực hiện")),
+        ("Thủ tướng Chính phủ (để b/c)", ("Thủ tướng Chính phủ", "để b/c")),
+        ("Văn phòng: LDVP, CVTH (theo dõi, đôn đốc)", ("Văn phòng: LDVP, CVTH", "theo dõi, đôn đốc")),
+        ("Chủ tịch UBND tỉnh (Đ/c Khanh)", ("Chủ tịch UBND tỉnh (Đ/c Khanh)", None)),
+        ("Lưu: VT, QLN (2b)", ("Lưu: VT, QLN (2b)", None)),
+        ("Lưu: VT, TH(Dũng)", ("Lưu: VT, TH(Dũng)", None)),
+        ("Thường trực Huyện ủy", ("Thường trực Huyện ủy", None)),
+    ],
+)
+def test_split_purpose(item, expected):
+    assert split_purpose(item) == expected
+
+
+DISTRIBUTIONS = [
+    ("Nơi nhận:\n- Như trên (thực hiện),\n- Thường trực Huyện ủy,\n- Lưu Văn thư.\n\nT/M BAN THƯỜNG VỤ\nBÍ THƯ\nLê Văn A",
+     [("Như trên", "thực hiện"), ("Thường trực Huyện ủy", None), ("Lưu Văn thư", None)]),
+    ("Nơi nhận: - Như trên; - Thủ tướng Chính phủ (để b/c); - Bộ Lao động - Thương binh và Xã hội; - Lưu: VT, QLN.\n\nKT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\nLê Văn A",
+     [("Như trên", None), ("Thủ tướng Chính phủ", "để b/c"), ("Bộ Lao động - Thương binh và Xã hội", None), ("Lưu: VT, QLN", None)]),
+    ("Nơi nhận:\n- Cổng thông tin điện tử tỉnh (đăng tải trên Website của\ntỉnh);\n- Lưu: VT.\n\nKT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\nHà Mạnh Cường",
+     [("Cổng thông tin điện tử tỉnh", "đăng tải trên Website của tỉnh"), ("Lưu: VT", None)]),
+]
+
+
+@pytest.mark.parametrize(("closing", "expected"), DISTRIBUTIONS)
+def test_distribution(closing, expected):
+    d = with_closing(closing)
+    assert [(i.recipient, i.purpose) for i in d.distribution] == expected
+
+
+HEADERS = [
+    # header text, expected fields
+    (PARTY_HEADER, {"system": "party", "issuer": "HUYỆN ỦY LỤC NGẠN", "issuer_parent": "ĐẢNG BỘ TỈNH BẮC GIANG", "doc_id": "334-CV/HU",
+                    "doc_type": "CV", "place": "Lục Ngạn", "date": dt.date(2021, 6, 20), "subject": "thực hiện kết luận số 105/TU"}),
+    ("ỦY BAN NHÂN DÂN\nTỈNH LÀO CAI\nSố: 904/QĐ-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nLào Cai, ngày 26 tháng 8 năm 2025\n\nQUYẾT ĐỊNH\nVề việc ủy quyền cho Giám đốc Sở Công Thương\n\n",
+     {"system": "state", "issuer": "ỦY BAN NHÂN DÂN TỈNH LÀO CAI", "issuer_parent": None, "doc_id": "904/QĐ-UBND", "doc_type": "QĐ",
+      "doc_type_name": "Quyết định", "date": dt.date(2025, 8, 26), "subject": "ủy quyền cho Giám đốc Sở Công Thương"}),
+    ("ỦY BAN NHÂN DÂN TỈNH LÀO CAI                  CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG                         Độc lập - Tự do - Hạnh phúc\n"
+     "       Số: 3320 /SNNMT-CCMT                        Lào Cai, ngày 23 tháng 4 năm 2026\n    V/v triển khai thực hiện các quy định\nvề giảm nhẹ phát thải khí nhà kính\n\n",
+     {"issuer": "SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG", "issuer_parent": "ỦY BAN NHÂN DÂN TỈNH LÀO CAI", "doc_id": "3320/SNNMT-CCMT", "doc_type": "CV",
+      "place": "Lào Cai", "subject": "triển khai thực hiện các quy định về giảm nhẹ phát thải khí nhà kính"}),
+    ("TỈNH ỦY NINH BÌNH\n*\nSố 45-NQ/TU\nĐẢNG CỘNG SẢN VIỆT NAM\nNinh Bình, ngày 15 tháng 3 năm 2024\n\nNGHỊ QUYẾT\nCỦA BAN THƯỜNG VỤ TỈNH ỦY\nvề đẩy mạnh chuyển đổi số\n-----\n\n",
+     {"issuer": "TỈNH ỦY NINH BÌNH", "issuer_parent": None, "doc_type": "NQ", "subject": "về đẩy mạnh chuyển đổi số"}),
+    ("BAN CHẤP HÀNH TRUNG ƯƠNG\n*\nSố 10-NQ/TW\nĐẢNG CỘNG SẢN VIỆT NAM\nHà Nội, ngày 10 tháng 02 năm 2022\nNGHỊ QUYẾT\nCỦA BỘ CHÍNH TRỊ VỀ ĐỊNH HƯỚNG CHIẾN LƯỢC ĐỊA CHẤT\n",
+     {"issuer": "BAN CHẤP HÀNH TRUNG ƯƠNG", "subject": "VỀ ĐỊNH HƯỚNG CHIẾN LƯỢC ĐỊA CHẤT", "date": dt.date(2022, 2, 10)}),
+    ("TỈNH ỦY QUẢNG TRỊ\nỦY BAN KIỂM TRA\n*\nSố 214-TB/UBKTTU\nMẬT\nĐẢNG CỘNG SẢN VIỆT NAM\nQuảng Trị, ngày 26 tháng 3 năm 2024\n\n",
+     {"issuer": "ỦY BAN KIỂM TRA", "issuer_parent": "TỈNH ỦY QUẢNG TRỊ", "security": "MẬT", "urgency": None, "doc_type": "TB"}),
+    ("ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NGÃI\nSố: 05/CĐ-UBND\nHOẢ TỐC\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nQuảng Ngãi, ngày 26 tháng 10 năm 2024\n\n",
+     {"urgency": "HỎA TỐC", "doc_type": "CĐ", "issuer": "ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI"}),
+    ("TÍNH ỦY LÀO CAI ĐÁNG CỘNG SẢN VIỆT NAM\n>k\nSố 34 -NQ/TU Lào Cai, ngày 14 tháng 01 năm 2022\n\n",
+     {"system": "party", "issuer": "TỈNH ỦY LÀO CAI", "doc_id": "34-NQ/TU", "place": "Lào Cai", "date": dt.date(2022, 1, 14)}),
+    ("ĐẢNG BỘ XÃ A\nCHI BỘ THÔN B\n*\nSố 03-NQ/CB\nĐẢNG CỘNG SẢN VIỆT NAM\nThôn B, ngày 31 tháng 02 năm 2024\n\n",
+     {"date": None, "issuer": "CHI BỘ THÔN B", "issuer_parent": "ĐẢNG BỘ XÃ A"}),
+    ("ỦY BAN NHÂN DÂN\nHUYỆN LỤC NGẠN\nSố:      /UBND-VP\nLục Ngạn, ngày      tháng      năm 2024\n\n",
+     {"number": None, "date": None, "issuer": "ỦY BAN NHÂN DÂN HUYỆN LỤC NGẠN"}),
+]
+
+
+@pytest.mark.parametrize(("header", "expected"), HEADERS)
+def test_header(header, expected):
+    d = vndirective.parse_text(header + BODY)
+    for name, value in expected.items():
+        assert getattr(d, name) == value, name
+        if value is not None and name in d.spans:
+            span = d.spans[name]
+            assert 0 <= span.start < span.end <= len(d.text)
+
+
+@pytest.mark.parametrize(
+    ("header", "code"),
+    [
+        ("Thôn B, ngày 31 tháng 02 năm 2024", "impossible_date"),
+        ("Số 334 - CV/HU", "malformed_number"),
+        ("ngày      tháng      năm 2024", "blank_date"),
+    ],
+)
+def test_header_warnings(header, code):
+    base = {
+        "impossible_date": "ĐẢNG BỘ XÃ A\nCHI BỘ THÔN B\n*\nSố 03-NQ/CB\nĐẢNG CỘNG SẢN VIỆT NAM\nThôn B, ngày 31 tháng 02 năm 2024\n\n",
+        "malformed_number": "ĐẢNG BỘ TỈNH BẮC GIANG\nHUYỆN ỦY LỤC NGẠN\n*\nSố 334 - CV/HU\nĐẢNG CỘNG SẢN VIỆT NAM\nLục Ngạn, ngày 20 tháng 6 năm 2021\n\n",
+        "blank_date": "ỦY BAN NHÂN DÂN\nHUYỆN LỤC NGẠN\nSố: 12/UBND-VP\nLục Ngạn, ngày      tháng      năm 2024\n\n",
+    }[code]
+    d = vndirective.parse_text(base + BODY)
+    assert code in {w.code for w in d.warnings}
+
+
+RECIPIENTS = [
+    ("Kính gửi: Bộ Nội vụ\n\n", ["Bộ Nội vụ"]),
+    ("Kính gửi:\n- Các Bộ: Công an, Tư pháp;\n- Ủy ban nhân dân tỉnh Đồng Nai.\n\n", ["Các Bộ: Công an, Tư pháp", "Ủy ban nhân dân tỉnh Đồng Nai"]),
+    ("*Kính gửi: - HĐND, UBND huyện,\n- Ủy ban MTTQ và các tổ chức chính trị- xã hội\nhuyện\n- Các chi, đảng bộ trực thuộc.*\n\n",
+     ["HĐND, UBND huyện", "Ủy ban MTTQ và các tổ chức chính trị- xã hội huyện", "Các chi, đảng bộ trực thuộc"]),
+    ("| Kính gửi: | - Bộ Tài chính; - Bộ Kế hoạch và Đầu tư |\n|---|---|\n\n", ["Bộ Tài chính", "Bộ Kế hoạch và Đầu tư"]),
+    ("Kính trình: Ban Thường vụ Huyện ủy\n\n", ["Ban Thường vụ Huyện ủy"]),
+]
+
+
+@pytest.mark.parametrize(("block", "expected"), RECIPIENTS)
+def test_recipients(block, expected):
+    header = PARTY_HEADER.split("Kính gửi")[0]
+    d = vndirective.parse_text(header + block + BODY)
+    assert d.recipients == expected
+    assert len(d.spans.get("recipients", [])) == len(expected)
+
+
+REFERENCES = [
+    # sentence, [(doc_id, doc_type, date)]
+    ("Thực hiện Kết luận số 105-KL/TU ngày 15/6/2021 của Ban Chấp hành Đảng bộ tỉnh.", [("105-KL/TU", "KL", dt.date(2021, 6, 15))]),
+    ("Thực hiện kết luận số 105/TU của BCH Đảng bộ tỉnh.", [("105-KL/TU", "KL", None)]),
+    ("Căn cứ Công văn số 59-CV/TU, ngày 28/12/2020 của Thường trực Tỉnh ủy;", [("59-CV/TU", "CV", dt.date(2020, 12, 28))]),
+    ("Thực hiện Kế hoạch số 13-KH/TU ngày 17 tháng 11 năm 2025 của Ban Thường vụ Tỉnh ủy.", [("13-KH/TU", "KH", dt.date(2025, 11, 17))]),
+    ("Theo Quyết định của Bộ Chính trị số 31-QĐ/TW, ngày 01-10-1997.", [("31-QĐ/TW", "QĐ", dt.date(1997, 10, 1))]),
+    ("Nghị quyết số 25-NQ/HU, ngày 05/01/2021 và Kết luận số 105-KL/TU ngày 15/6/2021.",
+     [("25-NQ/HU", "NQ", dt.date(2021, 1, 5)), ("105-KL/TU", "KL", dt.date(2021, 6, 15))]),
+    ("Căn cứ các Nghị quyết số 18-NQ/TW, 19-NQ/TW ngày 25/10/2017 của Ban Chấp hành Trung ương.",
+     [("18-NQ/TW", "NQ", dt.date(2017, 10, 25)), ("19-NQ/TW", "NQ", dt.date(2017, 10, 25))]),
+    ("Căn cứ Công văn số 8388/BTC-QLCS ngày 19 tháng 6 năm\n2026 của Bộ Tài chính.", [("8388/BTC-QLCS", "CV", dt.date(2026, 6, 19))]),
+    ("Ngày 26/4/2013, Thủ tướng Chính phủ đã ban hành Quyết định số 22/2013/QĐ-TTg về việc hỗ trợ.", [("22/2013/QĐ-TTg", "QĐ", dt.date(2013, 4, 26))]),
+    ("Căn cứ Luật số 80/2015/QH13 và Nghị định số 30/2020/NĐ-CP ngày 05/3/2020.", [("80/2015/QH13", "LUẬT", None), ("30/2020/NĐ-CP", "NĐ", dt.date(2020, 3, 5))]),
+    ("Thực hiện Nghị quyết Đại hội XIII, nhiệm kỳ 2020 - 2025, khóa XIII.", []),
+    ("Thực hiện Chỉ thị số 15/CT-TTg ngày 27/3/2020. Chỉ thị số 15/CT-TTg nêu rõ.", [("15/CT-TTg", "CT", dt.date(2020, 3, 27))]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), REFERENCES)
+def test_references(sentence, expected):
+    d = vndirective.parse_text(PARTY_HEADER.replace("V/v thực hiện kết luận số 105/TU\n", "") + sentence + "\n")
+    got = [(r.doc_id, r.doc_type, r.date) for r in d.references]
+    assert got == expected
+    for r in d.references:
+        for m in r.mentions:
+            assert d.text[m.span.start : m.span.end].replace("\n", "") .replace(" ", "") != ""
+
+
+def test_reference_mentions_are_grouped():
+    d = vndirective.parse_text(PARTY_HEADER + "Thực hiện Kết luận số 105/KL/TU ngày 15/6/2021.\n")
+    ref = d.reference("105-KL/TU")
+    assert ref is not None
+    assert [m.text for m in ref.mentions] == ["105/TU", "105/KL/TU"]
+    assert ref.date == dt.date(2021, 6, 15)
+
+
+def test_own_number_is_not_a_reference(founding):
+    assert "334-CV/HU" not in [r.doc_id for r in founding.references]
+
+
+TASKS = [
+    # body, [(number, kind, first words, [child numbers])]
+    ("1. Một.\n2. Hai.\n3. Ba.\n", [("1", "arabic", "Một", []), ("2", "arabic", "Hai", []), ("3", "arabic", "Ba", [])]),
+    ("I. MỤC ĐÍCH\n1. Một.\n2. Hai.\nII. NHIỆM VỤ\n1. Ba.\na) Bốn.\nb) Năm.\n",
+     [("I", "roman", "MỤC ĐÍCH", ["1", "2"]), ("II", "roman", "NHIỆM VỤ", ["1"])]),
+    ("I- TÌNH HÌNH\nNội dung.\nII- NHIỆM VỤ\n1- Một.\n2- Hai.\n", [("I", "roman", "TÌNH HÌNH", []), ("II", "roman", "NHIỆM VỤ", ["1", "2"])]),
+    ("Căn cứ Luật;\nQUYẾT ĐỊNH:\nĐiều 1. Thành lập tổ.\n1. Ông A.\n2. Ông B.\nĐiều 2. Hiệu lực.\nĐiều 3. Thi hành./.\n",
+     [("1", "article", "Thành lập tổ", ["1", "2"]), ("2", "article", "Hiệu lực", []), ("3", "article", "Thi hành", [])]),
+    ("Il. MỤC TIÊU\nx.\nI. TÌNH HÌNH\n", []),  # OCR 'Il' before I: not a 1, 2... sequence
+    ("1. Một nhiệm vụ dài được viết trên nhiều dòng và tiếp tục tại Khoản\n3 - Điều 61 Luật Lâm nghiệp.\n2. Hai.\n",
+     [("1", "arabic", "Một nhiệm vụ", []), ("2", "arabic", "Hai", [])]),
+    ("- Một.\n- Hai.\n", []),  # bullets alone are not numbered tasks
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), TASKS)
+def test_tasks(body, expected):
+    d = vndirective.parse_text(PARTY_HEADER + body)
+    got = [(t.number, t.kind, t.text, [c.number for c in t.children]) for t in d.tasks]
+    assert len(got) == len(expected)
+    for (num, kind, text, children), (e_num, e_kind, e_start, e_children) in zip(got, expected):
+        assert (num, kind, children) == (e_num, e_kind, e_children)
+        assert text.startswith(e_start)
+
+
+def test_task_text_rejoins_a_page_break(founding):
+    task1 = founding.tasks[0]
+    assert "cấp trên về kết quả thực hiện" in task1.text
+    assert founding.closing is not None and founding.closing.text.startswith("Giao UBND huyện chủ trì")
+    assert founding.preamble is not None and founding.preamble.text.startswith("Cùng với các địa phương")
