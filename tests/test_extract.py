@@ -233,7 +233,7 @@ def test_tasks(body, expected):
     d = vndirective.parse_text(PARTY_HEADER + body)
     got = [(t.number, t.kind, t.text, [c.number for c in t.children]) for t in d.tasks]
     assert len(got) == len(expected)
-    for (num, kind, text, children), (e_num, e_kind, e_start, e_children) in zip(got, expected):
+    for (num, kind, text, children), (e_num, e_kind, e_start, e_children) in zip(got, expected, strict=True):
         assert (num, kind, children) == (e_num, e_kind, e_children)
         assert text.startswith(e_start)
 

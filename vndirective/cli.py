@@ -21,7 +21,7 @@ def summary(d: Directive) -> str:
         out.append(f"{label:<16}{value if value not in (None, '') else '—'}")
 
     row("Source", d.source)
-    row("System", {"party": "Party (ĐẢNG CỘNG SẢN VIỆT NAM)", "state": "State (CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM)"}.get(d.system or "", None))
+    row("System", {"party": "Party (ĐẢNG CỘNG SẢN VIỆT NAM)", "state": "State (CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM)"}.get(d.system or ""))
     row("Issuer", d.issuer)
     row("Superior organ", d.issuer_parent)
     row("Number", f"{d.doc_id}  (number {d.number})" if d.doc_id else None)

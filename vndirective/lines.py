@@ -25,7 +25,6 @@ _RULE_ONLY = regex.compile(r"^[\s*_=~.·•-]*[-_=~–—]{3,}[\s*_=~.·•-]*$"
 _TRAILING_RULE = regex.compile(r"\s+[-_=–—]{3,}\s*$")
 _STAR = regex.compile(r"^\s*(?:\\?\*|★|☆|\*\s\*\s\*|>k|✱)\s*$")
 _PAGE_NUMBER = regex.compile(r"^\s*(?:-\s*)?(?:Trang\s+)?\d{1,3}(?:\s*/\s*\d{1,3})?(?:\s*-)?\s*$", regex.IGNORECASE)
-_EDGE_MARKUP = regex.compile(r"^(?:[#>]+\s+|[*_\\]+\s*|\|\s*)+|(?:\s*[*_\\|]+)+$")
 
 
 @dataclass(frozen=True)
@@ -89,15 +88,12 @@ class Layout:
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """Shrink [start, end) past blanks and edge markup."""
+    """Shrink [start, end) past blanks and edge markup (``**``, ``#``, ``|``, ``\\``)."""
     piece = text[start:end]
-    m = _EDGE_MARKUP.search(piece)
-    # Leading markup.
     lead = regex.match(r"(?:[#>]+\s+|[*_\\]+\s*(?=\S)|\|\s*|\s+)*", piece)
     s = start + (lead.end() if lead else 0)
     tail = regex.search(r"(?:\s*[*_\\|]+|\s+)*$", text[s:end])
     e = s + (tail.start() if tail else end - s)
-    del m
     return (s, max(s, e))
 
 
@@ -123,14 +119,13 @@ def build_layout(text: str, *, already_prepared: bool = False) -> Layout:
         pos += len(row) + 1
         if "\f" in row:
             page += row.count("\f")
-        if not row.strip(" \f\t|*_#"):
-            # A lone star is content; anything else blank is a gap.
-            if not _STAR.match(row.strip(" \f")):
-                gap += 1
-                continue
+        # A lone star is content; anything else blank is a gap.
+        if not row.strip(" \f\t|*_#") and not _STAR.match(row.strip(" \f")):
+            gap += 1
+            continue
         if _TABLE_RULE.match(row):
             continue
-        for seg_start, seg_end, col in _segments(row, row_start, right_edge, layout.layout_columns):
+        for seg_start, seg_end, col, sub in _segments(row, row_start, right_edge, layout.layout_columns):
             raw = text[seg_start:seg_end]
             kind = "text"
             if _STAR.match(raw.replace("\f", "")):
@@ -150,7 +145,7 @@ def build_layout(text: str, *, already_prepared: bool = False) -> Layout:
                 if e <= s:
                     continue
             indent = seg_start - row_start + (len(raw) - len(raw.lstrip(" \f")))
-            out.append(Line(s, e, seg_start, seg_end, row_no, col, indent, page, gap, kind))
+            out.append(Line(s, e, seg_start, seg_end, row_no * ROW_SCALE + sub, col, indent, page, gap, kind))
             gap = 0
     layout.lines = _split_merged_columns(layout, out)
     return layout
@@ -161,12 +156,14 @@ def build_layout(text: str, *, already_prepared: bool = False) -> Layout:
 # ...', 'Nơi nhận: T/M TỈNH ỦY', '- Ban Bí thư (b/c), BÍ THƯ'): cut before the
 # right-column part.
 _MERGED_TITLE_SK = regex.compile(
-    r"(?<=\S)[ ]+(?=D[ ]?A[ ]?N[ ]?G[ ]{1,3}C[ ]?O[ ]?N[ ]?G[ ]{1,3}S[ ]?A[ ]?N[ ]{1,3}V|C[ ]?O[ ]?N[ ]?G[ ]{1,3}H[ ]?O[ ]?A[ ]{1,3}X[ ]?A[ ]{1,3}H[ ]?O[ ]?I|DOC[ ]{1,3}LAP[ ]{0,3}-)"
+    r"(?<=\S)[ ]+(?=D[ ]?A[ ]?N[ ]?G[ ]{1,3}C[ ]?O[ ]?N[ ]?G[ ]{1,3}S[ ]?A[ ]?N[ ]{1,3}V"
+    r"|C[ ]?O[ ]?N[ ]?G[ ]{1,3}H[ ]?O[ ]?A[ ]{1,3}X[ ]?A[ ]{1,3}H[ ]?O[ ]?I|DOC[ ]{1,3}LAP[ ]{0,3}-)"
 )
 _MERGED_DATE = regex.compile(
     r"(?<=\S)[ ]+(?=\p{Lu}\p{Ll}+(?:[ ](?:\p{Lu}\p{Ll}+|\p{Ll}+|-)){0,5}[ ]?,[ ]{0,2}(?:ngày|ngay|NGÀY)[ ]+(?:\d{1,2}|[._…]{2}))"
 )
 _MERGED_MARK_SK = regex.compile(r"(?<=\S)[ ]+(?=(?:T/M|K/T|T/L|T/U|TM\.|KT\.|TL\.|TUQ\.)[ ]?[A-Z]{2})")
+_GLUED_FIRST_ITEM = regex.compile(r"(?<=:)[ ]+(?=(?:1|I)[.)][ ]+\p{Lu})")
 _TRAILING_CAPS = regex.compile(r"(?<=[,;.)])[ ]+(?=(?:\p{Lu}+[ ]?){2,6}$)")
 
 
@@ -177,13 +174,17 @@ def _split_merged_columns(layout: Layout, lines: list[Line]) -> list[Line]:
     text, skel = layout.text, layout.skel
     for ln in lines:
         cut: int | None = None
+        new_line = False  # a lost line break rather than a second column
         if ln.kind == "text" and ln.end - ln.start > 8:
             piece, sk = text[ln.start : ln.end], skel[ln.start : ln.end]
             m = _MERGED_TITLE_SK.search(sk) or _MERGED_MARK_SK.search(sk) if sk[:1] not in "-+" else None
-            if m is None and sk.startswith(("SO", "S0")) or m is None and piece.isupper():
+            if (m is None and sk.startswith(("SO", "S0"))) or (m is None and piece.isupper()):
                 m = _MERGED_DATE.search(piece)
             if m is None and sk.startswith("NOI NHAN"):
                 m = _MERGED_MARK_SK.search(sk)
+            if m is None and len(piece) > 60:
+                m = _GLUED_FIRST_ITEM.search(piece)
+                new_line = m is not None
             if m is None and sk[:1] in "-+":
                 t = _TRAILING_CAPS.search(piece)
                 if t and " ".join(sk[t.end() :].split()) in codes.titles():
@@ -196,7 +197,10 @@ def _split_merged_columns(layout: Layout, lines: list[Line]) -> list[Line]:
         left_end = ln.start + cut
         right_start = ln.start + cut + len(text[left_end:ln.end]) - len(text[left_end:ln.end].lstrip())
         out.append(Line(ln.start, left_end, ln.raw_start, left_end, ln.row, ln.col, ln.indent, ln.page, ln.gap_before, ln.kind))
-        out.append(Line(right_start, ln.end, right_start, ln.raw_end, ln.row, ln.col + 1, ln.indent + (right_start - ln.start), ln.page, 0, ln.kind))
+        if new_line:
+            out.append(Line(right_start, ln.end, right_start, ln.raw_end, ln.row + 1, ln.col, 0, ln.page, 0, ln.kind))
+        else:
+            out.append(Line(right_start, ln.end, right_start, ln.raw_end, ln.row, ln.col + 1, ln.indent + (right_start - ln.start), ln.page, 0, ln.kind))
     return out
 
 
@@ -204,8 +208,12 @@ def _alone(row: str) -> bool:
     return len(row.strip(" \f").split()) <= 3
 
 
-def _segments(row: str, row_start: int, right_edge: int, layout_columns: bool) -> list[tuple[int, int, int]]:
-    """(start, end, column) of the cells of one physical line."""
+ROW_SCALE = 1000  # Line.row = physical line × ROW_SCALE + visual line inside a table cell ('<br>')
+_BR = regex.compile(r"<br\s*/?>", regex.IGNORECASE)
+
+
+def _segments(row: str, row_start: int, right_edge: int, layout_columns: bool) -> list[tuple[int, int, int, int]]:
+    """(start, end, column, visual line) of the cells of one physical line."""
     stripped = row.strip()
     if stripped.startswith("|") or " | " in row:
         cells: list[tuple[int, int]] = []
@@ -217,16 +225,28 @@ def _segments(row: str, row_start: int, right_edge: int, layout_columns: bool) -
         if last < len(row):
             cells.append((last, len(row)))
         cells = [(a, b) for a, b in cells if row[a:b].strip()]
-        out: list[tuple[int, int, int]] = []
+        out: list[tuple[int, int, int, int]] = []
         for col, (a, b) in enumerate(cells):
-            out.extend((row_start + s, row_start + e, col if i == 0 else col + 1) for i, (s, e) in enumerate(_gap_split(row, a, b)))
+            for sub, (la, lb) in enumerate(_br_split(row, a, b)):
+                pieces = _gap_split(row, la, lb)
+                out.extend((row_start + s, row_start + e, col if i == 0 else col + 1, sub) for i, (s, e) in enumerate(pieces))
         return out
     pieces = _gap_split(row, 0, len(row))
-    result: list[tuple[int, int, int]] = []
+    result: list[tuple[int, int, int, int]] = []
     for i, (a, b) in enumerate(pieces):
         col = 1 if i > 0 or (layout_columns and a >= right_edge) else 0
-        result.append((row_start + a, row_start + b, col))
+        result.append((row_start + a, row_start + b, col, 0))
     return result
+
+
+def _br_split(row: str, a: int, b: int) -> list[tuple[int, int]]:
+    """The visual lines of a table cell whose line breaks were written as '<br>'."""
+    out, cur = [], a
+    for m in _BR.finditer(row, a, b):
+        out.append((cur, m.start()))
+        cur = m.end()
+    out.append((cur, b))
+    return [(x, y) for x, y in out if row[x:y].strip()] or [(a, b)]
 
 
 _FILL_BEFORE = regex.compile(r"(?:\b(?:[Ss]ố|SỐ)\s?:?|\b(?:ngày|tháng|năm|NGÀY|THÁNG|NĂM))$")

@@ -11,7 +11,8 @@ from .extract.references import extract_references
 from .extract.signature import extract_signature
 from .extract.tasks import extract_tasks
 from .lines import Layout, build_layout
-from .model import Directive, ParseWarning, Span
+from .messages import warn
+from .model import Directive, Span
 from .segment import find_zones
 
 MAX_CHARS = 20_000_000
@@ -35,10 +36,10 @@ def parse_layout(layout: Layout, *, source: str | None = None) -> Directive:
     """Run the extractors on a Layout produced by any reader."""
     d = Directive(text=layout.text, source=source)
     if not layout.text.strip():
-        d.warnings.append(ParseWarning("empty", "The document is empty."))
+        d.warnings.append(warn("empty"))
         return d
     if len(layout.text) > MAX_CHARS:
-        d.warnings.append(ParseWarning("too_long", f"The text has {len(layout.text):,} characters; only directives up to {MAX_CHARS:,} are parsed."))
+        d.warnings.append(warn("too_long", chars=len(layout.text), limit=MAX_CHARS))
         return d
     zones = find_zones(layout)
     header = extract_header(layout, zones)
@@ -62,13 +63,13 @@ def parse_layout(layout: Layout, *, source: str | None = None) -> Directive:
     d.signature, sig_warnings = extract_signature(layout, zones, used)
     d.warnings.extend(sig_warnings)
     if zones.distribution_label is None and d.issuer is not None:
-        d.warnings.append(ParseWarning("missing_distribution", "The document has no 'Nơi nhận' (distribution) list."))
+        d.warnings.append(warn("missing_distribution"))
     if d.signature is None and d.issuer is not None:
-        d.warnings.append(ParseWarning("missing_signature", "No signature block was found."))
+        d.warnings.append(warn("missing_signature"))
     if d.issuer is None and d.doc_id is None and d.date is None:
-        d.warnings.append(ParseWarning("not_a_directive", "This text does not look like a Vietnamese official document: no issuing organ, number or date was found."))
+        d.warnings.append(warn("not_a_directive"))
     for w in layout.warnings:
-        d.warnings.append(ParseWarning("reader", w))
+        d.warnings.append(warn("reader", message=w))
     _check_spans(d)
     return d
 
@@ -80,4 +81,4 @@ def _check_spans(d: Directive) -> None:
         spans = v if isinstance(v, list) else [v]
         if any(not (0 <= s.start <= s.end <= n) for s in spans if isinstance(s, Span)):
             del d.spans[k]
-            d.warnings.append(ParseWarning("internal", f"Dropped an invalid span for {k}."))
+            d.warnings.append(warn("internal", field=k))

@@ -31,8 +31,15 @@ BODY_OPENER_SK = regex.compile(
 )
 
 # Authority marks at the start of a signature line (skeleton view).
-AUTHORITY_SK = regex.compile(r"(?<![A-Z])(?P<mark>T\s?/\s?M|K\s?/\s?T|T\s?/\s?L|T\s?/\s?U|TUQ\.?|TM\.|KT\.|TL\.|T\.M\.?|K\.T\.?|T\.L\.?|Q\.|TM(?=\s)|KT(?=\s)|TL(?=\s))\s{0,3}(?=[A-Z])")
-SIGNED_NOTE = regex.compile(r"\(?\s*(?:đã\s+ký|Đã\s+ký|ĐÃ\s+KÝ|ký|Ký|KÝ)(?:\s+(?:và\s+đóng\s+dấu|tên|,\s*đóng\s+dấu))?\s*\)?|\[(?:chữ\s+ký|dấu)[^\]]{0,30}\]", regex.IGNORECASE)
+AUTHORITY_SK = regex.compile(
+    r"(?<![A-Z])(?P<mark>T\s?/\s?M|K\s?/\s?T|T\s?/\s?L|T\s?/\s?U|TUQ\.?|TM\.|KT\.|TL\.|T\.M\.?|K\.T\.?|T\.L\.?|Q\."
+    r"|TM(?=\s)|KT(?=\s)|TL(?=\s))\s{0,3}(?=[A-Z])"
+)
+# '(đã ký)', '(Đã ký và đóng dấu)', '[chữ ký]': web copies put these where the signature was.
+SIGNED_NOTE = regex.compile(
+    r"\(\s{0,3}(?:đã\s+)?ký[^()\n]{0,25}\)|(?<!\p{L})đã\s+ký(?:\s+(?:và\s+)?đóng\s+dấu)?(?!\p{L})|\[(?:chữ\s+ký|dấu)[^\]\n]{0,30}\]",
+    regex.IGNORECASE,
+)
 
 # Numbering at the start of a body line (folded view).
 PART = regex.compile(r"^(?:PHẦN|Phần)\s+(?P<n>THỨ\s+[\p{L}]+|thứ\s+[\p{L}]+|[IVXLC]{1,6}|\d{1,2})\b\s*[.:\-]?\s*")
@@ -52,8 +59,9 @@ LINE_BULLET = regex.compile(r"^[-–•+]\s{0,3}(?=\S)")
 # Dates in running text (folded view, case-insensitive).
 DATE_NUMERIC = r"(?P<d>\d{1,2})\s{0,2}[/.\-]\s{0,2}(?P<m>\d{1,2})\s{0,2}[/.\-]\s{0,2}(?P<y>\d{4})"
 DATE_WORDS = r"(?P<d2>\d{1,2})\s{1,3}tháng\s{1,3}(?P<m2>\d{1,2})\s{1,3}năm\s{1,3}(?P<y2>\d{4})"
+DATE_IN_PARENS = r"\(\s{0,2}(?P<d3>\d{1,2})\s{0,2}[/.\-]\s{0,2}(?P<m3>\d{1,2})\s{0,2}[/.\-]\s{0,2}(?P<y3>\d{4})\s{0,2}\)"
 DATE_AFTER = regex.compile(
-    rf"^\s{{0,3}}[,(]?\s{{0,3}}(?:(?:được\s+)?ban\s+hành\s+|ký\s+)?(?:(?:ngày|ngay)\s{{1,3}}(?:{DATE_NUMERIC}|{DATE_WORDS})|\(\s{{0,2}}{DATE_NUMERIC.replace('(?P<d>', '(?P<d3>').replace('(?P<m>', '(?P<m3>').replace('(?P<y>', '(?P<y3>')}\s{{0,2}}\))",
+    rf"^\s{{0,3}}[,(]?\s{{0,3}}(?:(?:được\s+)?ban\s+hành\s+|ký\s+)?(?:(?:ngày|ngay)\s{{1,3}}(?:{DATE_NUMERIC}|{DATE_WORDS})|{DATE_IN_PARENS})",
     regex.IGNORECASE,
 )
 YEAR_AFTER = regex.compile(r"^\s{0,3},?\s{0,3}(?:năm|nam)\s{1,3}(?P<y>\d{4})(?!\d)", regex.IGNORECASE)

@@ -181,9 +181,9 @@ def _typed_subject(layout: Layout, lines: list[Line], type_idx: int, limit: int)
         role = classify(layout, ln)
         if role not in ("text", "subject") or numbering(layout, ln):
             break
-        if not starts_lower(text) and patterns.BODY_OPENER_SK.match(layout.s(ln)):
-            break
         caps = is_caps(text)
+        if not starts_lower(text) and not caps and patterns.BODY_OPENER_SK.match(layout.s(ln)):
+            break
         if phase == "lower":
             if ln.gap_before or caps or role == "subject":
                 break

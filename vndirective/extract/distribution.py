@@ -6,10 +6,10 @@ import regex
 
 from .. import patterns
 from ..lines import Layout, Line
-from ..model import DistributionItem, Span
+from ..model import DistributionItem
 from ..segment import Zones, ends_terminal, starts_lower
-from .signature import is_signature_segment
 from .items import split_items
+from .signature import is_signature_segment
 
 _TRAILING_PAREN = regex.compile(r"\s{0,3}\((?P<p>[^()]{1,120})\)$")
 

@@ -11,8 +11,9 @@ import regex
 from .. import codes, patterns
 from ..ids import MALFORMED, DocumentId, find_ids
 from ..lines import Layout, Line, clean, strip_value
-from ..normalize import fold, skeleton
+from ..messages import warn
 from ..model import ParseWarning, Span
+from ..normalize import fold, skeleton
 from ..segment import Zones, classify, is_caps, is_qualifier, mark_of, type_name_of
 
 _VE_SK = regex.compile(r"(?<![A-Z])VE\s")
@@ -74,14 +75,13 @@ def _number(layout: Layout, ln: Line | None, h: Header) -> None:
     for name in ("number", "doc_id"):
         h.set(name, None, None)
     if ln is None:
-        h.warnings.append(ParseWarning("missing_number", "No document number ('Số ...') was found in the header."))
+        h.warnings.append(warn("missing_number"))
         return
     m = patterns.NUMBER_LINE_SK.match(layout.s(ln))
     start = ln.start + (m.end() if m else 0)
     found = next(iter(find_ids(layout.folded, start, min(ln.end + 40, len(layout.text)))), None)
     if found is None or found[0] - start > 3:
-        shown = clean(layout.t(ln))
-        h.warnings.append(ParseWarning("blank_number", f"The number line '{shown}' has no number: the document may be an unsigned draft.", Span(ln.start, ln.end)))
+        h.warnings.append(warn("blank_number", Span(ln.start, ln.end), line=clean(layout.t(ln))))
         return
     s, e, did = found
     h.own_id, h.own_id_span = did, Span(s, e)
@@ -90,9 +90,7 @@ def _number(layout: Layout, ln: Line | None, h: Header) -> None:
     problems = [MALFORMED[p] for p in did.problems if p in MALFORMED and p != "line_break"]
     if problems:
         written = " ".join(layout.text[s:e].split())
-        h.warnings.append(
-            ParseWarning("malformed_number", f"The number '{written}' is not in the standard form ({'; '.join(problems)}); read as {did.canonical}.", Span(s, e))
-        )
+        h.warnings.append(warn("malformed_number", Span(s, e), written=written, problems="; ".join(problems), canonical=did.canonical))
 
 
 def _organs(layout: Layout, header: list[Line], roles: dict[int, str], number_line: Line | None, zones: Zones, h: Header) -> None:
@@ -108,7 +106,7 @@ def _organs(layout: Layout, header: list[Line], roles: dict[int, str], number_li
             break
         if stop_row is not None and ln.row == stop_row and roles[id(ln)] in ("star", "number"):
             break
-        if roles[id(ln)] != "text" or ln.row in subject_rows or ln.col > 0 and layout.layout_columns:
+        if roles[id(ln)] != "text" or ln.row in subject_rows or (ln.col > 0 and layout.layout_columns):
             continue
         if zones.type_line is not None and ln is layout.lines[zones.type_line]:
             break
@@ -120,7 +118,7 @@ def _organs(layout: Layout, header: list[Line], roles: dict[int, str], number_li
     if not organs:
         h.set("issuer", None, None)
         h.set("issuer_parent", None, None)
-        h.warnings.append(ParseWarning("missing_issuer", "No issuing organ was found above the number."))
+        h.warnings.append(warn("missing_issuer"))
         return
     organs = [(_correct_head_word(name, span, h), span) for name, span in organs]
     issuer = organs[-1]
@@ -139,7 +137,7 @@ def _correct_head_word(name: str, span: Span, h: Header) -> str:
         form = codes.organ_head_forms().get(skeleton(head))
         if form and fold(head) != fold(form) and is_caps(head):
             fixed = " ".join([form, *words[n:]])
-            h.warnings.append(ParseWarning("ocr_correction", f"Read the organ '{name}' as '{fixed}' (a character looks damaged by OCR).", span))
+            h.warnings.append(warn("ocr_correction", span, written=name, fixed=fixed))
             return fixed
     return name
 
@@ -152,7 +150,7 @@ def _group_organs(layout: Layout, lines: list[Line]) -> list[tuple[str, Span]]:
     organs: list[list[tuple[int, int]]] = []
     for s, e in pieces:
         sk = layout.skel[s:e].strip()
-        starts_new = not organs or _starts_organ(sk) and not _continues(layout, organs[-1], sk)
+        starts_new = not organs or (_starts_organ(sk) and not _continues(layout, organs[-1], sk))
         if starts_new:
             organs.append([(s, e)])
         else:
@@ -200,7 +198,7 @@ def _place_date(layout: Layout, header: list[Line], roles: dict[int, str], h: He
     h.set("date", None, None)
     ln = next((x for x in header if roles[id(x)] == "place_date"), None)
     if ln is None:
-        h.warnings.append(ParseWarning("missing_date", "No place and date line ('..., ngày ... tháng ... năm ...') was found."))
+        h.warnings.append(warn("missing_date"))
         return
     m = patterns.PLACE_DATE_SK.match(layout.s(ln))
     assert m is not None
@@ -211,12 +209,12 @@ def _place_date(layout: Layout, header: list[Line], roles: dict[int, str], h: He
     d, mo, y = m.group("d").strip(), m.group("m").strip(), m.group("y")
     span = Span(ln.start + m.start("d"), ln.start + m.end("y"))
     if not d.isdigit() or not mo.isdigit():
-        h.warnings.append(ParseWarning("blank_date", "The day or month of the date is left blank (an unsigned draft?).", span))
+        h.warnings.append(warn("blank_date", span))
         return
     try:
         h.set("date", dt.date(int(y), int(mo), int(d)), span)
     except ValueError:
-        h.warnings.append(ParseWarning("impossible_date", f"The date {d}/{mo}/{y} does not exist.", span))
+        h.warnings.append(warn("impossible_date", span, date=f"{d}/{mo}/{y}"))
 
 
 def _type_and_subject(layout: Layout, zones: Zones, number_line: Line | None, roles: dict[int, str], h: Header) -> None:
@@ -241,9 +239,7 @@ def _type_and_subject(layout: Layout, zones: Zones, number_line: Line | None, ro
     name = codes.type_name(type_code) if type_code else codes.type_name(doc_type)
     h.values["doc_type_name"] = name
     if type_code and doc_type and type_code != doc_type and codes.type_name(doc_type) != codes.type_name(type_code):
-        h.warnings.append(
-            ParseWarning("type_mismatch", f"The type name says {codes.type_name(type_code)} but the number carries '{doc_type}'.", h.spans.get("doc_type_name"))
-        )
+        h.warnings.append(warn("type_mismatch", h.spans.get("doc_type_name"), name=codes.type_name(type_code), code=doc_type))
 
     h.set("subject", None, None)
     # 'V/v' on the number line itself (a table cell holding both).

@@ -18,6 +18,7 @@ import regex
 from .. import codes, patterns
 from ..ids import MALFORMED, DocumentId, find_ids
 from ..lines import Layout, clean
+from ..messages import warn
 from ..model import Mention, ParseWarning, Reference, Span
 
 _LIST_GLUE = regex.compile(r"^\s{0,3}(?:,|;|và|và các|hoặc)?\s{0,3}(?:số\s{0,2}:?\s{0,2})?$", regex.IGNORECASE)
@@ -118,7 +119,7 @@ def _bind_date_after(layout: Layout, f: _Found, warnings: list[ParseWarning]) ->
             date = _to_date(parts)
             span = Span(f.end + m.start(), f.end + m.end())
             if date is None:
-                warnings.append(ParseWarning("impossible_date", f"The date {'/'.join(parts)} given for {f.did.canonical} does not exist.", span))
+                warnings.append(warn("impossible_reference_date", span, date="/".join(parts), canonical=f.did.canonical))
             else:
                 f.date, f.date_span = date, span
         return
@@ -172,9 +173,7 @@ def _form_warnings(layout: Layout, f: _Found) -> list[ParseWarning]:
     out = []
     if "missing_type" in f.did.problems:
         where = f"taken from the type word '{f.type_word}'" if f.type_word else "and no type word before it"
-        out.append(ParseWarning("reference_without_type", f"The reference '{written}' has no type letters ({where}); read as {f.did.canonical}.", Span(f.start, f.end)))
+        out.append(warn("reference_without_type", Span(f.start, f.end), written=written, where=where, canonical=f.did.canonical))
     if problems:
-        out.append(
-            ParseWarning("malformed_reference", f"The reference '{written}' is not in the standard form ({'; '.join(problems)}); read as {f.did.canonical}.", Span(f.start, f.end))
-        )
+        out.append(warn("malformed_reference", Span(f.start, f.end), written=written, problems="; ".join(problems), canonical=f.did.canonical))
     return out

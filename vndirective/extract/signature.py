@@ -10,6 +10,7 @@ import regex
 
 from .. import codes, patterns
 from ..lines import Layout, Line, clean, skeleton_of
+from ..messages import warn
 from ..model import AuthorityStep, ParseWarning, Signature, Span
 from ..segment import Zones, is_caps, is_name
 
@@ -163,5 +164,5 @@ def extract_signature(layout: Layout, zones: Zones, skip: set[int]) -> tuple[Sig
     if sig.authority is None and sig.title is None and sig.name is None:
         return None, warnings
     if sig.name is None:
-        warnings.append(ParseWarning("missing_signer_name", "The signature block has no signer's name.", sig.spans.get("title") or sig.spans.get("authority")))
+        warnings.append(warn("missing_signer_name", sig.spans.get("title") or sig.spans.get("authority")))
     return sig, warnings

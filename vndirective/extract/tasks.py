@@ -10,6 +10,7 @@ not an item.
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 
 import regex
@@ -111,7 +112,7 @@ def _sequence_ok(items: list[_Item], min_count: int) -> bool:
     if len(items) < min_count or items[0].value != 1:
         return False
     gaps = 0
-    for a, b in zip(items, items[1:]):
+    for a, b in itertools.pairwise(items):
         if b.value == a.value + 1:
             continue
         if b.value == a.value + 2 and gaps == 0:

@@ -1,0 +1,35 @@
+"""Warning messages, in words a clerk understands, one template per code."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .model import ParseWarning, Span
+
+TEMPLATES: dict[str, str] = {
+    "empty": "The document is empty.",
+    "too_long": "The text has {chars:,} characters; only documents up to {limit:,} are parsed.",
+    "not_a_directive": "This text does not look like a Vietnamese official document: no issuing organ, number or date was found.",
+    "missing_number": "No document number ('Số ...') was found in the header.",
+    "blank_number": "The number line '{line}' has no number: the document may be an unsigned draft.",
+    "malformed_number": "The number '{written}' is not in the standard form ({problems}); read as {canonical}.",
+    "missing_issuer": "No issuing organ was found above the number.",
+    "ocr_correction": "Read the organ '{written}' as '{fixed}' (a character looks damaged by OCR).",
+    "missing_date": "No place and date line ('..., ngày ... tháng ... năm ...') was found.",
+    "blank_date": "The day or month of the date is left blank (an unsigned draft?).",
+    "impossible_date": "The date {date} does not exist.",
+    "impossible_reference_date": "The date {date} given for {canonical} does not exist.",
+    "type_mismatch": "The type name says {name} but the number carries '{code}'.",
+    "reference_without_type": "The reference '{written}' has no type letters ({where}); read as {canonical}.",
+    "malformed_reference": "The reference '{written}' is not in the standard form ({problems}); read as {canonical}.",
+    "missing_signer_name": "The signature block has no signer's name.",
+    "missing_signature": "No signature block was found.",
+    "missing_distribution": "The document has no 'Nơi nhận' (distribution) list.",
+    "reader": "{message}",
+    "internal": "Dropped an invalid span for {field}.",
+}
+
+
+def warn(code: str, span: Span | None = None, **values: Any) -> ParseWarning:
+    """A ParseWarning with the message of ``code`` filled in."""
+    return ParseWarning(code, TEMPLATES[code].format(**values), span)
