@@ -4,27 +4,58 @@
 >>> d = vndirective.parse("corpus/334-CV-HU_luc-ngan_2021.md")
 >>> d.doc_id
 '334-CV/HU'
+
+``import vndirective`` stays light: the parser, its patterns and code tables load
+on first use.
 """
 
 from __future__ import annotations
 
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
 from .errors import DocumentNotFound, UndecodableText, UnsupportedFormat, VndirectiveError
-from .ids import DocumentId, parse_id
-from .model import (
-    AuthorityStep,
-    Directive,
-    DistributionItem,
-    Mention,
-    ParseWarning,
-    Passage,
-    Reference,
-    Signature,
-    Span,
-    Task,
-)
-from .parse import parse, parse_layout, parse_text
 
 __version__ = "0.1.0"
+
+_LAZY = {
+    "parse": "pipeline",
+    "parse_text": "pipeline",
+    "parse_layout": "pipeline",
+    "evaluate": "evaluate",
+    "DocumentId": "ids",
+    "parse_id": "ids",
+    "AuthorityStep": "model",
+    "Directive": "model",
+    "DistributionItem": "model",
+    "Mention": "model",
+    "ParseWarning": "model",
+    "Passage": "model",
+    "Reference": "model",
+    "Signature": "model",
+    "Span": "model",
+    "Task": "model",
+}
+
+if TYPE_CHECKING:
+    from .evaluate import evaluate
+    from .ids import DocumentId, parse_id
+    from .model import AuthorityStep, Directive, DistributionItem, Mention, ParseWarning, Passage, Reference, Signature, Span, Task
+    from .pipeline import parse, parse_layout, parse_text
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'vndirective' has no attribute {name!r}")
+    value = getattr(import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_LAZY])
+
 
 __all__ = [
     "AuthorityStep",
@@ -43,6 +74,7 @@ __all__ = [
     "UnsupportedFormat",
     "VndirectiveError",
     "__version__",
+    "evaluate",
     "parse",
     "parse_id",
     "parse_layout",

@@ -67,7 +67,7 @@ def _task_lines(t: Task, out: list[str], depth: int) -> None:
 
 
 def _cmd_parse(args: argparse.Namespace) -> int:
-    from .parse import parse
+    from .pipeline import parse
 
     for i, path in enumerate(args.files):
         d = parse(path, encoding=args.encoding)

@@ -225,7 +225,7 @@ def evaluate(
 ) -> Report:
     """Score ``parse`` (default :func:`vndirective.parse`) on every gold file of ``directory``."""
     if parse is None:
-        from .parse import parse as parse_file
+        from .pipeline import parse as parse_file
 
         parse = parse_file
     report = Report()

@@ -77,8 +77,11 @@ def _alternation(words: list[str]) -> str:
     return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
+# The type word before a cited number: 'Kết luận số', 'Quyết định của Bộ Chính trị số', and for
+# laws the name between ('Luật Phòng cháy, chữa cháy và cứu nạn, cứu hộ số').
 TYPE_WORD_BEFORE = regex.compile(
     rf"(?<!\p{{L}})(?P<word>{_alternation(list(codes.type_words()))})"
-    r"(?:\s{1,3}(?:của|do)\s{1,3}[^,;.()\n]{2,70}?)?\s{0,3}(?:số|so)?\s{0,3}:?\s{0,3}$",
+    r"(?:\s{1,3}(?:của|do)\s{1,3}[^,;.()\n]{2,70}?|(?<=(?i:luật|pháp lệnh))\s{1,3}\p{Lu}[^;.()\n]{2,90}?\s(?=số))?"
+    r"\s{0,3}(?:số|so)?\s{0,3}:?\s{0,3}$",
     regex.IGNORECASE,
 )

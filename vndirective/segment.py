@@ -266,15 +266,20 @@ def find_zones(layout: Layout) -> Zones:
         header_end += 1
 
     closing_start, dist_idx = _closing_start(layout, lines, header_end)
+    appendix = next((i for i in range(closing_start + 1, n) if _APPENDIX_SK.match(layout.s(lines[i]))), n)
     return Zones(
         header=(0, min(header_end, closing_start)),
         recipients=recipients,
         type_line=type_idx,
         subject_lines=subject_lines,
         body=(min(header_end, closing_start), closing_start),
-        closing=(closing_start, n),
+        closing=(closing_start, appendix),
         distribution_label=dist_idx,
     )
+
+
+# An appendix after the signature ('Phụ lục', 'PHỤ LỤC I') is not part of the closing.
+_APPENDIX_SK = regex.compile(r"^PHU\s{1,3}LUC\b")
 
 
 def _recipient_block_end(layout: Layout, lines: list[Line], label: int) -> int:
