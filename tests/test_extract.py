@@ -243,3 +243,24 @@ def test_task_text_rejoins_a_page_break(founding):
     assert "cấp trên về kết quả thực hiện" in task1.text
     assert founding.closing is not None and founding.closing.text.startswith("Giao UBND huyện chủ trì")
     assert founding.preamble is not None and founding.preamble.text.startswith("Cùng với các địa phương")
+
+
+def test_word_export_with_tab_separated_cells():
+    text = (
+        "ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH LÀO CAI\tĐộc lập - Tự do - Hạnh phúc\n"
+        "Số: 12/UBND-VP\tLào Cai, ngày 05 tháng 01 năm 2025\nV/v triển khai\n\nKính gửi: Sở Tài chính\n\n"
+        "\tThực hiện Công văn số 1/BTC-QLCS ngày 02/01/2025, yêu cầu:\n\t1. Một việc.\n\t2. Hai việc.\n"
+        "Nơi nhận:\tKT. CHỦ TỊCH\n- Như trên;\tPHÓ CHỦ TỊCH\n- Lưu: VT.\n\n\tNguyễn Văn An"
+    )
+    d = vndirective.parse_text(text)
+    assert (d.issuer, d.doc_id, d.date, d.subject) == ("ỦY BAN NHÂN DÂN TỈNH LÀO CAI", "12/UBND-VP", dt.date(2025, 1, 5), "triển khai")
+    assert [t.number for t in d.tasks] == ["1", "2"]
+    assert d.signature is not None
+    assert (d.signature.authority, d.signature.title, d.signature.name) == ("K/T", "PHÓ CHỦ TỊCH", "Nguyễn Văn An")
+    assert [i.recipient for i in d.distribution] == ["Như trên", "Lưu: VT"]
+
+
+def test_appendix_after_the_signature_is_not_the_signature():
+    d = with_closing("Nơi nhận:\n- Lưu VT.\n\nGIÁM ĐỐC\n\nHoàng Chí Hiền\n\nPhụ lục\nDANH SÁCH\nTT | Họ và tên | Năm sinh\n1 | Lò Mạnh Cường | 1979\n")
+    assert d.signature is not None
+    assert (d.signature.authority, d.signature.title, d.signature.name) == (None, "GIÁM ĐỐC", "Hoàng Chí Hiền")

@@ -20,7 +20,7 @@ from .normalize import fold, prepare, skeleton
 
 _TABLE_RULE = regex.compile(r"^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*$|^\s*\|?\s*:?-{3,}:?\s*\|\s*:?-{3,}:?\s*\|?\s*$")
 _CELL_SPLIT = regex.compile(r"\s\|\s|\s\|$|^\|\s?")
-_GAP = regex.compile(r"\S(?P<gap> {3,})(?=\S)")
+_GAP = regex.compile(r"\S(?P<gap> {3,}|[ ]{0,2}\t[\t ]*)(?=\S)")  # a column gap: 3+ spaces or a tab
 _RULE_ONLY = regex.compile(r"^[\s*_=~.·•-]*[-_=~–—]{3,}[\s*_=~.·•-]*$")
 _TRAILING_RULE = regex.compile(r"\s+[-_=–—]{3,}\s*$")
 _STAR = regex.compile(r"^\s*(?:\\?\*|★|☆|\*\s\*\s\*|>k|✱)\s*$")

@@ -126,9 +126,13 @@ def _split_title(layout: Layout, piece: _Piece) -> tuple[_Piece, _Piece] | None:
 def extract_signature(layout: Layout, zones: Zones, skip: set[int]) -> tuple[Signature | None, list[ParseWarning]]:
     """The signature of the closing zone; ``skip`` holds ids of segments of other parts."""
     a, b = zones.closing
-    segs = [ln for ln in layout.lines[a:b] if ln.kind == "text" and id(ln) not in skip and is_signature_segment(layout, ln)]
+    closing = layout.lines[a:b]
+    segs = [ln for ln in closing if ln.kind == "text" and id(ln) not in skip and is_signature_segment(layout, ln)]
     if layout.layout_columns:
-        right = [ln for ln in segs if ln.col > 0]
+        # The right column, and whatever follows the last 'Nơi nhận' line (a name under both columns).
+        last_list = max((i for i, ln in enumerate(closing) if id(ln) in skip), default=-1)
+        after = {id(ln) for ln in closing[last_list + 1 :]}
+        right = [ln for ln in segs if ln.col > 0 or id(ln) in after]
         segs = right or segs
     pieces: list[_Piece] = []
     for ln in segs:
