@@ -20,6 +20,7 @@ from ..lines import Layout, Line, clean
 from ..model import Passage, Span, Task
 from ..segment import ends_terminal, is_caps, starts_lower
 
+_HYPHEN_END = regex.compile(r"[\p{L}\d]-$")
 RANK = ("part", "section", "roman", "article", "arabic", "decimal", "letter", "bullet")
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 _LETTERS = "abcdđeghiklmnopqrstuvxy"
@@ -39,6 +40,7 @@ class _Item:
     value: int
     sep: str
     text_start: int  # where the item's text starts (after the marker)
+    strong: bool = True  # at the start of a paragraph; a weak one only continues a sequence
 
 
 def _value(kind: str, number: str) -> int:
@@ -97,9 +99,9 @@ def _paragraph_start(layout: Layout, segs: list[Line], i: int) -> bool:
     if ln.row == prev.row:
         return False
     text, prev_text = layout.t(ln), layout.t(prev)
-    if starts_lower(text) and not ends_terminal(prev_text):
-        return False
     marker = _marker(layout, ln)
+    if starts_lower(text) and not (marker and marker[0] == "letter"):
+        return False  # a sentence never starts in lower case: a wrapped line or a page-break split
     if marker and marker[0] != "bullet" and is_caps(text[marker[1].end() : marker[1].end() + 60]):
         return True  # a heading in capitals
     if ln.gap_before or ends_terminal(prev_text) or prev_text.rstrip().endswith(")"):
@@ -122,6 +124,15 @@ def _sequence_ok(items: list[_Item], min_count: int) -> bool:
     return True
 
 
+def _drop_weak(items: list[_Item]) -> list[_Item]:
+    """Keep paragraph-start items, and others only where they continue the numbering."""
+    kept: list[_Item] = []
+    for it in items:
+        if it.strong or (kept and it.value == kept[-1].value + 1):
+            kept.append(it)
+    return kept
+
+
 def _pick_level(items: list[_Item], below: int = -1) -> tuple[str, list[_Item]] | None:
     """The highest level (after rank ``below``) whose items run 1, 2, 3..."""
     for r, kind in enumerate(RANK):
@@ -137,6 +148,7 @@ def _pick_level(items: list[_Item], below: int = -1) -> tuple[str, list[_Item]] 
         for it in of_kind:
             by_sep.setdefault(it.sep, []).append(it)
         for group in sorted(by_sep.values(), key=len, reverse=True):
+            group = _drop_weak(group)
             if _sequence_ok(group, 1 if kind in ("article", "part") or below >= 0 else 2):
                 return kind, group
     return None
@@ -150,14 +162,17 @@ def extract_tasks(layout: Layout, body: tuple[int, int]) -> tuple[Passage | None
     items: list[_Item] = []
     for i, ln in enumerate(segs):
         found = _marker(layout, ln)
-        if not found or not _paragraph_start(layout, segs, i):
+        if not found:
+            continue
+        strong = _paragraph_start(layout, segs, i)
+        if not strong and (i == 0 or segs[i - 1].row == ln.row or found[0] == "bullet"):
             continue
         kind, m = found
         number = " ".join(m.group("n").split())
         if kind == "roman":
             number = number.replace("l", "I")  # OCR: 'Il' is II
         sep = (m.groupdict().get("sep") or "").strip()
-        items.append(_Item(i, kind, number, _value(kind, number), sep, ln.start + m.end()))
+        items.append(_Item(i, kind, number, _value(kind, number), sep, ln.start + m.end(), strong))
     top = _pick_level(items)
     if top is None:
         passage = _passage(layout, segs, 0, len(segs))
@@ -203,8 +218,8 @@ def _text(layout: Layout, segs: list[Line], a: int, b: int, first_start: int | N
             paragraphs[-1].append(piece)
     out = []
     for p in paragraphs:
-        joined = " ".join(p)
-        joined = regex.sub(r"(?<=\p{Ll})- (?=\p{Ll})", "-", joined) if False else joined
+        # A word or number hyphenated at a line end ('NĐ-' / 'CP') joins without a space.
+        joined = "".join(piece if i == 0 else ("" if _HYPHEN_END.search(p[i - 1]) else " ") + piece for i, piece in enumerate(p))
         value = clean(joined)
         if value:
             out.append(value)
