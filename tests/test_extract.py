@@ -123,6 +123,13 @@ HEADERS = [
      {"date": None, "issuer": "CHI BỘ THÔN B", "issuer_parent": "ĐẢNG BỘ XÃ A"}),
     ("ỦY BAN NHÂN DÂN\nHUYỆN LỤC NGẠN\nSố:      /UBND-VP\nLục Ngạn, ngày      tháng      năm 2024\n\n",
      {"number": None, "date": None, "issuer": "ỦY BAN NHÂN DÂN HUYỆN LỤC NGẠN"}),
+    # HD 36 specimen: a công văn subject printed without 'V/v'
+    ("HUYỆN ỦY ĐỊNH HÓA\n*\nSố 12-CV/HU\nChế độ hội nghị và công tác phí\nĐẢNG CỘNG SẢN VIỆT NAM\nĐịnh Hóa, ngày 05 tháng 3 năm 2024\n\n",
+     {"subject": "Chế độ hội nghị và công tác phí", "issuer": "HUYỆN ỦY ĐỊNH HÓA", "doc_id": "12-CV/HU"}),
+    ("UBND TỈNH LÀO CAI\nSỞ CÔNG THƯƠNG\nSố: 12/SCT-CN\nV/v kiểm tra\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nLào Cai, ngày 05 tháng 3 năm 2024\n\n",
+     {"issuer": "SỞ CÔNG THƯƠNG", "issuer_parent": "UBND TỈNH LÀO CAI", "doc_type": "CV", "subject": "kiểm tra"}),
+    ("HUYỆN ỦY LỤC NGẠN  ĐẢNG CỘNG SẢN VIỆT NAM\n*\nSố 5-NQ/HU  Lục Ngạn, ngày 05 tháng 01 năm 2021\n\n",
+     {"system": "party", "issuer": "HUYỆN ỦY LỤC NGẠN", "doc_id": "5-NQ/HU", "date": dt.date(2021, 1, 5)}),
 ]
 
 

@@ -159,6 +159,26 @@ def is_qualifier(layout: Layout, line: Line) -> bool:
     return is_caps(layout.t(line)) and bool(_QUALIFIER_SK.match(layout.s(line)))
 
 
+def _unprefixed_subject(layout: Layout, lines: list[Line], number_idx: int, limit: int) -> tuple[int, int] | None:
+    """A công văn subject printed without 'V/v' (the HD 36 specimen): lower-case lines under the number."""
+    number = lines[number_idx]
+    i = number_idx + 1
+    while i < limit and lines[i].row == number.row:
+        i += 1  # the right column of the number's row
+    start = i
+    while i < limit and i - start < 4:
+        ln = lines[i]
+        text = layout.t(ln)
+        if ln.kind != "text" or ln.col != number.col or (ln.gap_before > 1) or (i > start and ln.gap_before):
+            break
+        if classify(layout, ln) != "text" or is_caps(text) or numbering(layout, ln) or len(text) > 150:
+            break
+        if patterns.BODY_OPENER_SK.match(layout.s(ln)) or (i == start and ends_terminal(text)):
+            break
+        i += 1
+    return (start, i) if i > start else None
+
+
 def _typed_subject(layout: Layout, lines: list[Line], type_idx: int, limit: int) -> tuple[int, int]:
     """(start, end) of the lines under a type name: qualifier lines, then the subject.
 
@@ -244,9 +264,10 @@ def find_zones(layout: Layout) -> Zones:
         header_end = max(header_end, e)
         if e < n and lines[e].kind == "rule":
             header_end = e + 1
-    else:
-        # Subject of a công văn written without 'V/v': the lines under the number.
-        pass
+    elif subject_lines is None and number_idx is not None:
+        subject_lines = _unprefixed_subject(layout, lines, number_idx, window)
+        if subject_lines:
+            header_end = max(header_end, subject_lines[1])
 
     # Recipients: 'Kính gửi' / 'Kính trình' near the header.
     for i in range(header_end if header_end else 0, min(n, max(header_end, 0) + 12)):
