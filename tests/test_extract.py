@@ -271,3 +271,31 @@ def test_appendix_after_the_signature_is_not_the_signature():
     d = with_closing("Nơi nhận:\n- Lưu VT.\n\nGIÁM ĐỐC\n\nHoàng Chí Hiền\n\nPhụ lục\nDANH SÁCH\nTT | Họ và tên | Năm sinh\n1 | Lò Mạnh Cường | 1979\n")
     assert d.signature is not None
     assert (d.signature.authority, d.signature.title, d.signature.name) == (None, "GIÁM ĐỐC", "Hoàng Chí Hiền")
+
+
+def test_ocr_merged_closing_and_glued_items():
+    text = (
+        "UBND TÍNH HÀ TĨNH CỘNG HOÀ XÃ HỘI CHU NGHĨA VIỆT NAM\nVĂN PHONG Ðộc lập - Tư do - Hạnh phúc\n"
+        "Số: 415 /TB-VP Hà Tĩnh, ngày 22 tháng 10 năm 2024\nTHÔNG BAO\nKết luận của Phó Chủ tịch UBND tỉnh\n"
+        "Sau khi nghe báo cáo, Phó Chủ tịch UBND tỉnh kết luận:\n"
+        "1. Đến nay, dự án đã bàn giao mặt bằng được 86,4% diện tích; công tác phối hợp giữa chủ đầu tư và các địa phương có lúc chưa chặt chẽ.2. UBND các huyện tập trung cao độ, huy động cả hệ thống chính trị vào cuộc.\n"
+        "3. Sở Tài chính tham mưu.\nVăn phòng UBND tỉnh thông báo để các cơ quan biết, thực hiện./.\n"
+        "Nơi nhận: TL. CHỦ TỊCH\n- Các sở: TC, XD; CHANH VĂN PHÒNG\n- Chánh VP, các PCVP UBND tỉnh; Ðinh Thị Ðào\n- Lưu: VT, GT1.\n"
+    )
+    d = vndirective.parse_text(text)
+    assert (d.issuer, d.issuer_parent, d.doc_id, d.doc_type) == ("VĂN PHÒNG", "UBND TỈNH HÀ TĨNH", "415/TB-VP", "TB")
+    assert [t.number for t in d.tasks] == ["1", "2", "3"]
+    assert d.signature is not None
+    assert (d.signature.authority, d.signature.on_behalf_of, d.signature.title, d.signature.name) == ("T/L", "CHỦ TỊCH", "CHÁNH VĂN PHÒNG", "Ðinh Thị Ðào")
+    assert [i.recipient for i in d.distribution] == ["Các sở: TC, XD", "Chánh VP, các PCVP UBND tỉnh", "Lưu: VT, GT1"]
+    assert {"ocr_correction"} <= {w.code for w in d.warnings}
+
+
+def test_party_bloc_committee_code():
+    d = vndirective.parse_text(PARTY_HEADER + "Thực hiện Kế hoạch số 64/KH/ĐUK ngày 02/01/2024 của Đảng ủy Khối.\n")
+    assert [r.doc_id for r in d.references] == ["64-KH/ĐUK"]
+
+
+def test_date_on_the_next_indented_line():
+    d = vndirective.parse_text(PARTY_HEADER + "    - Tiếp tục thực hiện Nghị quyết số 13-NQ/TW ngày\n    02/4/2022 của Bộ Chính trị.\n")
+    assert [(r.doc_id, r.date) for r in d.references] == [("13-NQ/TW", dt.date(2022, 4, 2))]

@@ -108,7 +108,7 @@ def is_party_organ(code: str) -> bool:
     if k in party_codes():
         return True
     # Composites: an organ abbreviation + the level suffix (UBKT + HU).
-    return len(k) > 2 and k.endswith(("TW", "TU", "HU", "DU")) and k not in state_codes()
+    return len(k) > 2 and k.endswith(("TW", "TU", "HU", "DU", "DUK")) and k not in state_codes()
 
 
 @cache
@@ -159,6 +159,24 @@ def titles() -> tuple[str, ...]:
     for p in data["prefixes"]:
         full |= {f"{skeleton(p)} {t}" for t in base}
     return tuple(sorted(full, key=len, reverse=True))
+
+
+@cache
+def title_forms() -> dict[str, str]:
+    """Skeleton of a signer title → its written form (for OCR correction)."""
+    forms: dict[str, str] = {}
+    data = load("titles")
+    for t in data["titles"]:
+        forms.setdefault(skeleton(t), t)
+        for p in data["prefixes"]:
+            forms.setdefault(skeleton(f"{p} {t}"), f"{p} {t}")
+    return forms
+
+
+@cache
+def unit_forms() -> dict[str, str]:
+    """Skeleton of an administrative unit word → its written form."""
+    return {skeleton(w): w for w in load("organs")["unit_words"]}
 
 
 @cache

@@ -22,6 +22,7 @@ _TABLE_RULE = regex.compile(r"^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*$|^\s*\|?
 _CELL_SPLIT = regex.compile(r"\s\|\s|\s\|$|^\|\s?")
 _GAP = regex.compile(r"\S(?P<gap> {3,}|[ ]{0,2}\t[\t ]*)(?=\S)")  # a column gap: 3+ spaces or a tab
 _RULE_ONLY = regex.compile(r"^[\s*_=~.·•-]*[-_=~–—]{3,}[\s*_=~.·•-]*$")
+_LEAD_RULE = regex.compile(r"[-_=–—]{3,}\s+")
 _TRAILING_RULE = regex.compile(r"\s+[-_=–—]{3,}\s*$")
 _STAR = regex.compile(r"^\s*(?:\\?\*|★|☆|\*\s\*\s\*|>k|✱)\s*$")
 _PAGE_NUMBER = regex.compile(r"^\s*(?:-\s*)?(?:Trang\s+)?\d{1,3}(?:\s*/\s*\d{1,3})?(?:\s*-)?\s*$", regex.IGNORECASE)
@@ -66,8 +67,16 @@ class Layout:
         return fold(self.text)
 
     @cached_property
-    def skel(self) -> str:
-        return skeleton(self.text)
+    def _skeletons(self) -> dict[tuple[int, int], str]:
+        return {}
+
+    def sk(self, start: int, end: int) -> str:
+        """Skeleton of ``text[start:end]``, computed for the ranges asked only (it is costly)."""
+        cache = self._skeletons
+        value = cache.get((start, end))
+        if value is None:
+            value = cache[(start, end)] = skeleton(self.text[start:end])
+        return value
 
     def t(self, line: Line) -> str:
         """Text of a segment as written (markup trimmed)."""
@@ -79,7 +88,7 @@ class Layout:
 
     def s(self, line: Line) -> str:
         """Skeleton of a segment."""
-        return self.skel[line.start : line.end]
+        return self.sk(line.start, line.end)
 
     @property
     def content(self) -> list[Line]:
@@ -87,13 +96,15 @@ class Layout:
         return [ln for ln in self.lines if ln.kind == "text"]
 
 
+_LEAD_MARKUP = regex.compile(r"(?:[#>]{1,6}\s+|[*_\\]{1,3}\s*(?=\S)|\|\s*|\s+){0,8}")
+_TAIL_MARKUP = " \t\f\n*_\\|"
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Shrink [start, end) past blanks and edge markup (``**``, ``#``, ``|``, ``\\``)."""
-    piece = text[start:end]
-    lead = regex.match(r"(?:[#>]+\s+|[*_\\]+\s*(?=\S)|\|\s*|\s+)*", piece)
-    s = start + (lead.end() if lead else 0)
-    tail = regex.search(r"(?:\s*[*_\\|]+|\s+)*$", text[s:end])
-    e = s + (tail.start() if tail else end - s)
+    lead = _LEAD_MARKUP.match(text, start, end)
+    s = lead.end() if lead else start
+    e = s + len(text[s:end].rstrip(_TAIL_MARKUP))
     return (s, max(s, e))
 
 
@@ -104,7 +115,7 @@ def build_layout(text: str, *, already_prepared: bool = False) -> Layout:
     layout = Layout(text)
     rows = text.split("\n")
     widths = sorted(len(r.rstrip()) for r in rows if r.strip())
-    gapped = sum(1 for r in rows if _GAP.search(r.strip()) and "|" not in r)
+    gapped = sum(1 for r in rows if ("   " in r or "\t" in r) and "|" not in r and _GAP.search(r.strip()))
     indented = sum(1 for r in rows if len(r) - len(r.lstrip(" ")) >= 20 and r.strip())
     layout.layout_columns = gapped >= 2 or indented >= 3
     wide = widths[int(len(widths) * 0.9)] if widths else 80
@@ -139,7 +150,7 @@ def build_layout(text: str, *, already_prepared: bool = False) -> Layout:
                 rule = _TRAILING_RULE.search(text, s, e)
                 if rule:
                     e = rule.start()
-                lead_rule = regex.match(r"[-_=–—]{3,}\s+", text[s:e])
+                lead_rule = _LEAD_RULE.match(text[s:e])
                 if lead_rule:
                     s += lead_rule.end()
                 if e <= s:
@@ -163,44 +174,61 @@ _MERGED_DATE = regex.compile(
     r"(?<=\S)[ ]+(?=\p{Lu}\p{Ll}+(?:[ ](?:\p{Lu}\p{Ll}+|\p{Ll}+|-)){0,5}[ ]?,[ ]{0,2}(?:ngày|ngay|NGÀY)[ ]+(?:\d{1,2}|[._…]{2}))"
 )
 _MERGED_MARK_SK = regex.compile(r"(?<=\S)[ ]+(?=(?:T/M|K/T|T/L|T/U|TM\.|KT\.|TL\.|TUQ\.)[ ]?[A-Z]{2})")
-_GLUED_FIRST_ITEM = regex.compile(r"(?<=:)[ ]+(?=(?:1|I)[.)][ ]+\p{Lu})")
+# A numbered item run into the line before: 'yêu cầu: 1. Chủ tịch', 'chặt chẽ.2. UBND các huyện'.
+_GLUED_FIRST_ITEM = regex.compile(r"(?<=:)[ ]+(?=(?:1|I)[.)][ ]+\p{Lu})|(?<=\p{L}[.;])[ ]?(?=(?:[1-9]|1\d)\.[ ]+\p{Lu}\p{L})")
+_TRAILING_NAME = regex.compile(r"(?<=[,;])[ ]+(?=(?:\p{Lu}\p{Ll}{0,7}[ ]){1,4}\p{Lu}\p{Ll}{0,7}$)")
 _TRAILING_CAPS = regex.compile(r"(?<=[,;.)])[ ]+(?=(?:\p{Lu}+[ ]?){2,6}$)")
 
 
-def _split_merged_columns(layout: Layout, lines: list[Line]) -> list[Line]:
+def _merged_cut(layout: Layout, ln: Line) -> tuple[int, bool] | None:
+    """Where a segment holding two columns (or a lost line break) should be cut.
+
+    Returns (offset in the segment, whether the cut is a new line rather than a column).
+    """
     from . import codes  # late: codes loads the data tables
 
+    length = ln.end - ln.start
+    if ln.kind != "text" or length <= 8:
+        return None
+    if length > 160:  # body prose: only a first item glued after a colon
+        m = _GLUED_FIRST_ITEM.search(layout.text, ln.start, ln.end)
+        return (m.start() - ln.start, True) if m else None
+    piece, sk = layout.text[ln.start : ln.end], layout.s(ln)
+    bullet = sk[:1] in "-+"
+    m = None if bullet else (_MERGED_TITLE_SK.search(sk) or _MERGED_MARK_SK.search(sk))
+    if m is None and (sk.startswith(("SO", "S0")) or piece.isupper()):
+        m = _MERGED_DATE.search(piece)
+    if m is None and sk.startswith("NOI NHAN"):
+        m = _MERGED_MARK_SK.search(sk)
+    if m is None and bullet:
+        t = _TRAILING_CAPS.search(piece)
+        if t and " ".join(sk[t.end() :].split()) in codes.titles():
+            m = t
+        elif t is None:
+            m = _TRAILING_NAME.search(piece)
+    if m is None and length > 60:
+        g = _GLUED_FIRST_ITEM.search(piece)
+        return (g.start(), True) if g else None
+    return (m.start(), False) if m is not None and m.start() > 0 else None
+
+
+def _split_merged_columns(layout: Layout, lines: list[Line]) -> list[Line]:
     out: list[Line] = []
-    text, skel = layout.text, layout.skel
+    text = layout.text
     for ln in lines:
-        cut: int | None = None
-        new_line = False  # a lost line break rather than a second column
-        if ln.kind == "text" and ln.end - ln.start > 8:
-            piece, sk = text[ln.start : ln.end], skel[ln.start : ln.end]
-            m = _MERGED_TITLE_SK.search(sk) or _MERGED_MARK_SK.search(sk) if sk[:1] not in "-+" else None
-            if (m is None and sk.startswith(("SO", "S0"))) or (m is None and piece.isupper()):
-                m = _MERGED_DATE.search(piece)
-            if m is None and sk.startswith("NOI NHAN"):
-                m = _MERGED_MARK_SK.search(sk)
-            if m is None and len(piece) > 60:
-                m = _GLUED_FIRST_ITEM.search(piece)
-                new_line = m is not None
-            if m is None and sk[:1] in "-+":
-                t = _TRAILING_CAPS.search(piece)
-                if t and " ".join(sk[t.end() :].split()) in codes.titles():
-                    m = t
-            if m is not None and m.start() > 0:
-                cut = m.start()
-        if cut is None:
+        found = _merged_cut(layout, ln)
+        if found is None:
             out.append(ln)
             continue
+        cut, new_line = found
         left_end = ln.start + cut
-        right_start = ln.start + cut + len(text[left_end:ln.end]) - len(text[left_end:ln.end].lstrip())
+        right_start = left_end + len(text[left_end : ln.end]) - len(text[left_end : ln.end].lstrip())
         out.append(Line(ln.start, left_end, ln.raw_start, left_end, ln.row, ln.col, ln.indent, ln.page, ln.gap_before, ln.kind))
         if new_line:
             out.append(Line(right_start, ln.end, right_start, ln.raw_end, ln.row + 1, ln.col, 0, ln.page, 0, ln.kind))
         else:
-            out.append(Line(right_start, ln.end, right_start, ln.raw_end, ln.row, ln.col + 1, ln.indent + (right_start - ln.start), ln.page, 0, ln.kind))
+            shift = right_start - ln.start
+            out.append(Line(right_start, ln.end, right_start, ln.raw_end, ln.row, ln.col + 1, ln.indent + shift, ln.page, 0, ln.kind))
     return out
 
 
@@ -218,10 +246,12 @@ def _segments(row: str, row_start: int, right_edge: int, layout_columns: bool) -
     if stripped.startswith("|") or " | " in row:
         cells: list[tuple[int, int]] = []
         last = 0
-        for m in regex.finditer(r"\|", row):
-            if m.start() > last:
-                cells.append((last, m.start()))
-            last = m.end()
+        for pos, ch in enumerate(row):
+            if ch != "|":
+                continue
+            if pos > last:
+                cells.append((last, pos))
+            last = pos + 1
         if last < len(row):
             cells.append((last, len(row)))
         cells = [(a, b) for a, b in cells if row[a:b].strip()]
@@ -260,6 +290,12 @@ def _blank_to_fill(before: str, after: str) -> bool:
 def _gap_split(row: str, a: int, b: int) -> list[tuple[int, int]]:
     """Split row[a:b] at runs of 3+ spaces; returns non-blank pieces."""
     piece = row[a:b]
+    if "   " not in piece and "\t" not in piece:
+        stripped = piece.strip()
+        if not stripped:
+            return []
+        lead = len(piece) - len(piece.lstrip())
+        return [(a + lead, a + lead + len(stripped))]
     lead = len(piece) - len(piece.lstrip())
     bounds: list[tuple[int, int]] = []
     cur = a + lead
@@ -307,9 +343,8 @@ def clean(text: str) -> str:
 def strip_value(text: str) -> str:
     """:func:`clean` plus no list bullet and no trailing ; , . (gold rules)."""
     text = clean(text)
-    text = regex.sub(r"^(?:[-–—+•·]\s*)+", "", text)
-    text = regex.sub(r"[\s;,.:]+$", "", text)
-    return text.strip()
+    text = text.lstrip("-–—+•· ")
+    return text.rstrip(" \t\n;,.:").strip()
 
 
 def skeleton_of(text: str) -> str:

@@ -14,7 +14,7 @@ TEMPLATES: dict[str, str] = {
     "blank_number": "The number line '{line}' has no number: the document may be an unsigned draft.",
     "malformed_number": "The number '{written}' is not in the standard form ({problems}); read as {canonical}.",
     "missing_issuer": "No issuing organ was found above the number.",
-    "ocr_correction": "Read the organ '{written}' as '{fixed}' (a character looks damaged by OCR).",
+    "ocr_correction": "Read '{written}' as '{fixed}' (a character looks damaged by OCR).",
     "missing_date": "No place and date line ('..., ngày ... tháng ... năm ...') was found.",
     "blank_date": "The day or month of the date is left blank (an unsigned draft?).",
     "impossible_date": "The date {date} does not exist.",

@@ -16,8 +16,8 @@ readers: NFC, BOM removal and ``\\n`` line endings.
 
 from __future__ import annotations
 
+import re
 import unicodedata
-from functools import lru_cache
 
 import regex
 
@@ -42,13 +42,27 @@ _CHAR_MAP = {
     "\u2044": "/",  # fraction slash (OCR)
     "\u2215": "/",
 }
-_TRANS = str.maketrans(_CHAR_MAP)
 
 # Tone placement on the open syllables oa, oe, uy varies: "hoà", "uỷ" carry the
-# mark on the second vowel, "hòa", "ủy" on the first. Keys use the latter.
-# Only at a syllable end, and never after "q" ("quý" is the same in both styles).
+# mark on the second vowel, "hòa", "ủy" on the first. Keys use the latter. Only
+# at a syllable end, and never after "q" ("quý" is the same in both styles).
 _TONES = "\u0300\u0301\u0303\u0309\u0323"  # grave, acute, tilde, hook, dot below
-_OLD_TONE = regex.compile(r"(?<![qQ])([oOuU])([aAeEyY])([\u0300\u0301\u0303\u0309\u0323])(?!\p{L})")
+
+
+def _tone_pairs() -> dict[str, str]:
+    pairs = {}
+    for first in "oOuU":
+        for second in "aAeEyY":
+            for tone in _TONES:
+                old = unicodedata.normalize("NFC", first + second + tone)
+                new = unicodedata.normalize("NFC", first + tone + second)
+                if len(old) == len(new) == 2 and old != new:
+                    pairs[old] = new
+    return pairs
+
+
+_TONE_PAIRS = _tone_pairs()
+_OLD_TONE = re.compile("(?<![qQ])(?:" + "|".join(sorted(_TONE_PAIRS)) + r")(?![^\W\d_])")
 
 
 def prepare(text: str) -> str:
@@ -58,43 +72,37 @@ def prepare(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
-def _fix_tone_placement(text: str) -> str:
-    decomposed = unicodedata.normalize("NFD", text)
-    if not _OLD_TONE.search(decomposed):
-        return text
-    fixed = _OLD_TONE.sub(lambda m: m.group(1) + m.group(3) + m.group(2), decomposed)
-    out = unicodedata.normalize("NFC", fixed)
-    return out if len(out) == len(text) else text
+_OLD_TONE_QUICK = re.compile("[oOuU][àáảãạÀÁẢÃẠèéẻẽẹÈÉẺẼẸỳýỷỹỵỲÝỶỸỴ](?![^\\W\\d_])")
 
 
 def fold(text: str) -> str:
-    """Same-length matching view: look-alikes mapped, new-style tone marks."""
-    folded = text.translate(_TRANS)
-    # Only the words that need it are re-composed, to keep the length exact.
-    return regex.sub(r"\p{L}+", _fold_word, folded) if _maybe_old_tone(folded) else folded
+    """Same-length matching view: look-alikes mapped, tone marks in one place."""
+    for old, new in _CHAR_MAP.items():
+        if old in text:
+            text = text.replace(old, new)
+    if _OLD_TONE_QUICK.search(text):
+        text = _OLD_TONE.sub(lambda m: _TONE_PAIRS[m.group(0)], text)
+    return text
 
 
-_OLD_TONE_CHARS = frozenset("àáảãạÀÁẢÃẠèéẻẽẹÈÉẺẼẸỳýỷỹỵỲÝỶỸỴ")
+def _skeleton_table() -> dict[int, str]:
+    table: dict[int, str] = {}
+    for cp in list(range(0x61, 0x7B)) + list(range(0xC0, 0x250)) + list(range(0x1E00, 0x1F00)):
+        c = chr(cp)
+        if c in "đĐ":
+            table[cp] = "D"
+            continue
+        base = unicodedata.normalize("NFD", c)[0]
+        upper = base.upper()
+        if len(upper) == 1 and upper.isascii() and upper != c:
+            table[cp] = upper
+    return table
 
 
-def _maybe_old_tone(text: str) -> bool:
-    return any(c in _OLD_TONE_CHARS for c in text)
+_SKELETON = _skeleton_table()
 
 
-def _fold_word(m: regex.Match[str]) -> str:
-    word = m.group(0)
-    if not any(c in _OLD_TONE_CHARS for c in word):
-        return word
-    return _fix_tone_placement(word)
-
-
-@lru_cache(maxsize=4096)
-def _base_char(c: str) -> str:
-    if c in "đĐ":
-        return "D"
-    base = unicodedata.normalize("NFD", c)[0]
-    upper = base.upper()
-    return upper if len(upper) == 1 else base
+_MARKS = re.compile("[\u0300-\u036f]")
 
 
 def skeleton(text: str) -> str:
@@ -102,7 +110,12 @@ def skeleton(text: str) -> str:
     folded = fold(text)
     if folded.isascii():
         return folded.upper()
-    return "".join(c.upper() if c.isascii() else _base_char(c) for c in folded)
+    bare = _MARKS.sub("", unicodedata.normalize("NFD", folded))
+    if len(bare) == len(folded):
+        upper = bare.upper()
+        if len(upper) == len(folded):
+            return upper.replace("Đ", "D")
+    return folded.translate(_SKELETON)  # exotic characters: the slow, exact way
 
 
 def key(text: str) -> str:

@@ -10,6 +10,7 @@ interleaved in linearised text.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 import regex
 
@@ -33,8 +34,8 @@ class Zones:
 
 
 def is_caps(text: str) -> bool:
-    """Whether a text is written in capitals (ignoring non-letters)."""
-    letters = [c for c in text if c.isalpha()]
+    """Whether a text is written in capitals (ignoring non-letters; the first 200 characters tell)."""
+    letters = [c for c in text[:200] if c.isalpha()]
     return len(letters) >= 2 and sum(c.isupper() for c in letters) >= 0.85 * len(letters)
 
 
@@ -57,12 +58,17 @@ def type_name_of(layout: Layout, line: Line) -> tuple[str, int] | None:
     text = layout.t(line)
     if not is_caps(text) or text.rstrip().endswith(":"):
         return None
-    sk = layout.s(line).strip()
-    sk = regex.sub(r"\s+", " ", sk)
-    for name in sorted(codes.type_names(), key=len, reverse=True):
+    sk = " ".join(layout.s(line).split())
+    names = codes.type_names()
+    for name in _type_names_longest_first():
         if sk == name or sk.startswith(name + " "):
-            return codes.type_names()[name], len(name)
+            return names[name], len(name)
     return None
+
+
+@cache
+def _type_names_longest_first() -> tuple[str, ...]:
+    return tuple(sorted(codes.type_names(), key=len, reverse=True))
 
 
 def numbering(layout: Layout, line: Line) -> regex.Match[str] | None:
@@ -79,32 +85,40 @@ def classify(layout: Layout, line: Line) -> str:
     """The role a segment can play in the header, by its content."""
     if line.kind != "text":
         return line.kind
-    sk = layout.s(line)
-    if patterns.PARTY_TITLE_SK.search(sk) and len(sk) < 60:
-        return "party_title"
-    if patterns.STATE_TITLE_SK.search(sk) and len(sk) < 110:
-        return "state_title"
-    if patterns.MOTTO_SK.search(sk) and len(sk) < 60:
-        return "motto"
-    if patterns.NUMBER_LINE_SK.match(sk):
+    length = line.end - line.start
+    if length <= 110:
+        sk = layout.s(line)
+        if length < 60 and patterns.PARTY_TITLE_SK.search(sk):
+            return "party_title"
+        if patterns.STATE_TITLE_SK.search(sk):
+            return "state_title"
+        if length < 60 and patterns.MOTTO_SK.search(sk):
+            return "motto"
+        if length < 90 and patterns.PLACE_DATE_SK.search(sk):
+            return "place_date"
+        if mark_of(sk):
+            return "mark"
+    # The other roles are announced by the first words of the segment.
+    head = layout.sk(line.start, min(line.end, line.start + 120))
+    if patterns.NUMBER_LINE_SK.match(head):
         return "number"
-    if patterns.PLACE_DATE_SK.search(sk) and len(sk) < 90:
-        return "place_date"
-    if patterns.SUBJECT_PREFIX_SK.match(sk):
+    if patterns.SUBJECT_PREFIX_SK.match(head):
         return "subject"
-    if patterns.RECIPIENTS_LABEL_SK.match(sk):
+    if patterns.RECIPIENTS_LABEL_SK.match(head):
         return "recipients"
-    if patterns.DISTRIBUTION_LABEL_SK.match(sk):
+    if patterns.DISTRIBUTION_LABEL_SK.match(head):
         return "distribution"
-    if mark_of(sk):
-        return "mark"
     return "text"
+
+
+_NOT_LETTER = regex.compile(r"[^A-Z ]")
 
 
 def mark_of(sk: str) -> tuple[str, str] | None:
     """('urgency'|'security', canonical) when a segment is only such a mark."""
-    key = regex.sub(r"[^A-Z ]", " ", sk)
-    key = " ".join(key.split())
+    if len(sk) > 40:
+        return None
+    key = " ".join(_NOT_LETTER.sub(" ", sk).split())
     if key in codes.urgency_marks():
         return ("urgency", codes.urgency_marks()[key])
     if key in codes.security_marks():

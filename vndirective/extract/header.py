@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import cache
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -16,6 +17,7 @@ from ..model import ParseWarning, Span
 from ..normalize import fold, skeleton
 from ..segment import Zones, classify, is_caps, is_qualifier, mark_of, type_name_of
 
+_INLINE_SUBJECT_SK = regex.compile(r"(?:V\s?/\s?V|VE\s+VIEC)\s{0,3}[:.]?\s{0,3}")
 _VE_SK = regex.compile(r"(?<![A-Z])VE\s")
 
 
@@ -67,8 +69,8 @@ def _system(layout: Layout, header: list[Line], roles: dict[int, str], h: Header
 
 
 def _match_span(layout: Layout, ln: Line, pat: regex.Pattern[str]) -> Span:
-    m = pat.search(layout.skel, ln.start, ln.end)
-    return Span(m.start(), m.end()) if m else Span(ln.start, ln.end)
+    m = pat.search(layout.s(ln))
+    return Span(ln.start + m.start(), ln.start + m.end()) if m else Span(ln.start, ln.end)
 
 
 def _number(layout: Layout, ln: Line | None, h: Header) -> None:
@@ -130,16 +132,31 @@ def _organs(layout: Layout, header: list[Line], roles: dict[int, str], number_li
 
 
 def _correct_head_word(name: str, span: Span, h: Header) -> str:
-    """'TÍNH ỦY LÀO CAI' → 'TỈNH ỦY LÀO CAI': an organ word damaged by OCR, restored from the table."""
+    """'TÍNH ỦY LÀO CAI' → 'TỈNH ỦY LÀO CAI', 'UBND TÍNH X' → 'UBND TỈNH X': organ words damaged
+    by OCR, restored from the tables (the head words, and a unit word right after them)."""
     words = name.split()
-    for n in (3, 2):
+    if not is_caps(name):
+        return name
+    fixed_words = list(words)
+    head_len = 0
+    for n in (3, 2, 1):
+        if n > len(words):
+            continue
         head = " ".join(words[:n])
         form = codes.organ_head_forms().get(skeleton(head))
-        if form and fold(head) != fold(form) and is_caps(head):
-            fixed = " ".join([form, *words[n:]])
-            h.warnings.append(warn("ocr_correction", span, written=name, fixed=fixed))
-            return fixed
-    return name
+        if form:
+            head_len = n
+            fixed_words[:n] = form.split() if len(form.split()) == n else words[:n]
+            break
+    if head_len and head_len < len(words):
+        unit = codes.unit_forms().get(skeleton(words[head_len]))
+        if unit and " " not in unit:
+            fixed_words[head_len] = unit
+    fixed = " ".join(fixed_words)
+    if fold(fixed) == fold(name):
+        return name
+    h.warnings.append(warn("ocr_correction", span, written=name, fixed=fixed))
+    return fixed
 
 
 def _group_organs(layout: Layout, lines: list[Line]) -> list[tuple[str, Span]]:
@@ -149,7 +166,7 @@ def _group_organs(layout: Layout, lines: list[Line]) -> list[tuple[str, Span]]:
         pieces.extend(_split_inside(layout, ln))
     organs: list[list[tuple[int, int]]] = []
     for s, e in pieces:
-        sk = layout.skel[s:e].strip()
+        sk = layout.sk(s, e).strip()
         starts_new = not organs or (_starts_organ(sk) and not _continues(layout, organs[-1], sk))
         if starts_new:
             organs.append([(s, e)])
@@ -164,7 +181,7 @@ def _starts_organ(sk: str) -> bool:
 
 def _continues(layout: Layout, prev: list[tuple[int, int]], sk: str) -> bool:
     """Whether a line continues the organ name above it ('ỦY BAN NHÂN DÂN' / 'TỈNH LÀO CAI')."""
-    prev_sk = " ".join(" ".join(layout.skel[s:e] for s, e in prev).split())
+    prev_sk = " ".join(" ".join(layout.sk(s, e) for s, e in prev).split())
     if prev_sk.endswith((" VA", ",", "-", " CUA")):
         return True
     for unit in codes.unit_words():
@@ -177,12 +194,7 @@ def _continues(layout: Layout, prev: list[tuple[int, int]], sk: str) -> bool:
 def _split_inside(layout: Layout, ln: Line) -> list[tuple[int, int]]:
     """Split a line holding two organ names ('ĐẢNG BỘ TỈNH X HUYỆN ỦY Y')."""
     sk = layout.s(ln)
-    cuts = [0]
-    for w in codes.split_words():
-        for m in regex.finditer(rf"(?<=[A-Z] )(?<!UY )(?<!UY BAN )(?<!CHU )(?<!VAN )(?<!HOI )({regex.escape(w)})(?= )", sk):
-            if m.start() > 0 and m.start() not in cuts:
-                cuts.append(m.start())
-    cuts.sort()
+    cuts = [0] + [m.start() for m in _split_pattern().finditer(sk) if m.start() > 0]
     out = []
     for i, c in enumerate(cuts):
         end = cuts[i + 1] if i + 1 < len(cuts) else len(sk)
@@ -191,6 +203,12 @@ def _split_inside(layout: Layout, ln: Line) -> list[tuple[int, int]]:
             e -= 1
         out.append((s, e))
     return out
+
+
+@cache
+def _split_pattern() -> regex.Pattern[str]:
+    words = "|".join(regex.escape(w) for w in codes.split_words())
+    return regex.compile(rf"(?<=[A-Z] )(?<!UY )(?<!UY BAN )(?<!CHU )(?<!VAN )(?<!HOI )(?:{words})(?= )")
 
 
 def _place_date(layout: Layout, header: list[Line], roles: dict[int, str], h: Header) -> None:
@@ -245,7 +263,7 @@ def _type_and_subject(layout: Layout, zones: Zones, number_line: Line | None, ro
     # 'V/v' on the number line itself (a table cell holding both).
     if number_line is not None and h.own_id_span is not None:
         rest_start = h.own_id_span.end
-        m = regex.search(r"(?:V\s?/\s?V|VE\s+VIEC)\s{0,3}[:.]?\s{0,3}", layout.skel[rest_start : number_line.end])
+        m = _INLINE_SUBJECT_SK.search(layout.sk(rest_start, number_line.end))
         if m:
             s = rest_start + m.end()
             _set_subject(layout, h, [(s, number_line.end)])

@@ -23,6 +23,9 @@ from ..model import Mention, ParseWarning, Reference, Span
 
 _LIST_GLUE = regex.compile(r"^\s{0,3}(?:,|;|và|và các|hoặc)?\s{0,3}(?:số\s{0,2}:?\s{0,2})?$", regex.IGNORECASE)
 _LOOKBACK = 100
+_SPACES = regex.compile(r"\s+")
+_ISSUED = regex.compile(r"ban\s+hành|\bký\b", regex.IGNORECASE)
+_CLAUSE_END = regex.compile(r"[.;]\s")
 
 
 @dataclass
@@ -88,7 +91,7 @@ def _system(did: DocumentId) -> str | None:
 
 def _type_word(folded: str, start: int) -> tuple[str | None, str | None]:
     window = folded[max(0, start - _LOOKBACK) : start]
-    window = window.replace("\n", " ")
+    window = _SPACES.sub(" ", window)
     m = patterns.TYPE_WORD_BEFORE.search(window)
     if not m:
         return None, None
@@ -145,7 +148,7 @@ def _bind_date_before(layout: Layout, f: _Found, found: list[_Found]) -> None:
         return
     m = matches[-1]
     between = window[m.end() :]
-    if not regex.search(r"ban\s+hành|\bký\b", between, regex.IGNORECASE) or regex.search(r"[.;]\s", between):
+    if not _ISSUED.search(between) or _CLAUSE_END.search(between):
         return
     if any(window_start + m.end() <= g.start < f.start for g in found):
         return

@@ -10,6 +10,7 @@ import regex
 
 from .. import codes, patterns
 from ..lines import Layout, Line, clean, skeleton_of
+from ..normalize import fold
 from ..messages import warn
 from ..model import AuthorityStep, ParseWarning, Signature, Span
 from ..segment import Zones, is_caps, is_name
@@ -57,7 +58,7 @@ def _pieces(layout: Layout, line: Line) -> list[_Piece]:
         name = _Piece("name", clean(layout.text[ns:ne]), Span(ns, ne))
         clean_text = clean_text[: m.start("name")]
     caps_end = s + len(clean_text.rstrip())
-    sk = layout.skel[s:caps_end]
+    sk = layout.sk(s, caps_end)
     marks = list(patterns.AUTHORITY_SK.finditer(sk))
     pos = 0
     for i, mk in enumerate(marks):
@@ -66,7 +67,7 @@ def _pieces(layout: Layout, line: Line) -> list[_Piece]:
         nxt = marks[i + 1].start() if i + 1 < len(marks) else len(sk)
         holder_s, holder_e = s + mk.end(), s + nxt
         holder = clean(layout.text[holder_s:holder_e]).strip(" ,;")
-        key = regex.sub(r"[^A-Z]", "", mk.group("mark"))
+        key = "".join(c for c in mk.group("mark") if c.isalpha())
         authority = codes.authority_marks().get(key)
         if authority:
             out.append(_Piece("mark", holder, Span(holder_s, _rstrip(layout.text, holder_s, holder_e)), authority))
@@ -104,7 +105,7 @@ def _holder_like(text: str) -> bool:
 
 def _split_title(layout: Layout, piece: _Piece) -> tuple[_Piece, _Piece] | None:
     """'BỘ TRƯỞNG THỨ TRƯỞNG' → ('BỘ TRƯỞNG', 'THỨ TRƯỞNG') by the titles table."""
-    sk = " ".join(layout.skel[piece.span.start : piece.span.end].split())
+    sk = " ".join(layout.sk(piece.span.start, piece.span.end).split())
     for title in codes.titles():
         if sk.endswith(" " + title) and len(sk) > len(title) + 1:
             # Find the same suffix in the text (same length view).
@@ -121,6 +122,15 @@ def _split_title(layout: Layout, piece: _Piece) -> tuple[_Piece, _Piece] | None:
             tail = _Piece("caps", " ".join(tail_words), Span(tail_start, piece.span.end))
             return head, tail
     return None
+
+
+def _title_form(title: str, warnings: list[ParseWarning], span: Span) -> str:
+    """The title as printed, or its table form when OCR damaged a mark ('CHANH VĂN PHÒNG')."""
+    form = codes.title_forms().get(skeleton_of(title))
+    if form is None or fold(form) == fold(title):
+        return title
+    warnings.append(warn("ocr_correction", span, written=title, fixed=form))
+    return form
 
 
 def extract_signature(layout: Layout, zones: Zones, skip: set[int]) -> tuple[Signature | None, list[ParseWarning]]:
@@ -160,7 +170,7 @@ def extract_signature(layout: Layout, zones: Zones, skip: set[int]) -> tuple[Sig
     if not titles and marks and marks[-1].mark == "Q." and marks[-1].text:
         titles = [marks[-1]]  # 'Q. GIÁM ĐỐC': the acting head signs under the head's title
     if titles:
-        sig.title = titles[-1].text
+        sig.title = _title_form(titles[-1].text, warnings, titles[-1].span)
         sig.spans["title"] = titles[-1].span
     if names:
         sig.name = names[-1].text

@@ -20,6 +20,7 @@ from ..lines import Layout, Line, clean
 from ..model import Passage, Span, Task
 from ..segment import ends_terminal, is_caps, starts_lower
 
+_ROMAN_ONLY = regex.compile(r"[IVX]{1,5}")
 _HYPHEN_END = regex.compile(r"[\p{L}\d]-$")
 RANK = ("part", "section", "roman", "article", "arabic", "decimal", "letter", "bullet")
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
@@ -84,7 +85,7 @@ def _marker(layout: Layout, ln: Line) -> tuple[str, regex.Match[str]] | None:
         m = pat.match(text)
         if not m:
             continue
-        if kind == "roman" and not regex.fullmatch(r"[IVX]{1,5}", m.group("n").replace("l", "I")):
+        if kind == "roman" and not _ROMAN_ONLY.fullmatch(m.group("n").replace("l", "I")):
             continue
         if kind == "section" and not is_caps(text[m.end() : m.end() + 40]):
             continue

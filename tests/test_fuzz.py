@@ -1,0 +1,222 @@
+"""Property tests: whatever the text, ``parse_text`` returns a Directive that keeps the contract.
+
+The contract (see ``_directive_checks.check_directive``): no exception, every
+span inside the text, ``to_dict()`` valid against the shipped JSON Schema,
+``from_dict(to_dict())`` equal to the original and JSON-serialisable.
+
+The number of examples is modest so the file runs in well under a minute; for a
+deeper search set ``VNDIRECTIVE_FUZZ_EXAMPLES`` (e.g. 5000) in the environment.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+import unicodedata
+
+import pytest
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+
+from vndirective import parse_text
+
+from ._directive_checks import INLINE, ROOT, check_directive, founding_text
+
+N = int(os.environ.get("VNDIRECTIVE_FUZZ_EXAMPLES", "250"))
+FUZZ = settings(max_examples=N, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+
+
+# --- (a) random text ---------------------------------------------------------
+
+
+@FUZZ
+@given(st.text())
+@example("")
+@example("\n")
+@example("\x00")
+@example("\ud800")
+def test_random_text(text):
+    check_directive(parse_text(text))
+
+
+# Tokens the parser looks for, so random text reaches deep into the extractors.
+TOKENS = [
+    "Số", "Số:", "số", "SỐ", " ", "  ", "   ", "\n", "\n\n", "\t", "\f", "-", "–", "/", ".", ",", ":", ";", "(", ")", "*", "**",
+    "#", "|", "_", ">", "\\", "1", "12", "2021", "05", "334", "XV", "I.", "II.", "1.", "1.1.", "a)", "b)", "- ", "+ ", "• ",
+    "NQ", "CV", "QĐ", "QÐ", "TW", "TU", "HU", "UBND", "TTg", "NĐ-CP", "BCH", "ngày", "tháng", "năm", "NGÀY", "V/v", "Về việc",
+    "Kính gửi", "Nơi nhận", "Như trên", "(b/c)", "Lưu VT", "T/M", "TM.", "KT.", "K/T", "T/L", "TUQ.", "BAN THƯỜNG VỤ", "BÍ THƯ",
+    "PHÓ BÍ THƯ", "CHỦ TỊCH", "ĐẢNG CỘNG SẢN VIỆT NAM", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+    "TỈNH ỦY", "HUYỆN ỦY LỤC NGẠN", "ỦY BAN NHÂN DÂN", "Đảng bộ", "Nghị quyết", "Chỉ thị", "kết luận", "Điều", "Chương", "Phần",
+    "MẬT", "HỎA TỐC", "Lục Ngạn", "Hà Nội", "Nguyễn Văn An", "./.", "...", "…", "“", "”", "Ð", "hoà", "uỷ", "\u200b", "\u00a0",
+]
+
+
+@FUZZ
+@given(st.lists(st.sampled_from(TOKENS) | st.text(max_size=3), max_size=200).map("".join))
+def test_token_soup(text):
+    check_directive(parse_text(text))
+
+
+# --- (b) mutations of real-looking directives --------------------------------
+
+BASES = {"founding": founding_text(), **{k: INLINE[k] for k in ("state_cv", "party_nq", "state_qd")}}
+MARKS = ["**", "*", "_", "# ", "## ", "> ", "| ", " |", "\\", "`", "- ", "---", "***", "<br>"]
+
+
+def _lines_op(text: str, op: str, i: int, j: int) -> str:
+    lines = text.split("\n")
+    if not lines:
+        return text
+    i %= len(lines)
+    j %= len(lines)
+    if op == "delete":
+        del lines[i]
+    elif op == "duplicate":
+        lines.insert(i, lines[i])
+    elif op == "swap":
+        lines[i], lines[j] = lines[j], lines[i]
+    elif op == "join":
+        if i + 1 < len(lines):
+            lines[i : i + 2] = [lines[i] + " " + lines[i + 1]]
+    return "\n".join(lines)
+
+
+def _case_op(text: str, op: str, i: int, j: int) -> str:
+    a, b = sorted((i % (len(text) + 1), j % (len(text) + 1)))
+    piece = text[a:b]
+    piece = {"upper": piece.upper(), "lower": piece.lower(), "swapcase": piece.swapcase(), "title": piece.title()}[op]
+    return text[:a] + piece + text[b:]
+
+
+mutation = st.one_of(
+    st.tuples(st.sampled_from(["delete", "duplicate", "swap", "join"]), st.integers(0, 10**6), st.integers(0, 10**6)),
+    st.tuples(st.just("insert"), st.integers(0, 10**6), st.text(min_size=1, max_size=8)),
+    st.tuples(st.just("insert_mark"), st.integers(0, 10**6), st.sampled_from(MARKS)),
+    st.tuples(st.just("mark_line"), st.integers(0, 10**6), st.sampled_from(MARKS)),
+    st.tuples(st.just("cut"), st.integers(0, 10**6), st.just(None)),
+    st.tuples(st.just("delete_chars"), st.integers(0, 10**6), st.integers(1, 40)),
+    st.tuples(st.sampled_from(["upper", "lower", "swapcase", "title"]), st.integers(0, 10**6), st.integers(0, 10**6)),
+    st.tuples(st.sampled_from(["nfd", "eth", "crlf", "tabs", "nbsp"]), st.just(0), st.just(None)),
+)
+
+
+def mutate(text: str, ops) -> str:
+    for op, i, arg in ops:
+        n = len(text)
+        if op in ("delete", "duplicate", "swap", "join"):
+            text = _lines_op(text, op, i, arg)
+        elif op in ("upper", "lower", "swapcase", "title"):
+            text = _case_op(text, op, i, arg)
+        elif op in ("insert", "insert_mark"):
+            k = i % (n + 1)
+            text = text[:k] + arg + text[k:]
+        elif op == "mark_line":
+            lines = text.split("\n")
+            k = i % len(lines)
+            lines[k] = arg + lines[k] + arg.strip()
+            text = "\n".join(lines)
+        elif op == "cut":
+            text = text[: i % (n + 1)]
+        elif op == "delete_chars":
+            k = i % (n + 1)
+            text = text[:k] + text[k + arg :]
+        elif op == "nfd":
+            text = unicodedata.normalize("NFD", text)
+        elif op == "eth":
+            text = text.replace("Đ", "\u00d0").replace("đ", "\u00f0")
+        elif op == "crlf":
+            text = text.replace("\n", "\r\n")
+        elif op == "tabs":
+            text = text.replace("  ", "\t")
+        elif op == "nbsp":
+            text = text.replace(" ", "\u00a0", 20)
+    return text
+
+
+@settings(FUZZ, max_examples=N * 2)
+@given(st.sampled_from(sorted(BASES)), st.lists(mutation, min_size=1, max_size=6))
+def test_mutated_directives(base, ops):
+    check_directive(parse_text(mutate(BASES[base], ops)))
+
+
+@FUZZ
+@given(st.sampled_from(sorted(BASES)), st.integers(0, 10**6))
+def test_every_prefix(base, cut):
+    text = BASES[base]
+    check_directive(parse_text(text[: cut % (len(text) + 1)]))
+
+
+# --- adversarial inputs: they must finish (no time is asserted) ---------------
+
+ADVERSARIAL = {
+    "so_1dash_x50k": lambda: "Số " + "1-" * 50_000,
+    "1slash_x100k": lambda: "1/" * 100_000,
+    "ngay_x50k": lambda: "ngày " * 50_000,
+    "dash_space_x100k": lambda: "- " * 100_000,
+    "tm_x50k": lambda: "T/M " * 50_000,
+    "dieu_x20k": lambda: "Điều 1. " * 20_000,
+    "roman_x50k": lambda: "I. " * 50_000,
+    "roman_lines_x50k": lambda: "I.\n" * 50_000,
+    "kinh_gui_lines_x20k": lambda: "Kính gửi:\n- a;\n" * 20_000,
+    "noi_nhan_x20k": lambda: "Nơi nhận:\n" * 20_000,
+    "date_x20k": lambda: "Hà Nội, ngày 1 tháng 1 năm 2021\n" * 20_000,
+    "open_parens_x100k": lambda: "(" * 100_000,
+    "nested_items_x10k": lambda: "".join(f"{i}.\na)\n- x\n+ y\n" for i in range(10_000)),
+    "refs_x2k": lambda: "Thực hiện Nghị quyết số 1-NQ/TW ngày 1/1/2020 của Bộ Chính trị. " * 2_000,
+}
+
+
+@pytest.mark.parametrize("name", sorted(ADVERSARIAL))
+def test_adversarial_inputs_finish(name):
+    d = parse_text(ADVERSARIAL[name]())
+    check_directive(d, schema=False)
+
+
+# Inputs on which the parser is super-linear. A linear parser reads each of them in
+# well under a second; the current one needs minutes. They run in child processes
+# started together, and are stopped after HANG_LIMIT seconds (the brief's threshold
+# for "hangs"), so the whole group costs ~HANG_LIMIT seconds of wall time.
+HANG_LIMIT = 10.0
+SUPERLINEAR = {
+    # lines._RULE_ONLY (regex module backtracking) on a long row mixing '-' and spaces: ~70 s.
+    "dash_space_one_line_1mb": ("- " * 500_000, "lines._RULE_ONLY is quadratic in the row length (regex-module backtracking)"),
+    # lines._gap_split -> _blank_to_fill searches the whole prefix of the row at every gap: ~60 s.
+    "gaps_one_line_200k": ("a   b   " * 25_000, "lines._blank_to_fill runs _FILL_BEFORE.search on the whole row prefix at each gap"),
+    # ids.find_ids checks each match against every id found so far: ~50 s.
+    "ids_x18k": ("số 1-NQ/TW " * 18_000, "ids.find_ids is quadratic in the number of ids (any() over all found ids)"),
+}
+_CHILD = "import sys, vndirective; vndirective.parse_text(sys.stdin.read()); print('done')"
+
+
+@pytest.fixture(scope="module")
+def superlinear_runs():
+    procs = {}
+    for name, (text, _) in SUPERLINEAR.items():
+        p = subprocess.Popen(
+            [sys.executable, "-c", _CHILD], cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8"
+        )
+        p.stdin.write(text)
+        p.stdin.close()
+        procs[name] = p
+    start = time.monotonic()
+    yield procs, start
+    for p in procs.values():
+        if p.poll() is None:
+            p.kill()
+        p.wait()
+
+
+@pytest.mark.parametrize(
+    "name", [pytest.param(n, marks=pytest.mark.xfail(reason=why, strict=True)) for n, (_, why) in SUPERLINEAR.items()]
+)
+def test_superlinear_inputs_finish(superlinear_runs, name):
+    procs, start = superlinear_runs
+    p = procs[name]
+    try:
+        p.wait(timeout=max(0.1, start + HANG_LIMIT - time.monotonic()))
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"parse_text still running after {HANG_LIMIT:.0f} s on {name}")
+    out, err = p.stdout.read(), p.stderr.read()
+    assert p.returncode == 0 and "done" in out, err[-2000:]
