@@ -14,13 +14,16 @@ import os
 import subprocess
 import sys
 import time
+import tempfile
 import unicodedata
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from vndirective import parse_text
+from vndirective import parse, parse_text
+from vndirective.errors import VndirectiveError
 
 from ._directive_checks import INLINE, ROOT, check_directive, founding_text
 
@@ -146,6 +149,26 @@ def test_mutated_directives(base, ops):
 def test_every_prefix(base, cut):
     text = BASES[base]
     check_directive(parse_text(text[: cut % (len(text) + 1)]))
+
+
+# --- (c) random bytes in a file: a Directive or a typed error, nothing else --------
+
+MAGICS = [b"", b"%PDF", b"PK\x03\x04", b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff", b"\xd0\xcf\x11\xe0", b"{\\rtf", b"\x89PNG"]
+
+
+@FUZZ
+@given(st.sampled_from(MAGICS), st.binary(max_size=300) | st.text(max_size=200).map(lambda t: t.encode("utf-8")), st.sampled_from([".txt", ".md", ".pdf", ""]))
+def test_random_bytes_in_a_file(magic, body, suffix):
+    with tempfile.TemporaryDirectory() as tmp:
+        p = Path(tmp) / f"doc{suffix}"
+        p.write_bytes(magic + body)
+        try:
+            d = parse(p)
+        except VndirectiveError as exc:
+            assert p.name in str(exc)
+        else:
+            check_directive(d)
+            assert d.source == str(p)
 
 
 # --- adversarial inputs: they must finish (no time is asserted) ---------------

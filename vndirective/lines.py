@@ -13,6 +13,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any
+
+import re
 
 import regex
 
@@ -68,6 +71,11 @@ class Layout:
 
     @cached_property
     def _skeletons(self) -> dict[tuple[int, int], str]:
+        return {}
+
+    @cached_property
+    def memo(self) -> dict[str, dict[Any, Any]]:
+        """Per-document caches of the extractors (results that depend on the text only)."""
         return {}
 
     def sk(self, start: int, end: int) -> str:
@@ -176,11 +184,15 @@ _MERGED_DATE = regex.compile(
 _MERGED_MARK_SK = regex.compile(r"(?<=\S)[ ]+(?=(?:T/M|K/T|T/L|T/U|TM\.|KT\.|TL\.|TUQ\.)[ ]?[A-Z]{2})")
 # A numbered item run into the line before: 'yêu cầu: 1. Chủ tịch', 'chặt chẽ.2. UBND các huyện'.
 _GLUED_FIRST_ITEM = regex.compile(r"(?<=:)[ ]+(?=(?:1|I)[.)][ ]+\p{Lu})|(?<=\p{L}[.;])[ ]?(?=(?:[1-9]|1\d)\.[ ]+\p{Lu}\p{L})")
+_GLUED_QUICK = re.compile(r"[.;:] ?(?:[1-9]|1\d|I)[.)] ")
 _TRAILING_NAME = regex.compile(r"(?<=[,;])[ ]+(?=(?:\p{Lu}\p{Ll}{0,7}[ ]){1,4}\p{Lu}\p{Ll}{0,7}$)")
 _TRAILING_CAPS = regex.compile(r"(?<=[,;.)])[ ]+(?=(?:\p{Lu}+[ ]?){2,6}$)")
 
 
-def _merged_cut(layout: Layout, ln: Line) -> tuple[int, bool] | None:
+EDGE_SEGMENTS = 45  # how many segments at each end can hold a header or closing block
+
+
+def _merged_cut(layout: Layout, ln: Line, edge: bool) -> tuple[int, bool] | None:
     """Where a segment holding two columns (or a lost line break) should be cut.
 
     Returns (offset in the segment, whether the cut is a new line rather than a column).
@@ -190,13 +202,24 @@ def _merged_cut(layout: Layout, ln: Line) -> tuple[int, bool] | None:
     length = ln.end - ln.start
     if ln.kind != "text" or length <= 8:
         return None
-    if length > 160:  # body prose: only a first item glued after a colon
+    if length > 160:  # body prose: only an item glued to the sentence before
+        if not _GLUED_QUICK.search(layout.text, ln.start, ln.end):
+            return None
         m = _GLUED_FIRST_ITEM.search(layout.text, ln.start, ln.end)
         return (m.start() - ln.start, True) if m else None
+    if not edge:  # columns run together only in the header and the closing blocks
+        if length > 60 and _GLUED_QUICK.search(layout.text, ln.start, ln.end):
+            g = _GLUED_FIRST_ITEM.search(layout.text, ln.start, ln.end)
+            return (g.start() - ln.start, True) if g else None
+        return None
     piece, sk = layout.text[ln.start : ln.end], layout.s(ln)
     bullet = sk[:1] in "-+"
-    m = None if bullet else (_MERGED_TITLE_SK.search(sk) or _MERGED_MARK_SK.search(sk))
-    if m is None and (sk.startswith(("SO", "S0")) or piece.isupper()):
+    m = None
+    if not bullet and ("CONG" in sk or "DOC" in sk):
+        m = _MERGED_TITLE_SK.search(sk)
+    if m is None and not bullet and ("/" in sk or "." in sk):
+        m = _MERGED_MARK_SK.search(sk)
+    if m is None and "NGAY" in sk and (sk.startswith(("SO", "S0")) or piece.isupper()):
         m = _MERGED_DATE.search(piece)
     if m is None and sk.startswith("NOI NHAN"):
         m = _MERGED_MARK_SK.search(sk)
@@ -206,7 +229,7 @@ def _merged_cut(layout: Layout, ln: Line) -> tuple[int, bool] | None:
             m = t
         elif t is None:
             m = _TRAILING_NAME.search(piece)
-    if m is None and length > 60:
+    if m is None and length > 60 and _GLUED_QUICK.search(piece):
         g = _GLUED_FIRST_ITEM.search(piece)
         return (g.start(), True) if g else None
     return (m.start(), False) if m is not None and m.start() > 0 else None
@@ -215,8 +238,9 @@ def _merged_cut(layout: Layout, ln: Line) -> tuple[int, bool] | None:
 def _split_merged_columns(layout: Layout, lines: list[Line]) -> list[Line]:
     out: list[Line] = []
     text = layout.text
-    for ln in lines:
-        found = _merged_cut(layout, ln)
+    n = len(lines)
+    for i, ln in enumerate(lines):
+        found = _merged_cut(layout, ln, i < EDGE_SEGMENTS or n - i <= EDGE_SEGMENTS)
         if found is None:
             out.append(ln)
             continue

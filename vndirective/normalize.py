@@ -62,7 +62,6 @@ def _tone_pairs() -> dict[str, str]:
 
 
 _TONE_PAIRS = _tone_pairs()
-_OLD_TONE = re.compile("(?<![qQ])(?:" + "|".join(sorted(_TONE_PAIRS)) + r")(?![^\W\d_])")
 
 
 def prepare(text: str) -> str:
@@ -80,9 +79,16 @@ def fold(text: str) -> str:
     for old, new in _CHAR_MAP.items():
         if old in text:
             text = text.replace(old, new)
-    if _OLD_TONE_QUICK.search(text):
-        text = _OLD_TONE.sub(lambda m: _TONE_PAIRS[m.group(0)], text)
-    return text
+    hits = [m.start() for m in _OLD_TONE_QUICK.finditer(text) if not (m.start() and text[m.start() - 1] in "qQ")]
+    if not hits:
+        return text
+    pieces, last = [], 0
+    for i in hits:
+        pieces.append(text[last:i])
+        pieces.append(_TONE_PAIRS[text[i : i + 2]])
+        last = i + 2
+    pieces.append(text[last:])
+    return "".join(pieces)
 
 
 def _skeleton_table() -> dict[int, str]:

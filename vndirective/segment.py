@@ -99,6 +99,9 @@ def classify(layout: Layout, line: Line) -> str:
         if mark_of(sk):
             return "mark"
     # The other roles are announced by the first words of the segment.
+    first = layout.text[line.start : line.start + 1].upper()
+    if first not in "SVKNĐ" and not (length < 200 and first.isalpha() and layout.text[line.start : line.start + 3].isupper()):
+        return "text"
     head = layout.sk(line.start, min(line.end, line.start + 120))
     if patterns.NUMBER_LINE_SK.match(head):
         return "number"

@@ -71,7 +71,17 @@ def _value(kind: str, number: str) -> int:
 
 
 def _marker(layout: Layout, ln: Line) -> tuple[str, regex.Match[str]] | None:
+    cache = layout.memo.setdefault("marker", {})
+    key = (ln.start, ln.end)
+    if key not in cache:
+        cache[key] = _find_marker(layout, ln)
+    return cache[key]
+
+
+def _find_marker(layout: Layout, ln: Line) -> tuple[str, regex.Match[str]] | None:
     text = layout.f(ln)
+    if not text or not (text[0].isalnum() or text[0] in "-+•·*"):
+        return None
     for kind, pat in (
         ("part", patterns.PART),
         ("article", patterns.ARTICLE),
