@@ -73,7 +73,7 @@ def _cmd_parse(args: argparse.Namespace) -> int:
         d = parse(path, encoding=args.encoding)
         if args.json:
             data = d.to_dict()
-            if not args.with_text:
+            if args.no_text:
                 data.pop("text", None)
             print(json.dumps(data, ensure_ascii=False, indent=2))
         else:
@@ -108,7 +108,7 @@ def build_parser() -> argparse.ArgumentParser:
     pp = sub.add_parser("parse", help="parse documents and print a summary or JSON")
     pp.add_argument("files", nargs="+", help="document files (.txt, .md)")
     pp.add_argument("--json", action="store_true", help="print to_dict() as JSON (UTF-8)")
-    pp.add_argument("--with-text", action="store_true", help="include the full text in the JSON output")
+    pp.add_argument("--no-text", action="store_true", help="leave the document text out of the JSON (it is kept by default so that Directive.from_dict can rebuild the result)")
     pp.add_argument("--encoding", help="decode the files with this encoding instead of UTF-8")
     pp.set_defaults(func=_cmd_parse)
 
