@@ -11,11 +11,10 @@ files or formats.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
-
-import re
 
 import regex
 

@@ -8,7 +8,7 @@ from .. import patterns
 from ..lines import Layout, Line
 from ..model import DistributionItem
 from ..segment import Zones, ends_terminal, starts_lower
-from .items import split_items
+from .items import labelled_items
 from .signature import is_signature_segment
 
 _TRAILING_PAREN = regex.compile(r"\s{0,3}\((?P<p>[^()]{1,120})\)$")
@@ -43,20 +43,8 @@ def distribution_lines(layout: Layout, zones: Zones) -> list[Line]:
 
 def extract_distribution(layout: Layout, zones: Zones) -> list[DistributionItem]:
     """Items of 'Nơi nhận' as printed, each with its purpose when one is given."""
-    lines = distribution_lines(layout, zones)
-    if not lines:
-        return []
-    pieces = []
-    for i, ln in enumerate(lines):
-        start = ln.start
-        if i == 0:
-            m = patterns.DISTRIBUTION_LABEL_SK.match(layout.s(ln))
-            start += m.end() if m else 0
-            if start >= ln.end:
-                continue
-        pieces.append((start, ln.end, ln))
     items = []
-    for value, span in split_items(layout, pieces):
+    for value, span in labelled_items(layout, distribution_lines(layout, zones), patterns.DISTRIBUTION_LABEL_SK):
         recipient, purpose = split_purpose(value)
         items.append(DistributionItem(recipient, purpose, span))
     return items

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from functools import cache
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 import regex

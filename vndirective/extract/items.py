@@ -2,10 +2,26 @@
 
 from __future__ import annotations
 
+import regex
+
 from .. import patterns
 from ..lines import Layout, Line, strip_value
 from ..model import Span
 from ..segment import ends_terminal, starts_lower
+
+
+def labelled_items(layout: Layout, lines: list[Line], label: regex.Pattern[str]) -> list[tuple[str, Span]]:
+    """Items of a list that opens with a label ('Kính gửi:', 'Nơi nhận:') on its first line."""
+    pieces = []
+    for i, ln in enumerate(lines):
+        start = ln.start
+        if i == 0:
+            m = label.match(layout.s(ln))
+            start += m.end() if m else 0
+            if start >= ln.end:
+                continue
+        pieces.append((start, ln.end, ln))
+    return split_items(layout, pieces)
 
 
 def split_items(layout: Layout, pieces: list[tuple[int, int, Line]]) -> list[tuple[str, Span]]:

@@ -10,9 +10,9 @@ import regex
 
 from .. import codes, patterns
 from ..lines import Layout, Line, clean, skeleton_of
-from ..normalize import fold
 from ..messages import warn
 from ..model import AuthorityStep, ParseWarning, Signature, Span
+from ..normalize import fold
 from ..segment import Zones, is_caps, is_name
 
 _NAME_TAIL = regex.compile(r"(?:^|\s)(?P<name>(?:\p{Lu}\p{Ll}{0,7}\s{1,3}){1,5}\p{Lu}\p{Ll}{0,7})\s*$")
