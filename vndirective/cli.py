@@ -108,7 +108,9 @@ def build_parser() -> argparse.ArgumentParser:
     pp = sub.add_parser("parse", help="parse documents and print a summary or JSON")
     pp.add_argument("files", nargs="+", help="document files (.txt, .md)")
     pp.add_argument("--json", action="store_true", help="print to_dict() as JSON (UTF-8)")
-    pp.add_argument("--no-text", action="store_true", help="leave the document text out of the JSON (it is kept by default so that Directive.from_dict can rebuild the result)")
+    pp.add_argument(
+        "--no-text", action="store_true", help="leave the text out of the JSON (kept by default: Directive.from_dict needs it to rebuild the result)"
+    )
     pp.add_argument("--encoding", help="decode the files with this encoding instead of UTF-8")
     pp.set_defaults(func=_cmd_parse)
 
