@@ -74,7 +74,7 @@ CASES = [
     Case("english", lambda: ENGLISH, {"not_a_directive"}),
     Case("vietnamese_paragraph", lambda: VN_PARAGRAPH, {"not_a_directive"}),
     Case("random_bytes_replaced", _random_text, {"not_a_directive"}),
-    Case("control_chars_only", _control_chars_only, {"not_a_directive"}),
+    Case("control_chars_only", _control_chars_only, {"empty"}),  # control characters read as blanks
     Case("founding_with_control_chars", _founding_with_controls),
     Case("lone_surrogate", lambda: "Số 12-NQ/TU \ud800 ngày 1/1/2020\n\udfff"),
     Case("one_line_latin_1mb", lambda: ("Lorem ipsum dolor sit amet " * 40_000)[:1_000_000], {"not_a_directive"}),
@@ -87,8 +87,8 @@ CASES = [
     Case("table_cells_25k", lambda: "| a " * 25_000, {"not_a_directive"}),
     Case("underscores_100k", lambda: "_" * 100_000, {"not_a_directive"}),
     Case("quotes_nested", lambda: "> " * 1000 + "# " * 1000 + "**" * 1000 + "Số 12-NQ/TU"),
-    Case("tcvn3_mojibake", _tcvn3, {"not_a_directive"}),
-    Case("vni_mojibake", _vni, {"not_a_directive"}),
+    Case("tcvn3_mojibake", _tcvn3, {"not_a_directive", "legacy_encoding"}),
+    Case("vni_mojibake", _vni, {"not_a_directive", "legacy_encoding"}),
     Case("nfd", lambda: unicodedata.normalize("NFD", founding_text()), same_as_founding=True),
     Case("eth_for_dj", lambda: founding_text().replace("Đ", "\u00d0").replace("đ", "\u00f0"), same_as_founding=True),
     Case("boms_inside", lambda: "\ufeff" * 1000 + founding_text().replace("\n", "\n\ufeff"), same_as_founding=True),
@@ -125,11 +125,6 @@ def test_every_warning_is_explained():
         assert w.code and w.message and w.message[0].isupper()
 
 
-@pytest.mark.xfail(
-    reason="quality: C0 control characters at line starts are kept in header values "
-    "(issuer '\\x00ĐẢNG BỘ TỈNH BẮC GIANG \\x00HUYỆN ỦY LỤC NGẠN') and hide the number line",
-    strict=True,
-)
 def test_control_characters_do_not_leak_into_values():
     d = parse_text("".join(ch + "\x00" if ch == "\n" else ch for ch in founding_text()))
     values = [d.issuer, d.issuer_parent, d.subject, d.place, *d.recipients]
@@ -178,7 +173,7 @@ def _write(tmp_path: Path, name: str, data: bytes) -> Path:
         ("cv-1258.txt", "cp1258", UndecodableText),
         ("latin1.txt", "Qu\xe9bec, ngày".encode("latin-1") + b"\xff\xfe\xfd", UndecodableText),
     ],
-    ids=lambda v: v if isinstance(v, str) and "." in v else None,
+    ids=["missing", "directory", "pdf", "pdf_as_txt", "docx", "zip_as_md", "ole_doc", "cp1258", "latin1"],
 )
 def test_parse_errors_name_the_file(tmp_path: Path, name: str, data, error: type[Exception]):
     p = tmp_path / name
@@ -213,9 +208,9 @@ def test_cp1258_with_explicit_encoding(tmp_path: Path, founding_doc: Directive):
 
 def test_wrong_explicit_encoding_names_the_file(tmp_path: Path):
     p = _write(tmp_path, "utf16.txt", founding_text().encode("utf-16-le"))
-    with pytest.raises(UndecodableText, match="utf16.txt"):
+    with pytest.raises(UndecodableText, match=r"utf16\.txt"):
         parse(p, encoding="ascii")
-    with pytest.raises(UndecodableText, match="utf16.txt"):
+    with pytest.raises(UndecodableText, match=r"utf16\.txt"):
         parse(p, encoding="no-such-codec")
 
 

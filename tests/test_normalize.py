@@ -43,3 +43,26 @@ def test_prepare_nfc_bom_crlf():
 
 def test_key_collapses_space_and_tone_placement():
     assert key("  HUYỆN  UỶ\nLỤC NGẠN ") == key("HUYỆN ỦY LỤC NGẠN")
+
+
+@pytest.mark.parametrize(
+    ("text", "encoding"),
+    [
+        ("Uû ban nh©n d©n tØnh Hµ Giang. §¶ng bé tØnh. Thùc hiÖn c«ng v¨n sè 12 cña Bé Tµi chÝnh", "TCVN3"),
+        ("UÛy ban nhaân daân tænh Haø Giang. Thöïc hieän coâng vaên soá 12 cuûa Boä Taøi chính. Ñaûng boä tænh coâng taùc", "VNI"),
+        ("Ủy ban nhân dân tỉnh Hà Giang. Đảng bộ tỉnh. Thực hiện công văn số 12 của Bộ Tài chính", None),
+        ("The quick brown fox © 2024 ® ¶ µ", None),
+    ],
+)
+def test_legacy_encoding_detection(text, encoding):
+    from vndirective.legacy import detect
+
+    assert detect(text) == encoding
+
+
+@pytest.mark.parametrize(
+    ("raw", "prepared"),
+    [("a\x00b", "a b"), ("a\u2028b", "a\nb"), ("a\u200bb", "ab"), ("a\r\nb\rc", "a\nb\nc"), ("\ufeffa", "a"), ("a\x0cb", "a\x0cb")],
+)
+def test_prepare_cleans_invisible_and_control_characters(raw, prepared):
+    assert prepare(raw) == prepared

@@ -10,6 +10,7 @@ ids broken over a line, and ``105/TU`` when the type word gives the letters.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -198,13 +199,18 @@ def find_ids(folded: str, start: int = 0, end: int | None = None) -> Iterator[tu
     """Every id in a folded text, as (start, end, DocumentId), in order."""
     stop = len(folded) if end is None else end
     found: list[tuple[int, int, DocumentId]] = []
-    for m in STANDARD_PATTERN.finditer(folded, start, stop):
-        found.append((m.start(), m.end(), DocumentId(m.group("num"), m.group("kind"), m.group("org") or "", "state")))
+    standards = [m.span() for m in STANDARD_PATTERN.finditer(folded, start, stop)]
+    for s, e in standards:
+        m = STANDARD_PATTERN.match(folded, s, e)
+        assert m is not None
+        found.append((s, e, DocumentId(m.group("num"), m.group("kind"), m.group("org") or "", "state")))
+    starts = [s for s, _ in standards]
     for m in ID_PATTERN.finditer(folded, start, stop):
         parsed = parse_parts(m.group("num"), m.group("body"))
         if parsed is None:
             continue
-        if any(s <= m.start() < e for s, e, _ in found):
-            continue
+        k = bisect.bisect_right(starts, m.start()) - 1
+        if k >= 0 and standards[k][0] <= m.start() < standards[k][1]:
+            continue  # inside a QCVN/TCVN number
         found.append((m.start(), m.end(), parsed))
     yield from sorted(found, key=lambda t: t[0])

@@ -23,7 +23,6 @@ from .normalize import fold, prepare, skeleton
 _TABLE_RULE = regex.compile(r"^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*$|^\s*\|?\s*:?-{3,}:?\s*\|\s*:?-{3,}:?\s*\|?\s*$")
 _CELL_SPLIT = regex.compile(r"\s\|\s|\s\|$|^\|\s?")
 _GAP = regex.compile(r"\S(?P<gap> {3,}|[ ]{0,2}\t[\t ]*)(?=\S)")  # a column gap: 3+ spaces or a tab
-_RULE_ONLY = regex.compile(r"^[\s*_=~.·•-]*[-_=~–—]{3,}[\s*_=~.·•-]*$")
 _LEAD_RULE = regex.compile(r"[-_=–—]{3,}\s+")
 _TRAILING_RULE = regex.compile(r"\s+[-_=–—]{3,}\s*$")
 _STAR = regex.compile(r"^\s*(?:\\?\*|★|☆|\*\s\*\s\*|>k|✱)\s*$")
@@ -148,7 +147,7 @@ def build_layout(text: str, *, already_prepared: bool = False) -> Layout:
             kind = "text"
             if _STAR.match(raw.replace("\f", "")):
                 kind = "star"
-            elif _RULE_ONLY.match(raw):
+            elif _is_rule(raw):
                 kind = "rule"
             elif _PAGE_NUMBER.match(raw) and _alone(row):
                 kind = "page_number"
@@ -255,6 +254,15 @@ def _split_merged_columns(layout: Layout, lines: list[Line]) -> list[Line]:
     return out
 
 
+_RULE_CHARS = frozenset("-_=~–—")
+
+
+def _is_rule(raw: str) -> bool:
+    """A separator rule ('-----', '––––', '* * *' around dashes): only rule characters and blanks."""
+    core = raw.strip(" \t\f*.·•")
+    return sum(c in _RULE_CHARS for c in core) >= 3 and all(c in _RULE_CHARS or c in " \t*.·•" for c in core)
+
+
 def _alone(row: str) -> bool:
     return len(row.strip(" \f").split()) <= 3
 
@@ -302,12 +310,15 @@ def _br_split(row: str, a: int, b: int) -> list[tuple[int, int]]:
     return [(x, y) for x, y in out if row[x:y].strip()] or [(a, b)]
 
 
-_FILL_BEFORE = regex.compile(r"(?:\b(?:[Ss]ố|SỐ)\s?:?|\b(?:ngày|tháng|năm|NGÀY|THÁNG|NĂM))$")
+_FILL_BEFORE = regex.compile(r"(?:(?<!\w)(?:[Ss]ố|SỐ)\s?:?|(?<!\w)(?:ngày|tháng|năm|NGÀY|THÁNG|NĂM))$")
 
 
-def _blank_to_fill(before: str, after: str) -> bool:
+def _blank_to_fill(piece: str, gap_start: int, gap_end: int) -> bool:
     """Spaces left blank in a draft ('Số:      /UBND-VP', 'ngày      tháng') are not a column gap."""
-    return bool(_FILL_BEFORE.search(before)) or after.startswith(("/", "-", "tháng", "năm", "THÁNG", "NĂM"))
+    return bool(_FILL_BEFORE.search(piece[max(0, gap_start - 8) : gap_start])) or piece.startswith(_FILL_AFTER, gap_end)
+
+
+_FILL_AFTER = ("/", "-", "tháng", "năm", "THÁNG", "NĂM")
 
 
 def _gap_split(row: str, a: int, b: int) -> list[tuple[int, int]]:
@@ -324,7 +335,7 @@ def _gap_split(row: str, a: int, b: int) -> list[tuple[int, int]]:
     cur = a + lead
     for m in _GAP.finditer(piece, lead):
         g = m.start("gap")
-        if _blank_to_fill(piece[:g], piece[m.end("gap") :]):
+        if _blank_to_fill(piece, g, m.end("gap")):
             continue
         bounds.append((cur, a + g))
         cur = a + m.end("gap")

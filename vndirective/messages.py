@@ -26,6 +26,7 @@ TEMPLATES: dict[str, str] = {
     "missing_signature": "No signature block was found.",
     "missing_distribution": "The document has no 'Nơi nhận' (distribution) list.",
     "reader": "{message}",
+    "legacy_encoding": "The text looks typed in the legacy {encoding} font encoding (it reads like mojibake): convert it to Unicode before parsing.",
     "internal": "Dropped an invalid span for {field}.",
 }
 

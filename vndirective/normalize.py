@@ -64,10 +64,18 @@ def _tone_pairs() -> dict[str, str]:
 _TONE_PAIRS = _tone_pairs()
 
 
+# Characters no printed document holds: invisible ones go, control characters become
+# spaces, line and paragraph separators become line ends.
+_INVISIBLE = re.compile("[\ufeff\u200b\u200c\u200d\u2060\u00ad]")
+_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x84\x86-\x9f]")
+_LINE_BREAKS = re.compile("\r\n?|[\u2028\u2029\x85]")
+
+
 def prepare(text: str) -> str:
-    """Canonical form of a decoded input: NFC, no BOM, ``\\n`` line ends."""
-    text = text.replace("\ufeff", "")
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    """Canonical form of a decoded input: NFC, ``\\n`` line ends, no BOM, no invisible or control characters."""
+    text = _INVISIBLE.sub("", text)
+    text = _LINE_BREAKS.sub("\n", text)
+    text = _CONTROL.sub(" ", text)
     return unicodedata.normalize("NFC", text)
 
 

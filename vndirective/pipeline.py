@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from . import legacy
 from .extract.distribution import distribution_lines, extract_distribution
 from .extract.header import extract_header
 from .extract.recipients import extract_recipients
@@ -41,6 +42,9 @@ def parse_layout(layout: Layout, *, source: str | None = None) -> Directive:
     if len(layout.text) > MAX_CHARS:
         d.warnings.append(warn("too_long", chars=len(layout.text), limit=MAX_CHARS))
         return d
+    encoding = legacy.detect(layout.text)
+    if encoding:
+        d.warnings.append(warn("legacy_encoding", encoding=encoding))
     zones = find_zones(layout)
     header = extract_header(layout, zones)
     for name, value in header.values.items():
