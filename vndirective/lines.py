@@ -68,8 +68,9 @@ class Layout:
         return fold(self.text)
 
     @cached_property
-    def _skeletons(self) -> dict[tuple[int, int], str]:
-        return {}
+    def skel(self) -> str:
+        """Skeleton of the whole text (same length: a slice of it is the skeleton of the slice)."""
+        return skeleton(self.text)
 
     @cached_property
     def memo(self) -> dict[str, dict[Any, Any]]:
@@ -77,12 +78,8 @@ class Layout:
         return {}
 
     def sk(self, start: int, end: int) -> str:
-        """Skeleton of ``text[start:end]``, computed for the ranges asked only (it is costly)."""
-        cache = self._skeletons
-        value = cache.get((start, end))
-        if value is None:
-            value = cache[(start, end)] = skeleton(self.text[start:end])
-        return value
+        """Skeleton of ``text[start:end]``."""
+        return self.skel[start:end]
 
     def t(self, line: Line) -> str:
         """Text of a segment as written (markup trimmed)."""
@@ -260,7 +257,9 @@ _RULE_CHARS = frozenset("-_=~–—")
 def _is_rule(raw: str) -> bool:
     """A separator rule ('-----', '––––', '* * *' around dashes): only rule characters and blanks."""
     core = raw.strip(" \t\f*.·•")
-    return sum(c in _RULE_CHARS for c in core) >= 3 and all(c in _RULE_CHARS or c in " \t*.·•" for c in core)
+    if core[:1] not in _RULE_CHARS or core[-1:] not in _RULE_CHARS:
+        return False
+    return all(c in _RULE_CHARS or c in " \t*.·•" for c in core) and sum(c in _RULE_CHARS for c in core) >= 3
 
 
 def _alone(row: str) -> bool:

@@ -35,8 +35,10 @@ class Zones:
 
 def is_caps(text: str) -> bool:
     """Whether a text is written in capitals (ignoring non-letters; the first 200 characters tell)."""
-    letters = [c for c in text[:200] if c.isalpha()]
-    return len(letters) >= 2 and sum(c.isupper() for c in letters) >= 0.85 * len(letters)
+    head = text[:200]
+    letters = sum(map(str.isalpha, head))
+    upper = sum(map(str.isupper, head))
+    return letters >= 2 and upper >= 0.85 * letters
 
 
 def starts_lower(text: str) -> bool:
