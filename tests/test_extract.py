@@ -149,6 +149,7 @@ def test_header(header, expected):
         ("Thôn B, ngày 31 tháng 02 năm 2024", "impossible_date"),
         ("Số 334 - CV/HU", "malformed_number"),
         ("ngày      tháng      năm 2024", "blank_date"),
+        ("KẾ HOẠCH under a QĐ number", "type_mismatch"),
     ],
 )
 def test_header_warnings(header, code):
@@ -156,6 +157,7 @@ def test_header_warnings(header, code):
         "impossible_date": "ĐẢNG BỘ XÃ A\nCHI BỘ THÔN B\n*\nSố 03-NQ/CB\nĐẢNG CỘNG SẢN VIỆT NAM\nThôn B, ngày 31 tháng 02 năm 2024\n\n",
         "malformed_number": "ĐẢNG BỘ TỈNH BẮC GIANG\nHUYỆN ỦY LỤC NGẠN\n*\nSố 334 - CV/HU\nĐẢNG CỘNG SẢN VIỆT NAM\nLục Ngạn, ngày 20 tháng 6 năm 2021\n\n",
         "blank_date": "ỦY BAN NHÂN DÂN\nHUYỆN LỤC NGẠN\nSố: 12/UBND-VP\nLục Ngạn, ngày      tháng      năm 2024\n\n",
+        "type_mismatch": "ỦY BAN NHÂN DÂN\nTỈNH LÀO CAI\nSố: 12/QĐ-UBND\nLào Cai, ngày 05 tháng 01 năm 2025\n\nKẾ HOẠCH\nvề phòng chống thiên tai\n\n",
     }[code]
     d = vndirective.parse_text(base + BODY)
     assert code in {w.code for w in d.warnings}

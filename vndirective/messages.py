@@ -19,7 +19,7 @@ TEMPLATES: dict[str, str] = {
     "blank_date": "The day or month of the date is left blank (an unsigned draft?).",
     "impossible_date": "The date {date} does not exist.",
     "impossible_reference_date": "The date {date} given for {canonical} does not exist.",
-    "type_mismatch": "The type name says {name} but the number carries '{code}'.",
+    "type_mismatch": "The type name says {name} but the number carries '{type_code}'.",
     "reference_without_type": "The reference '{written}' has no type letters ({where}); read as {canonical}.",
     "malformed_reference": "The reference '{written}' is not in the standard form ({problems}); read as {canonical}.",
     "missing_signer_name": "The signature block has no signer's name.",
@@ -31,6 +31,6 @@ TEMPLATES: dict[str, str] = {
 }
 
 
-def warn(code: str, span: Span | None = None, **values: Any) -> ParseWarning:
+def warn(code: str, span: Span | None = None, /, **values: Any) -> ParseWarning:
     """A ParseWarning with the message of ``code`` filled in."""
     return ParseWarning(code, TEMPLATES[code].format(**values), span)

@@ -245,6 +245,7 @@ def _type_and_subject(layout: Layout, zones: Zones, number_line: Line | None, ro
             ln = lines[zones.type_line]
             h.spans["doc_type_name"] = Span(ln.start, ln.start + found[1])
     own = h.own_id
+    doc_type: str | None
     if own and own.doc_type and own.in_symbol:
         doc_type = own.doc_type
     elif type_code:
@@ -257,7 +258,7 @@ def _type_and_subject(layout: Layout, zones: Zones, number_line: Line | None, ro
     name = codes.type_name(type_code) if type_code else codes.type_name(doc_type)
     h.values["doc_type_name"] = name
     if type_code and doc_type and type_code != doc_type and codes.type_name(doc_type) != codes.type_name(type_code):
-        h.warnings.append(warn("type_mismatch", h.spans.get("doc_type_name"), name=codes.type_name(type_code), code=doc_type))
+        h.warnings.append(warn("type_mismatch", h.spans.get("doc_type_name"), name=codes.type_name(type_code), type_code=doc_type))
 
     h.set("subject", None, None)
     # 'V/v' on the number line itself (a table cell holding both).

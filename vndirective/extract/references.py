@@ -19,7 +19,7 @@ from .. import codes, patterns
 from ..ids import MALFORMED, DocumentId, find_ids
 from ..lines import Layout, clean
 from ..messages import warn
-from ..model import Mention, ParseWarning, Reference, Span
+from ..model import Mention, ParseWarning, Reference, Span, System
 
 _LIST_GLUE = regex.compile(r"^\s{0,3}(?:,|;|và|và các|hoặc)?\s{0,3}(?:số\s{0,2}:?\s{0,2})?$", regex.IGNORECASE)
 _LOOKBACK = 100
@@ -85,8 +85,12 @@ def extract_references(layout: Layout, own: Span | None, own_id: DocumentId | No
     return list(refs.values()), warnings
 
 
-def _system(did: DocumentId) -> str | None:
-    return did.system if did.system in ("party", "state") else None
+def _system(did: DocumentId) -> System | None:
+    if did.system == "party":
+        return "party"
+    if did.system == "state":
+        return "state"
+    return None
 
 
 def _type_word(folded: str, start: int) -> tuple[str | None, str | None]:
