@@ -89,6 +89,7 @@ DISTRIBUTIONS = [
      [("Như trên", None), ("Thủ tướng Chính phủ", "để b/c"), ("Bộ Lao động - Thương binh và Xã hội", None), ("Lưu: VT, QLN", None)]),
     ("Nơi nhận:\n- Cổng thông tin điện tử tỉnh (đăng tải trên Website của\ntỉnh);\n- Lưu: VT.\n\nKT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\nHà Mạnh Cường",
      [("Cổng thông tin điện tử tỉnh", "đăng tải trên Website của tỉnh"), ("Lưu: VT", None)]),
+    ("Nơi nhận:\nNhư trên;\nLưu: VT, NSNN.\n\nKT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\n\nVõ Thành Hưng", [("Như trên", None), ("Lưu: VT, NSNN", None)]),  # no bullets
 ]
 
 
@@ -128,6 +129,8 @@ HEADERS = [
      {"subject": "Chế độ hội nghị và công tác phí", "issuer": "HUYỆN ỦY ĐỊNH HÓA", "doc_id": "12-CV/HU"}),
     ("UBND TỈNH LÀO CAI\nSỞ CÔNG THƯƠNG\nSố: 12/SCT-CN\nV/v kiểm tra\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nLào Cai, ngày 05 tháng 3 năm 2024\n\n",
      {"issuer": "SỞ CÔNG THƯƠNG", "issuer_parent": "UBND TỈNH LÀO CAI", "doc_type": "CV", "subject": "kiểm tra"}),
+    ("TỈNH ỦY BẮC NINH\n*\nSố\n125-KH/TU\nĐẢNG CỘNG SẢN VIỆT NAM\nBắc Ninh, ngày 03 tháng 4 năm 2023\n\n",  # 'Số' alone on its line
+     {"doc_id": "125-KH/TU", "number": "125", "issuer": "TỈNH ỦY BẮC NINH"}),
     ("HUYỆN ỦY LỤC NGẠN  ĐẢNG CỘNG SẢN VIỆT NAM\n*\nSố 5-NQ/HU  Lục Ngạn, ngày 05 tháng 01 năm 2021\n\n",
      {"system": "party", "issuer": "HUYỆN ỦY LỤC NGẠN", "doc_id": "5-NQ/HU", "date": dt.date(2021, 1, 5)}),
 ]

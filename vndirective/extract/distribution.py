@@ -34,7 +34,9 @@ def distribution_lines(layout: Layout, zones: Zones) -> list[Line]:
         elif is_signature_segment(layout, ln):
             continue
         elif not ends_terminal(prev) and (starts_lower(text) or len(text) < 70):
-            out.append(ln)
+            out.append(ln)  # a wrapped item
+        elif len(text) < 150 and text.rstrip().endswith((";", ",", ".")):
+            out.append(ln)  # an item written without a bullet
         else:
             continue
         prev = text

@@ -81,8 +81,11 @@ def _number(layout: Layout, ln: Line | None, h: Header) -> None:
         return
     m = patterns.NUMBER_LINE_SK.match(layout.s(ln))
     start = ln.start + (m.end() if m else 0)
-    found = next(iter(find_ids(layout.folded, start, min(ln.end + 40, len(layout.text)))), None)
-    if found is None or found[0] - start > 3:
+    stop = ln.end + 40
+    if start >= ln.end:  # 'Số:' alone, the number on the line below
+        stop = next((x.end for x in layout.lines if x.start > ln.end), ln.end)
+    found = next(iter(find_ids(layout.folded, start, min(stop, len(layout.text)))), None)
+    if found is None or not layout.text[start : found[0]].isspace() and found[0] > start:
         h.warnings.append(warn("blank_number", Span(ln.start, ln.end), line=clean(layout.t(ln))))
         return
     s, e, did = found
