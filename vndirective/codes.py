@@ -97,11 +97,6 @@ def party_codes() -> frozenset[str]:
     return frozenset(skeleton(c) for c in organs["party_codes"] + organs["party_level_suffixes"])
 
 
-@cache
-def party_suffixes() -> tuple[str, ...]:
-    return tuple(sorted({skeleton(c) for c in load("organs")["party_level_suffixes"]}, key=len, reverse=True))
-
-
 def is_party_organ(code: str) -> bool:
     """Whether an organ code belongs to the Party system (TU, HU, BTCTW, VPĐU...)."""
     k = skeleton(code)

@@ -344,26 +344,6 @@ def _gap_split(row: str, a: int, b: int) -> list[tuple[int, int]]:
     return [(s, e) for s, e in bounds if row[s:e].strip()]
 
 
-@dataclass(frozen=True)
-class Block:
-    """Consecutive segments read as one value (a wrapped line, a list item)."""
-
-    lines: tuple[Line, ...]
-
-    @property
-    def start(self) -> int:
-        return self.lines[0].start
-
-    @property
-    def end(self) -> int:
-        return self.lines[-1].end
-
-
-def joined(layout: Layout, lines: list[Line] | tuple[Line, ...]) -> str:
-    """The text of several segments joined by one space, markup removed."""
-    return clean(" ".join(layout.t(ln) for ln in lines))
-
-
 _INNER_MARKUP = regex.compile(r"\*{1,3}|(?<!\w)_{1,3}|_{1,3}(?!\w)|\\(?=[*_#\[\]().-])|`")
 
 
@@ -378,7 +358,3 @@ def strip_value(text: str) -> str:
     text = clean(text)
     text = text.lstrip("-–—+•· ")
     return text.rstrip(" \t\n;,.:").strip()
-
-
-def skeleton_of(text: str) -> str:
-    return skeleton(text)

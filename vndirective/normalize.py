@@ -19,8 +19,6 @@ from __future__ import annotations
 import re
 import unicodedata
 
-import regex
-
 _CHAR_MAP = {
     "\u00d0": "\u0110",  # Ð (eth) → Đ
     "\u00f0": "\u0111",  # ð → đ
@@ -135,10 +133,3 @@ def skeleton(text: str) -> str:
 def key(text: str) -> str:
     """Comparison key for short values: folded, whitespace collapsed, case kept."""
     return " ".join(fold(prepare(text)).split())
-
-
-def loose_key(text: str) -> str:
-    """Comparison key ignoring case, spacing and edge punctuation."""
-    k = key(text).casefold()
-    k = regex.sub(r"\s*([-/:,;])\s*", r"\1", k)
-    return k.strip(" .,;:-*_#|")

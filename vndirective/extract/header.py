@@ -85,7 +85,7 @@ def _number(layout: Layout, ln: Line | None, h: Header) -> None:
     if start >= ln.end:  # 'Số:' alone, the number on the line below
         stop = next((x.end for x in layout.lines if x.start > ln.end), ln.end)
     found = next(iter(find_ids(layout.folded, start, min(stop, len(layout.text)))), None)
-    if found is None or not layout.text[start : found[0]].isspace() and found[0] > start:
+    if found is None or (not layout.text[start : found[0]].isspace() and found[0] > start):
         h.warnings.append(warn("blank_number", Span(ln.start, ln.end), line=clean(layout.t(ln))))
         return
     s, e, did = found

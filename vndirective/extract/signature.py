@@ -9,10 +9,10 @@ from dataclasses import dataclass
 import regex
 
 from .. import codes, patterns
-from ..lines import Layout, Line, clean, skeleton_of
+from ..lines import Layout, Line, clean
 from ..messages import warn
 from ..model import AuthorityStep, ParseWarning, Signature, Span
-from ..normalize import fold
+from ..normalize import fold, skeleton
 from ..segment import Zones, is_caps, is_name
 
 _NAME_TAIL = regex.compile(r"(?:^|\s)(?P<name>(?:\p{Lu}\p{Ll}{0,7}\s{1,3}){1,5}\p{Lu}\p{Ll}{0,7})\s*$")
@@ -97,7 +97,7 @@ def _caps(layout: Layout, s: int, e: int, out: list[_Piece]) -> None:
 
 def _holder_like(text: str) -> bool:
     """Whether the words left of a title can stand alone: a title, or an organ of 2+ words."""
-    sk = " ".join(skeleton_of(text).replace(",", " , ").split()).replace(" ,", ",")
+    sk = " ".join(skeleton(text).replace(",", " , ").split()).replace(" ,", ",")
     if sk in codes.titles():
         return True
     return len(sk.split()) >= 2 and any(sk.startswith(w + " ") for w in codes.organ_head_words())
@@ -126,7 +126,7 @@ def _split_title(layout: Layout, piece: _Piece) -> tuple[_Piece, _Piece] | None:
 
 def _title_form(title: str, warnings: list[ParseWarning], span: Span) -> str:
     """The title as printed, or its table form when OCR damaged a mark ('CHANH VĂN PHÒNG')."""
-    form = codes.title_forms().get(skeleton_of(title))
+    form = codes.title_forms().get(skeleton(title))
     if form is None or fold(form) == fold(title):
         return title
     warnings.append(warn("ocr_correction", span, written=title, fixed=form))
