@@ -272,6 +272,16 @@ def test_word_export_with_tab_separated_cells():
     assert [i.recipient for i in d.distribution] == ["Như trên", "Lưu: VT"]
 
 
+def test_appendix_announced_by_kem_theo_is_not_the_signature():
+    d = with_closing(
+        "Nơi nhận:\n- Lưu VT.\n\nKT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\n\nHoàng Văn Thuân\n\n\n"
+        "PHÂN CÔNG NHIỆM VỤ CỦA TỔ CÔNG TÁC KIỂM TRA, CẤP GIẤY CHỨNG NHẬN\n(Kèm theo Kế hoạch số    /KH-SCT ngày  /4/2026)\n"
+        "TT | Nhiệm vụ | Người thực hiện\n | Rà soát | Đỗ Mạnh Cường\n"
+    )
+    assert d.signature is not None
+    assert (d.signature.title, d.signature.name) == ("PHÓ GIÁM ĐỐC", "Hoàng Văn Thuân")
+
+
 def test_appendix_after_the_signature_is_not_the_signature():
     d = with_closing("Nơi nhận:\n- Lưu VT.\n\nGIÁM ĐỐC\n\nHoàng Chí Hiền\n\nPhụ lục\nDANH SÁCH\nTT | Họ và tên | Năm sinh\n1 | Lò Mạnh Cường | 1979\n")
     assert d.signature is not None

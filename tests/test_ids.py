@@ -35,6 +35,9 @@ CASES = [
     ("05/2025/QĐ-UBND", None, "05/2025/QĐ-UBND", "state"),
     ("48/VBHN-BNNMT", None, "48/VBHN-BNNMT", "state"),
     ("QCVN 01:2019/BCT", None, "QCVN 01:2019/BCT", "state"),
+    ("05/2026/VLN/CV-LV", None, "05/2026/VLN/CV-LV", "state"),  # separators kept as printed
+    ("21.4/GĐN", None, "21.4/GĐN", "state"),  # a number with a dot
+    ("367 - QĐ/TWĐTN-VP", None, "367-QĐ/TWĐTN-VP", "party"),
 ]
 
 
@@ -76,6 +79,11 @@ def test_problems_of_form(written, problems):
     did = parse_id(written, "KL")
     assert did is not None
     assert set(did.problems) - {"type_from_word"} == problems
+
+
+def test_hyphen_only_ids_need_so_before_them():
+    assert [d.canonical for _, _, d in find_ids(fold("Văn bản số 01-GCN-MT ngày 02/4/2026"))] == ["01-GCN-MT"]
+    assert list(find_ids(fold("đoạn 01-GCN-MT"))) == []
 
 
 def test_find_ids_spans_point_into_the_text():

@@ -24,12 +24,13 @@ _YEAR = r"(?:19[4-9]\d|20\d\d|2100)(?!\d)"
 _GROUP = rf"(?:{_YEAR}|{_CODE})"
 _SEP = r"(?:[ ]{0,2}[-/]{1,2}(?:[ ]{0,2}|[ ]*\n[ ]*))"
 ID_PATTERN = regex.compile(
-    rf"(?<![\p{{L}}\d/.,\-])(?P<num>\d{{1,5}})(?P<body>(?:{_SEP}|[ ])(?:{_GROUP})(?:{_SEP}{_GROUP}){{0,5}})",
+    rf"(?<![\p{{L}}\d/.,\-])(?P<num>\d{{1,5}}(?:\.\d{{1,3}}(?=\s?/))?)(?P<body>(?:{_SEP}|[ ])(?:{_GROUP})(?:{_SEP}{_GROUP}){{0,5}})",
     regex.V1,
 )
 STANDARD_PATTERN = regex.compile(
     r"(?<![\p{L}\d])(?P<kind>QCVN|TCVN)[ ]?(?P<num>\d{1,5}(?:[-:.]\d{1,5}){0,3})(?:[ ]?/[ ]?(?P<org>[A-ZĐ][A-ZĐa-z]{0,9}))?(?![\p{L}\d])"
 )
+_SO_BEFORE = regex.compile(r"(?i:số|so)\s{0,2}:?\s{0,2}$")
 _SPLIT = regex.compile(r"[ \n]*([-/]{1,2})[ \n]*|[ ]+")
 
 # Problems of form, reported as warnings by the extractors.
@@ -63,6 +64,8 @@ class DocumentId:
             if self.doc_type is None:
                 return f"{self.number}/{self.organ}"
             return f"{self.number}-{self.doc_type}/{self.organ}"
+        if "hyphen_only" in self.problems:
+            return f"{self.number}-{self.organ}"  # an id of no standard form, kept as printed
         parts = [self.number]
         if self.year is not None:
             parts.append(str(self.year))
@@ -77,7 +80,7 @@ class DocumentId:
     @property
     def key(self) -> tuple[object, ...]:
         """Identity for comparison: the number as an integer, the rest canonical."""
-        num = int(self.number) if self.number.isdigit() else self.number
+        num: object = int(self.number) if self.number.isdigit() else self.number
         return (num, self.year, self.doc_type, self.organ.upper(), self.system)
 
     def with_type(self, doc_type: str) -> DocumentId:
@@ -109,8 +112,19 @@ def _is_year(g: str) -> bool:
     return len(g) == 4 and g.isdigit()
 
 
-def parse_parts(number: str, body: str, type_hint: str | None = None) -> DocumentId | None:
-    """Interpret ``number`` + ``body`` (the separators and groups after it)."""
+def _joined(groups: list[str], seps: list[str], party: bool) -> str:
+    """Symbol groups joined with the separators they were printed with ('VLN/CV-LV')."""
+    out = codes.organ_code(groups[0], party)
+    for sep, g in zip(seps, groups[1:]):
+        out += ("/" if sep == "/" else "-") + codes.organ_code(g, party)
+    return out
+
+
+def parse_parts(number: str, body: str, type_hint: str | None = None, loose: bool = False) -> DocumentId | None:
+    """Interpret ``number`` + ``body`` (the separators and groups after it).
+
+    ``loose`` (the id follows 'số') also accepts ids with hyphens only ('01-GCN-MT').
+    """
     seps, groups = _tokens(body)
     if not groups or len(seps) != len(groups):
         return None
@@ -132,9 +146,9 @@ def parse_parts(number: str, body: str, type_hint: str | None = None) -> Documen
             return None
         type_code = codes.type_code(groups[0]) if len(groups) > 1 else None
         if type_code:
-            organ = "-".join(codes.organ_code(g, party=False) for g in groups[1:])
+            organ = _joined(groups[1:], kinds[2:], party=False)
         else:
-            organ = "-".join(codes.organ_code(g, party=False) for g in groups)
+            organ = _joined(groups, kinds[1:], party=False)
             type_code = type_hint
             problems.append("type_from_word")
         return DocumentId(number, type_code, organ, "state", year, tuple(problems))
@@ -154,18 +168,15 @@ def parse_parts(number: str, body: str, type_hint: str | None = None) -> Documen
         organ_groups = groups[1:]
         party_organ = codes.is_party_organ(organ_groups[0])
         if raw[0] in ("-", "/-", "-/", " ") and kinds[1] == "/":
-            organ = "-".join(codes.organ_code(g, party=True) for g in organ_groups)
-            return DocumentId(number, first_type, organ, "party", None, tuple(problems))
+            return DocumentId(number, first_type, _joined(organ_groups, kinds[2:], party=True), "party", None, tuple(problems))
         if raw[0] == "/" and kinds[1] == "/" and party_organ:
             problems.append("slash_for_hyphen")
-            organ = "-".join(codes.organ_code(g, party=True) for g in organ_groups)
-            return DocumentId(number, first_type, organ, "party", None, tuple(problems))
+            return DocumentId(number, first_type, _joined(organ_groups, kinds[2:], party=True), "party", None, tuple(problems))
         if raw[0] == "/" and kinds[1] == "-" and party_organ and len(organ_groups) == 1:
             problems.append("state_order")
             return DocumentId(number, first_type, codes.organ_code(organ_groups[0], True), "party", None, tuple(problems))
         if raw[0] == "/" and kinds[1] == "-":
-            organ = "-".join(codes.organ_code(g, party=False) for g in organ_groups)
-            return DocumentId(number, first_type, organ, "state", None, tuple(problems))
+            return DocumentId(number, first_type, _joined(organ_groups, kinds[2:], party=False), "state", None, tuple(problems))
         return None
     if len(groups) == 1 and raw[0] in ("/", "-") and codes.is_party_organ(groups[0]) and not first_type:
         problems.append("missing_type")
@@ -177,8 +188,10 @@ def parse_parts(number: str, body: str, type_hint: str | None = None) -> Documen
             return None
         if any(k == "/" for k in kinds[1:]):
             return None
-        organ = "-".join(codes.organ_code(g, party=False) for g in groups)
+        organ = _joined(groups, kinds[1:], party=False)
         return DocumentId(number, type_hint or "CV", organ, "state", None, (*problems, "type_from_word"))
+    if loose and not first_type and len(groups) >= 2 and all(k == "-" for k in kinds) and all(g.isupper() for g in groups):
+        return DocumentId(number, type_hint, _joined(groups, kinds[1:], party=False), "state", None, (*problems, "type_from_word", "hyphen_only"))
     return None
 
 
@@ -206,7 +219,8 @@ def find_ids(folded: str, start: int = 0, end: int | None = None) -> Iterator[tu
         found.append((s, e, DocumentId(m.group("num"), m.group("kind"), m.group("org") or "", "state")))
     starts = [s for s, _ in standards]
     for m in ID_PATTERN.finditer(folded, start, stop):
-        parsed = parse_parts(m.group("num"), m.group("body"))
+        after_so = _SO_BEFORE.search(folded, max(0, m.start() - 6), m.start()) is not None
+        parsed = parse_parts(m.group("num"), m.group("body"), loose=after_so)
         if parsed is None:
             continue
         k = bisect.bisect_right(starts, m.start()) - 1

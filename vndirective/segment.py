@@ -307,6 +307,9 @@ def find_zones(layout: Layout) -> Zones:
 
     closing_start, dist_idx = _closing_start(layout, lines, header_end)
     appendix = next((i for i in range(closing_start + 1, n) if _APPENDIX_SK.match(layout.s(lines[i]))), n)
+    while appendix < n and appendix - 1 > closing_start and is_caps(layout.t(lines[appendix - 1])) and len(layout.t(lines[appendix - 1])) > 30:
+        appendix -= 1  # the appendix's title in capitals above '(Kèm theo ...)'
+
     return Zones(
         header=(0, min(header_end, closing_start)),
         recipients=recipients,
@@ -318,8 +321,8 @@ def find_zones(layout: Layout) -> Zones:
     )
 
 
-# An appendix after the signature ('Phụ lục', 'PHỤ LỤC I') is not part of the closing.
-_APPENDIX_SK = regex.compile(r"^PHU\s{1,3}LUC\b")
+# An appendix after the signature ('Phụ lục', 'PHỤ LỤC I', '(Kèm theo Kế hoạch số ...)') is not part of the closing.
+_APPENDIX_SK = regex.compile(r"^(?:PHU\s{1,3}LUC\b|\(?\s{0,2}(?:BAN\s{1,3}HANH\s{1,3})?KEM\s{1,3}THEO\b)")
 
 
 def _recipient_block_end(layout: Layout, lines: list[Line], label: int) -> int:
