@@ -115,7 +115,7 @@ def _is_year(g: str) -> bool:
 def _joined(groups: list[str], seps: list[str], party: bool) -> str:
     """Symbol groups joined with the separators they were printed with ('VLN/CV-LV')."""
     out = codes.organ_code(groups[0], party)
-    for sep, g in zip(seps, groups[1:]):
+    for sep, g in zip(seps, groups[1:], strict=True):
         out += ("/" if sep == "/" else "-") + codes.organ_code(g, party)
     return out
 
