@@ -29,7 +29,7 @@ _STAR = regex.compile(r"^\s*(?:\\?\*|★|☆|\*\s\*\s\*|>k|✱)\s*$")
 _PAGE_NUMBER = regex.compile(r"^\s*(?:-\s*)?(?:Trang\s+)?\d{1,3}(?:\s*/\s*\d{1,3})?(?:\s*-)?\s*$", regex.IGNORECASE)
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Line:
     """One segment of a physical line.
 
@@ -100,13 +100,16 @@ class Layout:
 
 
 _LEAD_MARKUP = regex.compile(r"(?:[#>]{1,6}\s+|[*_\\]{1,3}\s*(?=\S)|\|\s*|\s+){0,8}")
+_LEAD_CHARS = frozenset("#>*_\\| \t\f")
 _TAIL_MARKUP = " \t\f\n*_\\|"
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Shrink [start, end) past blanks and edge markup (``**``, ``#``, ``|``, ``\\``)."""
-    lead = _LEAD_MARKUP.match(text, start, end)
-    s = lead.end() if lead else start
+    s = start
+    if text[start : start + 1] in _LEAD_CHARS:
+        lead = _LEAD_MARKUP.match(text, start, end)
+        s = lead.end() if lead else start
     e = s + len(text[s:end].rstrip(_TAIL_MARKUP))
     return (s, max(s, e))
 
@@ -137,25 +140,21 @@ def build_layout(text: str, *, already_prepared: bool = False) -> Layout:
         if not row.strip(" \f\t|*_#") and not _STAR.match(row.strip(" \f")):
             gap += 1
             continue
-        if _TABLE_RULE.match(row):
+        if "---" in row and _TABLE_RULE.match(row):
             continue
         for seg_start, seg_end, col, sub in _segments(row, row_start, right_edge, layout.layout_columns):
             raw = text[seg_start:seg_end]
-            kind = "text"
-            if _STAR.match(raw.replace("\f", "")):
-                kind = "star"
-            elif _is_rule(raw):
-                kind = "rule"
-            elif _PAGE_NUMBER.match(raw) and _alone(row):
-                kind = "page_number"
+            kind = _kind(raw, row)
             s, e = _trim(text, seg_start, seg_end)
             if kind == "text":
-                rule = _TRAILING_RULE.search(text, s, e)
-                if rule:
-                    e = rule.start()
-                lead_rule = _LEAD_RULE.match(text[s:e])
-                if lead_rule:
-                    s += lead_rule.end()
+                if text[e - 1 : e] in _RULE_CHARS:
+                    rule = _TRAILING_RULE.search(text, s, e)
+                    if rule:
+                        e = rule.start()
+                if text[s : s + 1] in _RULE_CHARS:
+                    lead_rule = _LEAD_RULE.match(text[s:e])
+                    if lead_rule:
+                        s += lead_rule.end()
                 if e <= s:
                     continue
             indent = seg_start - row_start + (len(raw) - len(raw.lstrip(" \f")))
@@ -260,6 +259,18 @@ def _is_rule(raw: str) -> bool:
     if core[:1] not in _RULE_CHARS or core[-1:] not in _RULE_CHARS:
         return False
     return all(c in _RULE_CHARS or c in " \t*.·•" for c in core) and sum(c in _RULE_CHARS for c in core) >= 3
+
+
+def _kind(raw: str, row: str) -> str:
+    """text | star | rule | page_number, by the segment's content."""
+    core = raw.strip(" \t\f")
+    if len(core) <= 5 and _STAR.match(core):
+        return "star"
+    if core[:1] in _RULE_CHARS and _is_rule(raw):
+        return "rule"
+    if len(core) <= 12 and (core[:1].isdigit() or core[:1] in "-Tt") and _PAGE_NUMBER.match(raw) and _alone(row):
+        return "page_number"
+    return "text"
 
 
 def _alone(row: str) -> bool:

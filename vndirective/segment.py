@@ -73,14 +73,41 @@ def _type_names_longest_first() -> tuple[str, ...]:
     return tuple(sorted(codes.type_names(), key=len, reverse=True))
 
 
-def numbering(layout: Layout, line: Line) -> regex.Match[str] | None:
-    """A numbering marker (I., 1., a), Điều 1., Phần I, -) at the start of a segment."""
-    text = layout.f(line)
-    for pat in (patterns.PART, patterns.ARTICLE, patterns.ROMAN, patterns.DECIMAL, patterns.ARABIC, patterns.LETTER):
+_ROMAN_ONLY = regex.compile(r"[IVX]{1,5}")
+_BY_FIRST_CHAR: dict[str, tuple[tuple[str, regex.Pattern[str]], ...]] = {}
+for _c in "0123456789":
+    _BY_FIRST_CHAR[_c] = (("decimal", patterns.DECIMAL), ("arabic", patterns.ARABIC))
+for _c in "Pp":
+    _BY_FIRST_CHAR[_c] = (("part", patterns.PART),)
+_BY_FIRST_CHAR["Đ"] = (("article", patterns.ARTICLE),)
+for _c in "IVXl":
+    _BY_FIRST_CHAR[_c] = (("roman", patterns.ROMAN),)
+for _c in "ABCDEFGH":
+    _BY_FIRST_CHAR[_c] = (("section", patterns.SECTION),)
+for _c in "abcdefghiklmnopqrstuvxyđ":
+    _BY_FIRST_CHAR[_c] = (*_BY_FIRST_CHAR.get(_c, ()), ("letter", patterns.LETTER))
+for _c in "-+•·*":
+    _BY_FIRST_CHAR[_c] = (("bullet", patterns.BULLET),)
+
+
+def marker_of(text: str) -> tuple[str, regex.Match[str]] | None:
+    """(kind, match) of a numbering marker at the start of ``text``: Phần I, A., I., Điều 1., 1.1., 1., a), -."""
+    for kind, pat in _BY_FIRST_CHAR.get(text[:1], ()):
         m = pat.match(text)
-        if m:
-            return m
+        if not m:
+            continue
+        if kind == "roman" and not _ROMAN_ONLY.fullmatch(m.group("n").replace("l", "I")):
+            continue
+        if kind == "section" and not is_caps(text[m.end() : m.end() + 40]):
+            continue
+        return kind, m
     return None
+
+
+def numbering(layout: Layout, line: Line) -> regex.Match[str] | None:
+    """A numbered heading or item (not a bullet) at the start of a segment."""
+    found = marker_of(layout.folded[line.start : min(line.end, line.start + 80)])
+    return found[1] if found and found[0] != "bullet" else None
 
 
 def classify(layout: Layout, line: Line) -> str:

@@ -15,12 +15,10 @@ from dataclasses import dataclass
 
 import regex
 
-from .. import patterns
 from ..lines import Layout, Line, clean
 from ..model import Passage, Span, Task
-from ..segment import ends_terminal, is_caps, starts_lower
+from ..segment import ends_terminal, is_caps, marker_of, starts_lower
 
-_ROMAN_ONLY = regex.compile(r"[IVX]{1,5}")
 _HYPHEN_END = regex.compile(r"[\p{L}\d]-$")
 RANK = ("part", "section", "roman", "article", "arabic", "decimal", "letter", "bullet")
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
@@ -79,28 +77,7 @@ def _marker(layout: Layout, ln: Line) -> tuple[str, regex.Match[str]] | None:
 
 
 def _find_marker(layout: Layout, ln: Line) -> tuple[str, regex.Match[str]] | None:
-    text = layout.f(ln)
-    if not text or not (text[0].isalnum() or text[0] in "-+•·*"):
-        return None
-    for kind, pat in (
-        ("part", patterns.PART),
-        ("article", patterns.ARTICLE),
-        ("roman", patterns.ROMAN),
-        ("section", patterns.SECTION),
-        ("decimal", patterns.DECIMAL),
-        ("arabic", patterns.ARABIC),
-        ("letter", patterns.LETTER),
-        ("bullet", patterns.BULLET),
-    ):
-        m = pat.match(text)
-        if not m:
-            continue
-        if kind == "roman" and not _ROMAN_ONLY.fullmatch(m.group("n").replace("l", "I")):
-            continue
-        if kind == "section" and not is_caps(text[m.end() : m.end() + 40]):
-            continue
-        return kind, m
-    return None
+    return marker_of(layout.folded[ln.start : min(ln.end, ln.start + 80)])
 
 
 def _paragraph_start(layout: Layout, segs: list[Line], i: int) -> bool:
