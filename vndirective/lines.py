@@ -54,6 +54,9 @@ class Line:
         return (self.start, self.end)
 
 
+SKELETON_WINDOW = 4000  # characters at each end of a document whose skeleton is computed at once
+
+
 @dataclass
 class Layout:
     """The text a parser reads and its segments (see the module docstring)."""
@@ -77,9 +80,25 @@ class Layout:
         """Per-document caches of the extractors (results that depend on the text only)."""
         return {}
 
+    @cached_property
+    def _skel_ends(self) -> tuple[str, int, str]:
+        n = len(self.text)
+        head_end = min(n, SKELETON_WINDOW)
+        tail_start = max(head_end, n - SKELETON_WINDOW)
+        return skeleton(self.text[:head_end]), tail_start, skeleton(self.text[tail_start:])
+
     def sk(self, start: int, end: int) -> str:
-        """Skeleton of ``text[start:end]``."""
-        return self.skel[start:end]
+        """Skeleton of ``text[start:end]``.
+
+        The header and the closing ask for most skeletons: those of the first and the
+        last few thousand characters are computed once, others when asked.
+        """
+        head, tail_start, tail = self._skel_ends
+        if end <= len(head):
+            return head[start:end]
+        if start >= tail_start:
+            return tail[start - tail_start : end - tail_start]
+        return skeleton(self.text[start:end])
 
     def t(self, line: Line) -> str:
         """Text of a segment as written (markup trimmed)."""

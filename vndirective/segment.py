@@ -111,9 +111,18 @@ def numbering(layout: Layout, line: Line) -> regex.Match[str] | None:
 
 
 def classify(layout: Layout, line: Line) -> str:
-    """The role a segment can play in the header, by its content."""
+    """The role a segment can play in the header, by its content (computed once per segment)."""
     if line.kind != "text":
         return line.kind
+    cache = layout.memo.setdefault("role", {})
+    key = (line.start, line.end)
+    role = cache.get(key)
+    if role is None:
+        role = cache[key] = _classify(layout, line)
+    return role
+
+
+def _classify(layout: Layout, line: Line) -> str:
     length = line.end - line.start
     if length <= 110:
         sk = layout.s(line)
