@@ -14,7 +14,7 @@ from __future__ import annotations
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
-from .errors import DocumentNotFound, UndecodableText, UnsupportedFormat, VndirectiveError
+from .errors import DocumentNotFound, NoTextLayer, UndecodableText, UnsupportedFormat, VndirectiveError
 
 __version__ = "0.1.0"
 
@@ -64,6 +64,7 @@ __all__ = [
     "DocumentId",
     "DocumentNotFound",
     "Mention",
+    "NoTextLayer",
     "ParseWarning",
     "Passage",
     "Reference",

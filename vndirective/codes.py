@@ -111,6 +111,11 @@ def state_codes() -> frozenset[str]:
     return frozenset(skeleton(c) for c in load("organs")["state_codes"])
 
 
+def is_state_organ(code: str) -> bool:
+    """Whether a code is a known state organ (CP, TTg, UBND, BNV...)."""
+    return skeleton(code) in state_codes()
+
+
 def is_state_organ_like(code: str) -> bool:
     """Whether a lone symbol group can be a state organ ('UBND', 'BXD')."""
     k = skeleton(code)

@@ -17,3 +17,7 @@ class UnsupportedFormat(VndirectiveError, ValueError):
 
 class UndecodableText(VndirectiveError, UnicodeError):
     """The bytes are not text in an encoding vndirective recognises."""
+
+
+class NoTextLayer(VndirectiveError, ValueError):
+    """A PDF without a text layer (a scan): it must be OCR'd before it can be parsed."""

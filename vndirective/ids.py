@@ -38,6 +38,7 @@ MALFORMED = {
     "spaces": "spaces around the separators",
     "slash_for_hyphen": "a slash '/' where the Party form has a hyphen '-'",
     "state_order": "the state order 'number/TYPE-ORGAN' on a Party number",
+    "party_order": "the Party order 'number-TYPE/ORGAN' on a state number",
     "missing_type": "no type letters",
     "double_separator": "two separators in a row",
     "no_separator": "no separator between the number and the type",
@@ -168,6 +169,9 @@ def parse_parts(number: str, body: str, type_hint: str | None = None, loose: boo
         organ_groups = groups[1:]
         party_organ = codes.is_party_organ(organ_groups[0])
         if raw[0] in ("-", "/-", "-/", " ") and kinds[1] == "/":
+            if len(organ_groups) == 1 and codes.is_state_organ(organ_groups[0]) and not party_organ:
+                problems.append("party_order")  # '38-CT/TTg': the Party order on a state number
+                return DocumentId(number, first_type, codes.organ_code(organ_groups[0], False), "state", None, tuple(problems))
             return DocumentId(number, first_type, _joined(organ_groups, kinds[2:], party=True), "party", None, tuple(problems))
         if raw[0] == "/" and kinds[1] == "/" and party_organ:
             problems.append("slash_for_hyphen")

@@ -307,16 +307,19 @@ def _segments(row: str, row_start: int, right_edge: int, layout_columns: bool) -
         cells: list[tuple[int, int]] = []
         last = 0
         for pos, ch in enumerate(row):
-            if ch != "|":
-                continue
-            if pos > last:
+            if ch == "|":
                 cells.append((last, pos))
-            last = pos + 1
-        if last < len(row):
-            cells.append((last, len(row)))
-        cells = [(a, b) for a, b in cells if row[a:b].strip()]
+                last = pos + 1
+        cells.append((last, len(row)))
+        # '| a | b |': the pipes at the ends open and close the row, they hold no cell.
+        if stripped.startswith("|"):
+            cells = cells[1:]
+        if stripped.endswith("|") and cells:
+            cells = cells[:-1]
         out: list[tuple[int, int, int, int]] = []
         for col, (a, b) in enumerate(cells):
+            if not row[a:b].strip():
+                continue  # an empty cell still counts as a column
             for sub, (la, lb) in enumerate(_br_split(row, a, b)):
                 pieces = _gap_split(row, la, lb)
                 out.extend((row_start + s, row_start + e, col if i == 0 else col + 1, sub) for i, (s, e) in enumerate(pieces))

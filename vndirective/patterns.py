@@ -58,10 +58,10 @@ LINE_BULLET = regex.compile(r"^[-–•+]\s{0,3}(?=\S)")
 
 # Dates in running text (folded view, case-insensitive).
 DATE_NUMERIC = r"(?P<d>\d{1,2})\s{0,2}[/.\-]\s{0,2}(?P<m>\d{1,2})\s{0,2}[/.\-]\s{0,2}(?P<y>\d{4})"
-DATE_WORDS = r"(?P<d2>\d{1,2})\s{1,12}tháng\s{1,12}(?P<m2>\d{1,2})\s{1,12}năm\s{1,12}(?P<y2>\d{4})"
+DATE_WORDS = r"(?P<d2>\d{1,2})\s{1,40}tháng\s{1,40}(?P<m2>\d{1,2})\s{1,40}năm\s{1,40}(?P<y2>\d{4})"
 DATE_IN_PARENS = r"\(\s{0,2}(?P<d3>\d{1,2})\s{0,2}[/.\-]\s{0,2}(?P<m3>\d{1,2})\s{0,2}[/.\-]\s{0,2}(?P<y3>\d{4})\s{0,2}\)"
 DATE_AFTER = regex.compile(
-    rf"^\s{{0,12}}[,(]?\s{{0,12}}(?:(?:được\s+)?ban\s+hành\s+|ký\s+)?(?:(?:ngày|ngay)\s{{1,12}}(?:{DATE_NUMERIC}|{DATE_WORDS})|{DATE_IN_PARENS})",
+    rf"^\s{{0,12}}[,(]?\s{{0,12}}(?:(?:được\s+)?ban\s+hành\s+|ký\s+)?(?:(?:ngày|ngay)\s{{0,12}}(?:{DATE_NUMERIC}|{DATE_WORDS})|{DATE_IN_PARENS})",
     regex.IGNORECASE,
 )
 YEAR_AFTER = regex.compile(r"^\s{0,3},?\s{0,3}(?:năm|nam)\s{1,3}(?P<y>\d{4})(?!\d)", regex.IGNORECASE)

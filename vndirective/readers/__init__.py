@@ -24,6 +24,18 @@ _BINARY_MAGIC = {
     b"MM\x00*": "a TIFF image",
 }
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text", ""}
+SUPPORTED = ".txt, .md, .docx, .pdf"
+
+
+def _zip_has(data: bytes, member: str) -> bool:
+    import io
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            return member in z.namelist()
+    except zipfile.BadZipFile:
+        return False
 
 
 def read(path: str | Path, encoding: str | None = None) -> Layout:
@@ -35,11 +47,19 @@ def read(path: str | Path, encoding: str | None = None) -> Layout:
         raise DocumentNotFound(f"{p}: not a file (a directory?). Pass one document; use the batch tools for folders.")
     data = p.read_bytes()
     head = data[:8]
+    if head.startswith(b"PK\x03\x04") and _zip_has(data, "word/document.xml"):
+        from .docx import read_docx
+
+        return read_docx(data, name=str(p))
+    if head.startswith(b"%PDF"):
+        from .pdf import read_pdf
+
+        return read_pdf(data, name=str(p))
     for magic, name in _BINARY_MAGIC.items():
         if head.startswith(magic):
             raise UnsupportedFormat(
-                f"{p}: this is {name}; this version of vndirective reads plain text and Markdown "
-                "(.txt, .md). Convert the file to text first (e.g. `pdftotext -layout`), or use a release that reads it."
+                f"{p}: this is {name}; vndirective reads plain text, Markdown, Word (.docx) and PDF files. "
+                "Convert the file to one of these first."
             )
     if p.suffix.lower() not in TEXT_SUFFIXES and b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise UnsupportedFormat(f"{p}: binary content with the suffix '{p.suffix}'; vndirective reads .txt and .md files.")

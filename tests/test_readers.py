@@ -1,0 +1,166 @@
+"""Readers of Word and PDF files: the same Directive as from text.
+
+The DOCX cases are built here with python-docx the way offices lay documents out
+(a borderless two-column header table, Word's automatic numbering, a closing table
+with 'Nơi nhận' beside the signature). The real files of ../shared/realfiles are
+checked field by field (values verified by eye against the documents); those tests
+skip when ../shared is absent.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+import vndirective
+from vndirective.errors import NoTextLayer, UnsupportedFormat
+
+from .conftest import SHARED
+
+docx = pytest.importorskip("docx", reason="python-docx is not installed (pip install 'vndirective[docx]')")
+REALFILES = SHARED / "realfiles"
+
+
+def _two_cells(table, row, left: list[str], right: list[str]) -> None:
+    for cell, lines in zip(table.rows[row].cells, (left, right), strict=True):
+        cell.paragraphs[0].text = lines[0]
+        for line in lines[1:]:
+            cell.add_paragraph(line)
+
+
+def make_docx(path: Path) -> Path:
+    document = docx.Document()
+    header = document.add_table(rows=1, cols=2)
+    _two_cells(
+        header,
+        0,
+        ["ĐẢNG BỘ TỈNH BẮC GIANG", "HUYỆN ỦY LỤC NGẠN", "*", "Số 334-CV/HU", "V/v thực hiện kết luận số 105/TU"],
+        ["ĐẢNG CỘNG SẢN VIỆT NAM", "", "Lục Ngạn, ngày 20 tháng 6 năm 2021"],
+    )
+    document.add_paragraph("Kính gửi: Các chi, đảng bộ trực thuộc.")
+    document.add_paragraph(
+        "Thực hiện Kết luận số 105-KL/TU ngày 15/6/2021 của Ban Chấp hành Đảng bộ tỉnh, Ban Thường vụ Huyện ủy yêu cầu các cấp ủy thực hiện tốt các nhiệm vụ sau:"
+    )
+    for text in ("Quán triệt và thống nhất quan điểm chỉ đạo.", "Tập trung phòng, chống dịch Covid-19.", "Khôi phục sản xuất, kinh doanh."):
+        document.add_paragraph(text, style="List Number")  # the numbers come from Word's numbering
+    document.add_paragraph("Giao UBND huyện chủ trì, phối hợp với Văn phòng Huyện ủy theo dõi, đôn đốc việc thực hiện công văn này./.")
+    closing = document.add_table(rows=1, cols=2)
+    _two_cells(
+        closing,
+        0,
+        ["Nơi nhận:", "- Như trên (thực hiện),", "- Thường trực Huyện ủy,", "- Lưu Văn thư."],
+        ["T/M BAN THƯỜNG VỤ", "PHÓ BÍ THƯ", "", "Nguyễn Văn Hùng"],
+    )
+    document.save(str(path))
+    return path
+
+
+def test_docx_header_table_numbering_and_closing_table(tmp_path):
+    d = vndirective.parse(make_docx(tmp_path / "cv334.docx"))
+    assert (d.system, d.issuer, d.issuer_parent, d.doc_id, d.date, d.place) == (
+        "party",
+        "HUYỆN ỦY LỤC NGẠN",
+        "ĐẢNG BỘ TỈNH BẮC GIANG",
+        "334-CV/HU",
+        dt.date(2021, 6, 20),
+        "Lục Ngạn",
+    )
+    assert d.subject == "thực hiện kết luận số 105/TU"
+    assert d.recipients == ["Các chi, đảng bộ trực thuộc"]
+    assert [(r.doc_id, r.date) for r in d.references] == [("105-KL/TU", dt.date(2021, 6, 15))]
+    assert [(t.number, t.head) for t in d.tasks] == [
+        ("1", "Quán triệt và thống nhất quan điểm chỉ đạo."),
+        ("2", "Tập trung phòng, chống dịch Covid-19."),
+        ("3", "Khôi phục sản xuất, kinh doanh."),
+    ]
+    assert d.closing is not None and d.closing.text.startswith("Giao UBND huyện")
+    assert d.signature is not None
+    assert (d.signature.authority, d.signature.on_behalf_of, d.signature.title, d.signature.name) == ("T/M", "BAN THƯỜNG VỤ", "PHÓ BÍ THƯ", "Nguyễn Văn Hùng")
+    assert [(i.recipient, i.purpose) for i in d.distribution] == [("Như trên", "thực hiện"), ("Thường trực Huyện ủy", None), ("Lưu Văn thư", None)]
+
+
+def test_format_is_decided_by_content_not_by_name(tmp_path):
+    misnamed = make_docx(tmp_path / "cv.docx").rename(tmp_path / "cv334.txt")
+    assert vndirective.parse(misnamed).doc_id == "334-CV/HU"
+
+
+def test_merged_cells_are_read_once(tmp_path):
+    document = docx.Document()
+    table = document.add_table(rows=2, cols=2)
+    table.cell(0, 0).merge(table.cell(1, 0)).text = "BỘ XÂY DỰNG"
+    table.cell(0, 1).text = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+    table.cell(1, 1).text = "Hà Nội, ngày 23 tháng 10 năm 2013"
+    document.add_paragraph("Số: 2214/BXD-QLN")
+    path = tmp_path / "merged.docx"
+    document.save(str(path))
+    d = vndirective.parse(path)
+    assert d.text.count("BỘ XÂY DỰNG") == 1
+    assert (d.issuer, d.date) == ("BỘ XÂY DỰNG", dt.date(2013, 10, 23))
+
+
+def test_a_zip_that_is_not_a_word_document(tmp_path):
+    import zipfile
+
+    path = tmp_path / "archive.docx"
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("hello.txt", "x")
+    with pytest.raises(UnsupportedFormat, match=r"archive\.docx"):
+        vndirective.parse(path)
+
+
+# Real files: values checked by eye against the documents. The Sở Công Thương files are
+# unsigned drafts: their number and day are blank, so doc_id and date are None.
+REAL = [
+    # file, issuer, issuer_parent, doc_id, doc_type, date, (authority, on_behalf_of, title, name), task numbers, distribution count
+    ("QD-1074-QD-BXD-29-6-2026.pdf", "BỘ XÂY DỰNG", None, "1074/QĐ-BXD", "QĐ", dt.date(2026, 6, 29), ("K/T", "BỘ TRƯỞNG", "THỨ TRƯỞNG", "Phạm Minh Hà"), ["1", "2", "3"], 11),
+    ("CV-3155_2.6.2026_Tu-choi-nguoi-quan-ly-sai-nganh_Van-Thinh.docx", "SỞ CÔNG THƯƠNG", "UBND TỈNH LÀO CAI", None, "CV", None,
+     ("K/T", "GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "Hoàng Văn Thuân"), [], 3),
+    ("TB-2245_23.4.2026_To-chuc-kiem-tra-ky-chung.docx", "SỞ CÔNG THƯƠNG", "UBND TỈNH LÀO CAI", None, "CV", None,
+     ("K/T", "GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "Hoàng Văn Thuân"), ["1", "2", "3", "4"], 3),
+    ("KH-2242_23.4.2026_Kiem-tra-cap-GCN-28-don-vi.docx", "SỞ CÔNG THƯƠNG", "UBND TỈNH LÀO CAI", None, "KH", None,
+     ("K/T", "GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "Hoàng Văn Thuân"), ["I", "II", "III"], 2),
+    ("KH-UBND-trien-khai-Chi-thi-11-CT-TU-QLNN-khoang-san.docx", "ỦY BAN NHÂN DÂN TỈNH LÀO CAI", None, None, "KH", None,
+     ("T/M", "ỦY BAN NHÂN DÂN", "PHÓ CHỦ TỊCH", "Nguyễn Thành Sinh"), ["I", "II", "III", "IV", "V"], 11),
+    ("QD-3728_24.6.2026_Cong-nhan-KQ-Xi-mang-Yen-Binh.docx", "SỞ CÔNG THƯƠNG", "UBND TỈNH LÀO CAI", None, "QĐ", None,
+     (None, None, "GIÁM ĐỐC", "Hoàng Chí Hiền"), ["1", "2", "3"], 3),
+    ("CV-thong-bao-thoi-gian-kiem-tra-thuc-te.docx", "SỞ CÔNG THƯƠNG", "UBND TỈNH LÀO CAI", None, "CV", None,
+     ("K/T", "GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "Hoàng Văn Thuân"), [], 3),
+]
+
+
+@pytest.mark.skipif(not REALFILES.is_dir(), reason="../shared/realfiles is not present (test material, not ours to publish)")
+@pytest.mark.parametrize(("name", "issuer", "parent", "doc_id", "doc_type", "date", "signature", "tasks", "n_distribution"), REAL)
+def test_real_files(name, issuer, parent, doc_id, doc_type, date, signature, tasks, n_distribution):
+    pytest.importorskip("pdfplumber")
+    d = vndirective.parse(REALFILES / name)
+    assert (d.system, d.issuer, d.issuer_parent, d.doc_id, d.doc_type, d.date) == ("state", issuer, parent, doc_id, doc_type, date)
+    assert d.signature is not None
+    assert (d.signature.authority, d.signature.on_behalf_of, d.signature.title, d.signature.name) == signature
+    assert [t.number for t in d.tasks] == tasks
+    assert len(d.distribution) == n_distribution
+    if doc_id is None:
+        assert {"blank_number", "blank_date"} <= {w.code for w in d.warnings}
+
+
+@pytest.mark.skipif(not REALFILES.is_dir(), reason="../shared/realfiles is not present")
+def test_real_docx_keeps_the_references_of_its_footnote():
+    d = vndirective.parse(REALFILES / "KH-UBND-trien-khai-Chi-thi-11-CT-TU-QLNN-khoang-san.docx")
+    ids = {r.doc_id for r in d.references}
+    assert {"11-CT/TU", "10-NQ/TW", "88/NQ-CP", "38/CT-TTg", "35-NQ/TU", "1626/QĐ-TTg"} <= ids
+
+
+@pytest.mark.skipif(not REALFILES.is_dir(), reason="../shared/realfiles is not present")
+def test_scanned_pdf_says_how_to_ocr_it():
+    pytest.importorskip("pdfplumber")
+    with pytest.raises(NoTextLayer, match=r"CV-813-CucHoaChat\.pdf.*OCR"):
+        vndirective.parse(REALFILES / "CV-813-CucHoaChat.pdf")
+
+
+@pytest.mark.skipif(not REALFILES.is_dir(), reason="../shared/realfiles is not present")
+@pytest.mark.parametrize("name", ["3036_SCT_CN_KHKTNT_Kho_VLCN_tam_Thuydien_MongSen1_3.6.2026.pdf", "KH-1105-DKT-ke-hoach-kiem-tra.pdf"])
+def test_pdf_with_a_broken_font_mapping_is_reported(name):
+    pytest.importorskip("pdfplumber")
+    d = vndirective.parse(REALFILES / name)
+    assert {"legacy_encoding", "not_a_directive"} <= {w.code for w in d.warnings}

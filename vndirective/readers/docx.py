@@ -1,0 +1,194 @@
+"""Word (.docx) documents, read with python-docx (the ``docx`` extra).
+
+The body is rendered to text in reading order. A table row becomes as many text
+lines as its tallest cell has paragraphs, the cells side by side and separated by
+' | ' — the header and closing tables of an official document (organ | title,
+Nơi nhận | signature) then read like the printed page, and the line model splits
+them back into columns. Word's automatic numbering ('1.', 'a)', '-'), which is not
+part of the paragraph text, is rebuilt from the numbering definitions. Footnotes
+are appended at the end so that documents cited there are not lost.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from ..errors import UnsupportedFormat
+from ..lines import Layout, build_layout
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def _require() -> Any:
+    try:
+        import docx
+    except ImportError as exc:  # pragma: no cover - depends on the environment
+        raise UnsupportedFormat("reading .docx files needs python-docx: pip install 'vndirective[docx]'") from exc
+    return docx
+
+
+def read_docx(data: bytes, name: str = "<docx>") -> Layout:
+    """A Layout from the bytes of a .docx file."""
+    docx = _require()
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except Exception as exc:
+        raise UnsupportedFormat(f"{name}: not a readable Word document ({type(exc).__name__}: {exc})") from exc
+    numbering = _Numbering(document)
+    lines = list(_body_lines(document, numbering))
+    footnotes = _footnotes(document)
+    if footnotes:
+        lines.append("")
+        lines.extend(footnotes)
+    return build_layout("\n".join(lines))
+
+
+def _body_lines(document: Any, numbering: _Numbering) -> Iterator[str]:
+    from docx.table import Table
+
+    seen_cells: list[Any] = []  # keep the elements alive: ids of lxml proxies are reused
+    for block in document.iter_inner_content():
+        if isinstance(block, Table):
+            yield from _table_lines(block, numbering, seen_cells)
+        else:
+            yield numbering.label(block) + _paragraph_text(block)
+
+
+def _paragraph_text(paragraph: Any) -> str:
+    # Manual line breaks inside a paragraph read as spaces; tabs stay (a column gap).
+    return paragraph.text.replace("\n", " ")
+
+
+def _table_lines(table: Any, numbering: _Numbering, seen: list[Any]) -> Iterator[str]:
+    for row in table.rows:
+        cells: list[list[str]] = []
+        for cell in row.cells:
+            tc = cell._tc
+            if any(tc is s for s in seen):
+                continue  # a merged cell, already read
+            seen.append(tc)
+            paragraphs = [numbering.label(p) + _paragraph_text(p) for p in cell.paragraphs]
+            for inner in cell.tables:
+                paragraphs.extend(_table_lines(inner, numbering, seen))
+            cells.append([p for p in paragraphs if p.strip()])
+        cells = [c for c in cells if c]
+        if not cells:
+            continue
+        if len(cells) == 1:
+            yield from cells[0]
+            continue
+        for k in range(max(len(c) for c in cells)):
+            yield " | ".join(c[k] if k < len(c) else "" for c in cells)
+
+
+class _Numbering:
+    """Labels of Word's automatic numbering, counted in document order."""
+
+    def __init__(self, document: Any) -> None:
+        self.levels: dict[tuple[str, int], tuple[str, str, int]] = {}
+        self.counters: dict[tuple[str, int], int] = {}
+        try:
+            root = document.part.numbering_part.element
+        except (KeyError, NotImplementedError, AttributeError):
+            return
+        abstract: dict[str, dict[int, tuple[str, str, int]]] = {}
+        for a in root.findall(f"{_W}abstractNum"):
+            levels = {}
+            for lvl in a.findall(f"{_W}lvl"):
+                ilvl = int(lvl.get(f"{_W}ilvl", "0"))
+                fmt = _val(lvl.find(f"{_W}numFmt")) or "decimal"
+                text = _val(lvl.find(f"{_W}lvlText")) or ""
+                start = int(_val(lvl.find(f"{_W}start")) or "1")
+                levels[ilvl] = (fmt, text, start)
+            abstract[a.get(f"{_W}abstractNumId", "")] = levels
+        for num in root.findall(f"{_W}num"):
+            ref = _val(num.find(f"{_W}abstractNumId"))
+            for ilvl, spec in abstract.get(ref or "", {}).items():
+                self.levels[(num.get(f"{_W}numId", ""), ilvl)] = spec
+
+    def label(self, paragraph: Any) -> str:
+        num_pr = _num_pr(paragraph)
+        if num_pr is None or num_pr.numId is None:
+            return ""
+        num_id = str(num_pr.numId.val)
+        ilvl = int(num_pr.ilvl.val) if num_pr.ilvl is not None else 0
+        spec = self.levels.get((num_id, ilvl))
+        if spec is None:
+            return ""
+        fmt, text, start = spec
+        key = (num_id, ilvl)
+        self.counters[key] = self.counters.get(key, start - 1) + 1
+        for (other, level) in list(self.counters):
+            if other == num_id and level > ilvl:
+                del self.counters[(other, level)]
+        if fmt == "bullet":
+            return "- "
+        if fmt == "none":
+            return ""
+
+        def value(match: re.Match[str]) -> str:
+            level = int(match.group(1)) - 1
+            n = self.counters.get((num_id, level), self.levels.get((num_id, level), ("decimal", "", 1))[2])
+            return _format(self.levels.get((num_id, level), (fmt, "", 1))[0], n)
+
+        return re.sub(r"%(\d)", value, text) + " "
+
+
+def _num_pr(paragraph: Any) -> Any:
+    """The numbering properties of a paragraph: its own, else its style's (e.g. 'List Number')."""
+    ppr = paragraph._p.pPr
+    if ppr is not None and ppr.numPr is not None:
+        return ppr.numPr
+    try:
+        style = paragraph.style
+    except Exception:
+        return None
+    for _ in range(5):
+        if style is None:
+            return None
+        sppr = style.element.pPr
+        if sppr is not None and sppr.numPr is not None:
+            return sppr.numPr
+        style = style.base_style
+    return None
+
+
+def _val(element: Any) -> str | None:
+    return None if element is None else element.get(f"{_W}val")
+
+
+def _format(fmt: str, n: int) -> str:
+    if fmt in ("upperRoman", "lowerRoman"):
+        out = ""
+        for v, s in _ROMAN:
+            while n >= v:
+                out += s
+                n -= v
+        return out if fmt == "upperRoman" else out.lower()
+    if fmt in ("lowerLetter", "upperLetter"):
+        letter = _LETTERS[(n - 1) % 26]
+        return letter if fmt == "lowerLetter" else letter.upper()
+    return str(n)
+
+
+def _footnotes(document: Any) -> list[str]:
+    """Footnote texts, numbered as printed."""
+    for rel in document.part.rels.values():
+        if rel.reltype.endswith("/footnotes"):
+            from lxml import etree
+
+            root = etree.fromstring(rel.target_part.blob)
+            out = []
+            for fn in root.findall(f"{_W}footnote"):
+                if fn.get(f"{_W}type") in ("separator", "continuationSeparator", "continuationNotice"):
+                    continue
+                text = " ".join("".join(t.text or "" for t in p.iter(f"{_W}t")) for p in fn.findall(f".//{_W}p")).strip()
+                if text:
+                    out.append(f"({fn.get(f'{_W}id')}) {text}")
+            return out
+    return []
