@@ -76,7 +76,7 @@ def render_page(words: list[dict[str, Any]], width: float) -> str:
         for w in row:
             text = w["text"]
             char_w = (w["x1"] - w["x0"]) / max(1, len(text))
-            col = int(round(w["x0"] / scale))
+            col = round(w["x0"] / scale)
             if prev_x1 is None:
                 line = " " * col
             elif w["x0"] - prev_x1 > GAP * max(char_w, 1.0):
