@@ -164,3 +164,17 @@ def test_pdf_with_a_broken_font_mapping_is_reported(name):
     pytest.importorskip("pdfplumber")
     d = vndirective.parse(REALFILES / name)
     assert {"legacy_encoding", "not_a_directive"} <= {w.code for w in d.warnings}
+
+
+@pytest.mark.parametrize(("fmt", "minimum"), [("docx", 0.97), ("pdf", 0.95)])
+def test_format_versions_of_the_corpus_score_like_the_text(fmt, minimum):
+    """corpus/formats holds Word and PDF versions of corpus documents (made by make_fixtures.py)."""
+    if fmt == "pdf":
+        pytest.importorskip("pdfplumber")
+    from vndirective.evaluate import evaluate
+
+    from .conftest import CORPUS
+
+    report = evaluate(CORPUS, fmt=fmt)
+    assert len(report.documents) >= 6 and not report.failures
+    assert report.macro >= minimum, report.to_table(details=True)

@@ -203,11 +203,19 @@ def _score_tasks(fs: FieldScore, predicted: list[dict[str, Any]], gold: list[dic
     errs.extend(f"tasks: missing {g['number']} {g.get('head')!r}" for g in remaining)
 
 
-def gold_pairs(directory: str | Path) -> list[tuple[Path, Path]]:
-    """(document, gold) pairs of a folder: every ``*.gold.json`` and its document."""
-    out = []
+def gold_pairs(directory: str | Path, fmt: str | None = None) -> list[tuple[Path, Path]]:
+    """(document, gold) pairs of a folder: every ``*.gold.json`` and its document.
+
+    With ``fmt`` ('docx', 'pdf'...), the document is the version in that format, found
+    beside the gold file or in its ``formats/`` subfolder; golds without one are left out.
+    """
+    out: list[tuple[Path, Path]] = []
     for gold in sorted(Path(directory).glob("*.gold.json")):
         stem = gold.name[: -len(".gold.json")]
+        if fmt is not None:
+            found = [p for p in (gold.with_name(f"{stem}.{fmt}"), gold.parent / "formats" / f"{stem}.{fmt}") if p.exists()]
+            out.extend((found[0], gold) for _ in found[:1])
+            continue
         doc = next((gold.with_name(stem + s) for s in DOC_SUFFIXES if gold.with_name(stem + s).exists()), None)
         if doc is None:
             data = json.loads(gold.read_text("utf-8"))
@@ -222,14 +230,18 @@ def evaluate(
     directory: str | Path,
     parse: Callable[[Path], Directive] | None = None,
     pairs: Iterable[tuple[Path, Path]] | None = None,
+    fmt: str | None = None,
 ) -> Report:
-    """Score ``parse`` (default :func:`vndirective.parse`) on every gold file of ``directory``."""
+    """Score ``parse`` (default :func:`vndirective.parse`) on every gold file of ``directory``.
+
+    ``fmt`` scores the versions of the documents in another format (see :func:`gold_pairs`).
+    """
     if parse is None:
         from .pipeline import parse as parse_file
 
         parse = parse_file
     report = Report()
-    for doc, gold_path in pairs if pairs is not None else gold_pairs(directory):
+    for doc, gold_path in pairs if pairs is not None else gold_pairs(directory, fmt):
         gold = json.loads(gold_path.read_text("utf-8"))
         report.documents.append(doc.name)
         try:

@@ -22,6 +22,10 @@ PLACE_DATE_SK = regex.compile(
     r"^(?P<place>[^,\n|]{2,45}?)\s{0,3}(?:,\s{0,3}|\s)NGAY\s{0,3}(?P<d>\d{1,2}|[._… ]{0,12})\s{0,3}THANG\s{0,3}"
     r"(?P<m>\d{1,2}|[._… ]{0,12})\s{0,3}NAM\s{1,3}(?P<y>\d{4})\s{0,3}[.*_]{0,3}\s{0,3}$"
 )
+# The same line cut before its year by a narrow column ('Cao Bằng, ngày 28 tháng 11 năm').
+PLACE_DATE_CUT_SK = regex.compile(
+    r"^[^,\n|]{2,45}?\s{0,3},\s{0,3}NGAY\s{0,3}(?:\d{1,2}|[._… ]{0,12})(?:\s{0,3}THANG(?:\s{0,3}(?:\d{1,2}|[._… ]{0,12}))?(?:\s{0,3}NAM)?)?\s{0,3}$"
+)
 SUBJECT_PREFIX_SK = regex.compile(r"^(?:V\s?/\s?V|VE\s+VIEC)\s{0,3}[:.]?\s{0,3}")
 # 'Kính gửi:', 'Kính trình:', and the address line of a công điện ('THỦ TƯỚNG CHÍNH PHỦ điện:').
 RECIPIENTS_LABEL_SK = regex.compile(r"^(?:KINH\s{1,3}(?:GUI|TRINH)\s{0,3}:?|[A-Z][A-Z ]{2,80}\sDIEN\s{0,3}:)\s{0,3}")
@@ -61,7 +65,7 @@ DATE_NUMERIC = r"(?P<d>\d{1,2})\s{0,2}[/.\-]\s{0,2}(?P<m>\d{1,2})\s{0,2}[/.\-]\s
 DATE_WORDS = r"(?P<d2>\d{1,2})\s{1,40}tháng\s{1,40}(?P<m2>\d{1,2})\s{1,40}năm\s{1,40}(?P<y2>\d{4})"
 DATE_IN_PARENS = r"\(\s{0,2}(?P<d3>\d{1,2})\s{0,2}[/.\-]\s{0,2}(?P<m3>\d{1,2})\s{0,2}[/.\-]\s{0,2}(?P<y3>\d{4})\s{0,2}\)"
 DATE_AFTER = regex.compile(
-    rf"^\s{{0,12}}[,(]?\s{{0,12}}(?:(?:được\s+)?ban\s+hành\s+|ký\s+)?(?:(?:ngày|ngay)\s{{0,12}}(?:{DATE_NUMERIC}|{DATE_WORDS})|{DATE_IN_PARENS})",
+    rf"^\s{{0,40}}[,(]?\s{{0,40}}(?:(?:được\s+)?ban\s+hành\s+|ký\s+)?(?:(?:ngày|ngay)\s{{0,40}}(?:{DATE_NUMERIC}|{DATE_WORDS})|{DATE_IN_PARENS})",
     regex.IGNORECASE,
 )
 YEAR_AFTER = regex.compile(r"^\s{0,3},?\s{0,3}(?:năm|nam)\s{1,3}(?P<y>\d{4})(?!\d)", regex.IGNORECASE)

@@ -132,7 +132,7 @@ def _classify(layout: Layout, line: Line) -> str:
             return "state_title"
         if length < 60 and patterns.MOTTO_SK.search(sk):
             return "motto"
-        if length < 90 and patterns.PLACE_DATE_SK.search(sk):
+        if length < 90 and (patterns.PLACE_DATE_SK.search(sk) or patterns.PLACE_DATE_CUT_SK.match(sk)):
             return "place_date"
         if mark_of(sk):
             return "mark"
@@ -191,15 +191,22 @@ def _subject_block(layout: Layout, lines: list[Line], start: int, limit: int) ->
     """End (exclusive) of a 'V/v' subject that starts at ``start``."""
     first = lines[start]
     end = start + 1
-    while end < limit and end - start < 6:
+    prev = first
+    while end < limit and end - start < 8:
         ln = lines[end]
+        if ln.col != first.col and ln.kind == "text" and ln.row == prev.row and classify(layout, ln) in ("text", "place_date"):
+            end += 1  # the other column of a shared line (the date beside the subject)
+            continue
         if ln.kind != "text" or ln.gap_before or ln.col != first.col:
             break
-        if classify(layout, ln) != "text" or ends_terminal(layout.t(lines[end - 1])):
+        if classify(layout, ln) != "text" or ends_terminal(layout.t(prev)):
             break
-        if layout.text[lines[end - 1].end : lines[end - 1].raw_end].rstrip().endswith(("*", "_")):
+        if layout.text[prev.end : prev.raw_end].rstrip().endswith(("*", "_")):
             break  # the italic run of a Markdown subject closed on the line before
+        prev = ln
         end += 1
+    while end - 1 > start and lines[end - 1].col != first.col:
+        end -= 1
     return end
 
 
@@ -262,8 +269,8 @@ def _typed_subject(layout: Layout, lines: list[Line], type_idx: int, limit: int)
         if phase == "lower":
             if ln.gap_before or caps or role == "subject":
                 break
-            if not starts_lower(text) and ends_terminal(layout.t(lines[i - 1])):
-                break
+            if not starts_lower(text) and (ends_terminal(layout.t(lines[i - 1])) or len(text) > 60):
+                break  # a new sentence: the body begins
             if len(text) > 160:
                 break
         elif caps:

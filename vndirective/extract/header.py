@@ -221,14 +221,26 @@ def _place_date(layout: Layout, header: list[Line], roles: dict[int, str], h: He
     if ln is None:
         h.warnings.append(warn("missing_date"))
         return
-    m = patterns.PLACE_DATE_SK.match(layout.s(ln))
-    assert m is not None
-    ps, pe = ln.start + m.start("place"), ln.start + m.end("place")
+    sk = layout.s(ln)
+    m = patterns.PLACE_DATE_SK.match(sk)
+    nxt: Line | None = None
+    if m is None:  # the line wrapped in a narrow column: 'Cao Bằng, ngày 28 tháng 11 năm' / '2024'
+        later = [x for x in layout.lines if x.start >= ln.end and x.col == ln.col and x.kind == "text"][:1]
+        nxt = later[0] if later else None
+        m = patterns.PLACE_DATE_SK.match(sk + " " + layout.s(nxt)) if nxt else None
+        if m is None:
+            h.warnings.append(warn("missing_date"))
+            return
+
+    def at(pos: int) -> int:
+        return ln.start + pos if pos <= len(sk) or nxt is None else nxt.start + pos - len(sk) - 1
+
+    ps, pe = at(m.start("place")), at(m.end("place"))
     place = strip_value(layout.text[ps:pe])
     if place:
         h.set("place", place, Span(ps, pe))
     d, mo, y = m.group("d").strip(), m.group("m").strip(), m.group("y")
-    span = Span(ln.start + m.start("d"), ln.start + m.end("y"))
+    span = Span(at(m.start("d")), at(m.end("y")))
     if not d.isdigit() or not mo.isdigit():
         h.warnings.append(warn("blank_date", span))
         return
@@ -279,6 +291,8 @@ def _type_and_subject(layout: Layout, zones: Zones, number_line: Line | None, ro
         else:
             pieces = []
             for i, ln in enumerate(lines[a:b]):
+                if ln.col != lines[a].col:
+                    continue
                 s = ln.start
                 if i == 0:
                     m = patterns.SUBJECT_PREFIX_SK.match(layout.s(ln))

@@ -35,6 +35,9 @@ def split_items(layout: Layout, pieces: list[tuple[int, int, Line]]) -> list[tup
     """
     items: list[list[tuple[int, int]]] = []
     prev_text = ""
+    # In a list whose items carry bullets, a line without one continues the item above
+    # ('- UBND huyện Đồng Phú, UBND TP.' / 'Đồng Xoài;').
+    bulleted = sum(1 for s, e, _ in pieces if patterns.LINE_BULLET.match(layout.text[s:e])) >= 2
     for start, end, _line in pieces:
         text = layout.folded[start:end]
         cuts = [m for m in patterns.INLINE_BULLET.finditer(text)]
@@ -43,7 +46,8 @@ def split_items(layout: Layout, pieces: list[tuple[int, int, Line]]) -> list[tup
         head_end = start + cuts[0].start() if cuts and not opens_with_bullet else end
         if not opens_with_bullet:
             head = layout.text[start:head_end]
-            if items and not ends_terminal(prev_text) and (starts_lower(head) or (len(head) < 70 and ends_terminal(head))):
+            wrapped = not ends_terminal(prev_text) and (starts_lower(head) or (len(head) < 70 and ends_terminal(head)))
+            if items and (wrapped or (bulleted and head.strip() and len(head) < 70)):
                 items[-1].append((start, head_end))
             elif head.strip():
                 items.append([(start, head_end)])

@@ -92,6 +92,8 @@ def _paragraph_start(layout: Layout, segs: list[Line], i: int) -> bool:
         return False  # a sentence never starts in lower case: a wrapped line or a page-break split
     if marker and marker[0] != "bullet" and is_caps(text[marker[1].end() : marker[1].end() + 60]):
         return True  # a heading in capitals
+    if _HYPHEN_END.search(prev_text) or prev_text.rstrip().endswith(","):
+        return False  # a word or a number cut at the line end continues below
     if ln.gap_before or ends_terminal(prev_text) or prev_text.rstrip().endswith(")"):
         return True
     # A heading above: capitals, or a short numbered line without final punctuation.

@@ -1,0 +1,177 @@
+"""Make Word and PDF versions of corpus documents, laid out the way offices make them.
+
+For each chosen document of ``corpus/`` this writes ``corpus/formats/<stem>.docx``: A4,
+Times New Roman 14, a borderless two-column header table (organ lines, star, number
+and công văn subject on the left; national or Party title and place-date on the
+right), the type name and subject centred for typed documents, 'Kính gửi', the body
+paragraphs, and a closing table with 'Nơi nhận' beside the signature. The header and
+closing values come from the gold file, the body from the text. LibreOffice
+(``soffice --headless --convert-to pdf``) then exports ``<stem>.pdf``.
+
+Run from the repository root: ``python corpus/formats/make_fixtures.py`` (needs
+python-docx, and LibreOffice for the PDFs). The files it makes are committed, so the
+tests need neither.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import docx
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.shared import Cm, Pt
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+import vndirective  # noqa: E402
+
+CORPUS = ROOT / "corpus"
+OUT = CORPUS / "formats"
+CHOSEN = [
+    "334-CV-HU_luc-ngan_2021",
+    "40_tu-ninhbinh-nq-chuyen-doi-so",
+    "47_tu-caobang-qd-ban-chi-dao",
+    "57_ubnd-tiendu-cv-pccc",
+    "59_ttg-ct-ho-chua",
+    "64_ubnd-binhphuoc-tb-ket-luan-tl",
+]
+TYPE_NAMES = {
+    "NQ": "NGHỊ QUYẾT",
+    "KL": "KẾT LUẬN",
+    "CT": "CHỈ THỊ",
+    "QĐ": "QUYẾT ĐỊNH",
+    "KH": "KẾ HOẠCH",
+    "TB": "THÔNG BÁO",
+    "HD": "HƯỚNG DẪN",
+    "BC": "BÁO CÁO",
+}
+MONTHS_WITH_ZERO = {1, 2}
+
+
+def _date_line(gold: dict) -> str:
+    y, m, d = (int(x) for x in gold["date"].split("-"))
+    day = f"{d:02d}" if d < 10 else str(d)
+    month = f"{m:02d}" if m in MONTHS_WITH_ZERO else str(m)
+    return f"{gold['place']}, ngày {day} tháng {month} năm {y}"
+
+
+def _cell(cell, lines: list[str], bold_first: bool = False, align=WD_ALIGN_PARAGRAPH.CENTER) -> None:
+    cell.paragraphs[0].text = ""
+    for i, line in enumerate(lines):
+        p = cell.paragraphs[0] if i == 0 else cell.add_paragraph()
+        p.alignment = align
+        run = p.add_run(line)
+        run.bold = bold_first and i == 0
+
+
+def _number_line(gold: dict) -> str:
+    return f"Số {gold['doc_id']}" if gold["system"] == "party" else f"Số: {gold['doc_id']}"
+
+
+def body_paragraphs(path: Path) -> list[str]:
+    """The body of a corpus document, one string per paragraph (from the parser's zones)."""
+    d = vndirective.parse(path)
+    parts: list[str] = []
+    if d.preamble:
+        parts.extend(d.preamble.text.split("\n"))
+    for t in d.tasks:
+        lines = t.text.split("\n")
+        label = f"Điều {t.number}." if t.kind == "article" else f"{t.number}."
+        parts.append(f"{label} {lines[0]}")
+        parts.extend(lines[1:])
+    if d.closing:
+        parts.extend(d.closing.text.split("\n"))
+    return parts
+
+
+def make_docx(stem: str) -> Path:
+    gold = json.loads((CORPUS / f"{stem}.gold.json").read_text("utf-8"))
+    source = next(CORPUS.glob(f"{stem}.*[dt]"))  # .md or .txt
+    document = docx.Document()
+    section = document.sections[0]
+    section.page_height, section.page_width = Cm(29.7), Cm(21)
+    section.left_margin, section.right_margin, section.top_margin, section.bottom_margin = Cm(3), Cm(2), Cm(2), Cm(2)
+    style = document.styles["Normal"]
+    style.font.name = "Times New Roman"
+    style.font.size = Pt(14)
+
+    party = gold["system"] == "party"
+    left = [x for x in (gold["issuer_parent"], gold["issuer"]) if x]
+    left += ["*"] if party else ["-------"]
+    left.append(_number_line(gold))
+    typed = gold["doc_type"] in TYPE_NAMES and not gold["recipients"]
+    if not typed and gold["subject"]:
+        left.append(f"V/v {gold['subject']}")
+    for mark in (gold["urgency"], gold["security"]):
+        if mark:
+            left.append(mark)
+    right = ["ĐẢNG CỘNG SẢN VIỆT NAM"] if party else ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"]
+    right += ["", _date_line(gold)]
+    header = document.add_table(rows=1, cols=2)
+    _cell(header.rows[0].cells[0], left)
+    _cell(header.rows[0].cells[1], right, bold_first=True)
+
+    if typed:
+        for line, bold in ((TYPE_NAMES[gold["doc_type"]], True), (gold["subject"], True)):
+            p = document.add_paragraph()
+            p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            p.add_run(line).bold = bold
+    if gold["recipients"]:
+        p = document.add_paragraph()
+        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        if len(gold["recipients"]) == 1:
+            p.add_run(f"Kính gửi: {gold['recipients'][0]}.")
+        else:
+            p.add_run("Kính gửi:")
+            for i, r in enumerate(gold["recipients"]):
+                q = document.add_paragraph(f"- {r}{'.' if i == len(gold['recipients']) - 1 else ';'}")
+                q.paragraph_format.left_indent = Cm(4)
+    for text in body_paragraphs(source):
+        p = document.add_paragraph(text)
+        p.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+        p.paragraph_format.first_line_indent = Cm(1)
+
+    sig = gold["signature"] or {}
+    sig_lines = []
+    if sig.get("authority"):
+        mark = sig["authority"] if party else _state_mark(sig["authority"])
+        sig_lines.append(f"{mark} {sig['on_behalf_of'] or ''}".strip())
+    if sig.get("title"):
+        sig_lines.append(sig["title"])
+    sig_lines += ["", "", sig["name"]] if sig.get("name") else []
+    nn = ["Nơi nhận:"] + [
+        f"- {i['recipient']}" + (f" ({i['purpose']})" if i["purpose"] else "") + ("." if k == len(gold["distribution"]) - 1 else ";")
+        for k, i in enumerate(gold["distribution"])
+    ]
+    closing = document.add_table(rows=1, cols=2)
+    _cell(closing.rows[0].cells[0], nn, align=WD_ALIGN_PARAGRAPH.LEFT)
+    _cell(closing.rows[0].cells[1], sig_lines or [""], bold_first=True)
+
+    out = OUT / f"{stem}.docx"
+    document.save(str(out))
+    return out
+
+
+def _state_mark(party_mark: str) -> str:
+    return {"T/M": "TM.", "K/T": "KT.", "T/L": "TL.", "T/U": "TUQ.", "Q.": "Q."}[party_mark]
+
+
+def main() -> None:
+    OUT.mkdir(exist_ok=True)
+    made = [make_docx(stem) for stem in CHOSEN]
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        print("LibreOffice not found: .docx made, .pdf skipped")
+        return
+    for path in made:
+        subprocess.run([soffice, "--headless", "--convert-to", "pdf", "--outdir", str(OUT), str(path)], check=True, capture_output=True)
+    print(f"made {len(made)} .docx and .pdf in {OUT}")
+
+
+if __name__ == "__main__":
+    main()
