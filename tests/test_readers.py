@@ -178,3 +178,30 @@ def test_format_versions_of_the_corpus_score_like_the_text(fmt, minimum):
     report = evaluate(CORPUS, fmt=fmt)
     assert len(report.documents) >= 6 and not report.failures
     assert report.macro >= minimum, report.to_table(details=True)
+
+
+PAGE = """<!DOCTYPE html><html><head><title>Công văn 3722</title><style>.x{color:red}</style><script>var a = "Số: 1/X-Y";</script></head>
+<body><nav><a href="/">Trang chủ</a> | <a>Văn bản</a></nav>
+<div class="content-detail">
+<table><tr><td><b>VĂN PHÒNG CHÍNH PHỦ</b><br>-------</td><td><b>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</b><br>Độc lập - Tự do - Hạnh phúc</td></tr>
+<tr><td>Số: 3722/VPCP-CN<br>V/v cơ chế đặc thù xây dựng công trình</td><td><i>Hà Nội, ngày 28 tháng 4 năm 2026</i></td></tr></table>
+<p>Kính gửi:</p><p>- Các Bộ: Công an, Tư pháp;</p><p>- Ủy ban nhân dân tỉnh Đồng Nai.</p>
+<p>Xét đề nghị của Ủy ban nhân dân tỉnh Đồng Nai tại văn bản số 92/TTr-UBND ngày 21 tháng 4 năm 2026, Phó Thủ tướng có ý kiến:</p>
+<p>1. Giao các Bộ có ý kiến.</p><p>2. Văn phòng Chính phủ theo dõi./.</p>
+<table><tr><td><b><i>Nơi nhận:</i></b><br>- Như trên;<br>- Lưu: VT, CN.</td><td><b>KT. BỘ TRƯỞNG, CHỦ NHIỆM<br>PHÓ CHỦ NHIỆM<br><br>Phạm Mạnh Cường</b></td></tr></table>
+</div><footer>© 2026 Cổng thông tin điện tử</footer></body></html>"""
+
+
+@pytest.mark.parametrize("name", ["cv3722.html", "cv3722.txt"])  # decided by content too
+def test_html_page(tmp_path, name):
+    path = tmp_path / name
+    path.write_text(PAGE, encoding="utf-8")
+    d = vndirective.parse(path)
+    assert "Trang chủ" not in d.text and "var a" not in d.text and "Cổng thông tin" not in d.text
+    assert (d.system, d.issuer, d.doc_id, d.date, d.subject) == ("state", "VĂN PHÒNG CHÍNH PHỦ", "3722/VPCP-CN", dt.date(2026, 4, 28), "cơ chế đặc thù xây dựng công trình")
+    assert d.recipients == ["Các Bộ: Công an, Tư pháp", "Ủy ban nhân dân tỉnh Đồng Nai"]
+    assert [(r.doc_id, r.date) for r in d.references] == [("92/TTr-UBND", dt.date(2026, 4, 21))]
+    assert [t.number for t in d.tasks] == ["1", "2"]
+    assert d.signature is not None
+    assert (d.signature.authority, d.signature.on_behalf_of, d.signature.title, d.signature.name) == ("K/T", "BỘ TRƯỞNG, CHỦ NHIỆM", "PHÓ CHỦ NHIỆM", "Phạm Mạnh Cường")
+    assert [i.recipient for i in d.distribution] == ["Như trên", "Lưu: VT, CN"]

@@ -23,7 +23,7 @@ _BINARY_MAGIC = {
     b"II*\x00": "a TIFF image",
     b"MM\x00*": "a TIFF image",
 }
-TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text", ""}
+TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text", ".html", ".htm", ""}
 SUPPORTED = ".txt, .md, .docx, .pdf"
 
 
@@ -63,4 +63,13 @@ def read(path: str | Path, encoding: str | None = None) -> Layout:
             )
     if p.suffix.lower() not in TEXT_SUFFIXES and b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise UnsupportedFormat(f"{p}: binary content with the suffix '{p.suffix}'; vndirective reads .txt and .md files.")
+    if _looks_like_html(data, p):
+        from .html import read_html
+
+        return read_html(_text.decode(data, str(p), encoding))
     return _text.read_bytes(data, name=str(p), encoding=encoding)
+
+
+def _looks_like_html(data: bytes, path: Path) -> bool:
+    head = data[:2048].lstrip().lower()
+    return path.suffix.lower() in (".html", ".htm") or head.startswith((b"<!doctype html", b"<html", b"\xef\xbb\xbf<!doctype html"))
