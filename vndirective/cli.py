@@ -106,7 +106,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", required=True)
 
     pp = sub.add_parser("parse", help="parse documents and print a summary or JSON")
-    pp.add_argument("files", nargs="+", help="document files (.txt, .md)")
+    pp.add_argument("files", nargs="+", help="document files (.txt, .md, .html, .docx, .pdf)")
     pp.add_argument("--json", action="store_true", help="print to_dict() as JSON (UTF-8)")
     pp.add_argument(
         "--no-text", action="store_true", help="leave the text out of the JSON (kept by default: Directive.from_dict needs it to rebuild the result)"

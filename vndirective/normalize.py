@@ -67,14 +67,16 @@ _TONE_PAIRS = _tone_pairs()
 _INVISIBLE = re.compile("[\ufeff\u200b\u200c\u200d\u2060\u00ad]")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x84\x86-\x9f]")
 _LINE_BREAKS = re.compile("\r\n?|[\u2028\u2029\x85]")
+_ANY_ODD = re.compile("[\ufeff\u200b\u200c\u200d\u2060\u00ad\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\r\u2028\u2029]")
 
 
 def prepare(text: str) -> str:
     """Canonical form of a decoded input: NFC, ``\\n`` line ends, no BOM, no invisible or control characters."""
-    text = _INVISIBLE.sub("", text)
-    text = _LINE_BREAKS.sub("\n", text)
-    text = _CONTROL.sub(" ", text)
-    return unicodedata.normalize("NFC", text)
+    if _ANY_ODD.search(text):
+        text = _INVISIBLE.sub("", text)
+        text = _LINE_BREAKS.sub("\n", text)
+        text = _CONTROL.sub(" ", text)
+    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
 
 
 _OLD_TONE_QUICK = re.compile("[oOuU][àáảãạÀÁẢÃẠèéẻẽẹÈÉẺẼẸỳýỷỹỵỲÝỶỸỴ](?![^\\W\\d_])")
