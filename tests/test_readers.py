@@ -154,8 +154,21 @@ def test_real_docx_keeps_the_references_of_its_footnote():
 @pytest.mark.skipif(not REALFILES.is_dir(), reason="../shared/realfiles is not present")
 def test_scanned_pdf_says_how_to_ocr_it():
     pytest.importorskip("pdfplumber")
-    with pytest.raises(NoTextLayer, match=r"CV-813-CucHoaChat\.pdf.*OCR"):
+    with pytest.raises(NoTextLayer, match=r"CV-813-CucHoaChat\.pdf.*ocr=True.*tesseract-ocr-vie"):
         vndirective.parse(REALFILES / "CV-813-CucHoaChat.pdf")
+
+
+@pytest.mark.skipif(not REALFILES.is_dir(), reason="../shared/realfiles is not present")
+def test_scanned_pdf_with_ocr():
+    pytest.importorskip("pdfplumber")
+    from vndirective.readers import ocr
+
+    if not ocr.available():
+        pytest.skip("Tesseract with Vietnamese data is not installed (apt-get install tesseract-ocr tesseract-ocr-vie)")
+    d = vndirective.parse(REALFILES / "CV-813-CucHoaChat.pdf", ocr=True)
+    assert (d.system, d.issuer_parent, d.doc_type) == ("state", "BỘ CÔNG THƯƠNG", "CV")
+    assert {"24/2026/NĐ-CP", "01/2026/TT-BCT"} <= {r.doc_id for r in d.references}
+    assert "reader" in {w.code for w in d.warnings}  # says the text came from OCR
 
 
 @pytest.mark.skipif(not REALFILES.is_dir(), reason="../shared/realfiles is not present")

@@ -70,7 +70,7 @@ def _cmd_parse(args: argparse.Namespace) -> int:
     from .pipeline import parse
 
     for i, path in enumerate(args.files):
-        d = parse(path, encoding=args.encoding)
+        d = parse(path, encoding=args.encoding, ocr=args.ocr)
         if args.json:
             data = d.to_dict()
             if args.no_text:
@@ -112,6 +112,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--no-text", action="store_true", help="leave the text out of the JSON (kept by default: Directive.from_dict needs it to rebuild the result)"
     )
     pp.add_argument("--encoding", help="decode the files with this encoding instead of UTF-8")
+    pp.add_argument("--ocr", action="store_true", help="read scanned PDFs with Tesseract (apt-get install tesseract-ocr tesseract-ocr-vie)")
     pp.set_defaults(func=_cmd_parse)
 
     pe = sub.add_parser("evaluate", help="score the parser against *.gold.json files of a folder")

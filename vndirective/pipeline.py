@@ -26,11 +26,15 @@ def parse_text(text: str, *, source: str | None = None) -> Directive:
     return parse_layout(build_layout(text), source=source)
 
 
-def parse(path: str | Path, *, encoding: str | None = None) -> Directive:
-    """Parse a document file (.txt, .md). Raises the typed errors of :mod:`vndirective.errors`."""
+def parse(path: str | Path, *, encoding: str | None = None, ocr: bool = False) -> Directive:
+    """Parse a document file: text, Markdown, HTML, Word (.docx) or PDF.
+
+    ``ocr=True`` reads a scanned PDF with Tesseract (installed separately). Raises the
+    typed errors of :mod:`vndirective.errors`.
+    """
     from .readers import read
 
-    return parse_layout(read(path, encoding=encoding), source=str(path))
+    return parse_layout(read(path, encoding=encoding, ocr=ocr), source=str(path))
 
 
 def parse_layout(layout: Layout, *, source: str | None = None) -> Directive:

@@ -38,7 +38,7 @@ def _zip_has(data: bytes, member: str) -> bool:
         return False
 
 
-def read(path: str | Path, encoding: str | None = None) -> Layout:
+def read(path: str | Path, encoding: str | None = None, ocr: bool = False) -> Layout:
     """Read a file into a Layout, or raise a typed error naming the file."""
     p = Path(path)
     if not p.exists():
@@ -54,7 +54,7 @@ def read(path: str | Path, encoding: str | None = None) -> Layout:
     if head.startswith(b"%PDF"):
         from .pdf import read_pdf
 
-        return read_pdf(data, name=str(p))
+        return read_pdf(data, name=str(p), ocr=ocr)
     for magic, name in _BINARY_MAGIC.items():
         if head.startswith(magic):
             raise UnsupportedFormat(

@@ -28,8 +28,8 @@ def _require() -> Any:
     return pdfplumber
 
 
-def read_pdf(data: bytes, name: str = "<pdf>") -> Layout:
-    """A Layout from the bytes of a PDF file."""
+def read_pdf(data: bytes, name: str = "<pdf>", ocr: bool = False) -> Layout:
+    """A Layout from the bytes of a PDF file; a scan is OCR'd when ``ocr`` is true."""
     pdfplumber = _require()
     pages: list[str] = []
     chars = 0
@@ -43,9 +43,14 @@ def read_pdf(data: bytes, name: str = "<pdf>") -> Layout:
     except Exception as exc:
         raise UnsupportedFormat(f"{name}: not a readable PDF ({type(exc).__name__}: {exc})") from exc
     if chars == 0:
+        if ocr:
+            from .ocr import ocr_pdf
+
+            return ocr_pdf(data, name)
         raise NoTextLayer(
-            f"{name}: the PDF has no text layer (a scanned document). Run OCR first, e.g. "
-            "`ocrmypdf -l vie in.pdf out.pdf` (Debian: ocrmypdf, tesseract-ocr-vie), then parse the result."
+            f"{name}: the PDF has no text layer (a scanned document). Parse it with ocr=True (CLI: --ocr) where "
+            "Tesseract with Vietnamese is installed (apt-get install tesseract-ocr tesseract-ocr-vie), "
+            "or OCR it first (ocrmypdf -l vie in.pdf out.pdf)."
         )
     text = "\n\f".join(pages)
     layout = build_layout(text)
