@@ -87,8 +87,8 @@ CASES = [
     Case("table_cells_25k", lambda: "| a " * 25_000, {"not_a_directive"}),
     Case("underscores_100k", lambda: "_" * 100_000, {"not_a_directive"}),
     Case("quotes_nested", lambda: "> " * 1000 + "# " * 1000 + "**" * 1000 + "Số 12-NQ/TU"),
-    Case("tcvn3_mojibake", _tcvn3, {"not_a_directive", "legacy_encoding"}),
-    Case("vni_mojibake", _vni, {"not_a_directive", "legacy_encoding"}),
+    Case("tcvn3_mojibake", _tcvn3, {"legacy_converted"}),  # converted to Unicode, then parsed
+    Case("vni_mojibake", _vni, {"legacy_converted"}),
     Case("nfd", lambda: unicodedata.normalize("NFD", founding_text()), same_as_founding=True),
     Case("eth_for_dj", lambda: founding_text().replace("Đ", "\u00d0").replace("đ", "\u00f0"), same_as_founding=True),
     Case("boms_inside", lambda: "\ufeff" * 1000 + founding_text().replace("\n", "\n\ufeff"), same_as_founding=True),
@@ -170,10 +170,9 @@ def _write(tmp_path: Path, name: str, data: bytes) -> Path:
         ("letter.docx", b"PK\x03\x04\x14\x00\x06\x00" + b"\x00" * 100, UnsupportedFormat),
         ("zip-named-as-text.md", b"PK\x03\x04" + b"\x00" * 100, UnsupportedFormat),
         ("old.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100, UnsupportedFormat),
-        ("cv-1258.txt", "cp1258", UndecodableText),
         ("latin1.txt", "Qu\xe9bec, ngày".encode("latin-1") + b"\xff\xfe\xfd", UndecodableText),
     ],
-    ids=["missing", "directory", "pdf", "pdf_as_txt", "docx", "zip_as_md", "ole_doc", "cp1258", "latin1"],
+    ids=["missing", "directory", "pdf", "pdf_as_txt", "docx", "zip_as_md", "ole_doc", "latin1"],
 )
 def test_parse_errors_name_the_file(tmp_path: Path, name: str, data, error: type[Exception]):
     p = tmp_path / name
@@ -195,7 +194,13 @@ def test_typed_errors_are_also_builtin_errors(tmp_path: Path):
     with pytest.raises(ValueError):
         parse(_write(tmp_path, "x.pdf", b"%PDF-1.5"))
     with pytest.raises(UnicodeError):
-        parse(_write(tmp_path, "x.txt", to_cp1258(founding_text())))
+        parse(_write(tmp_path, "x.txt", "Qu\xe9bec".encode("latin-1") + b"\xff\xfe\xfd"))
+
+
+def test_cp1258_is_recognised_and_reported(tmp_path: Path, founding_doc: Directive):
+    d = parse(_write(tmp_path, "cv-1258.txt", to_cp1258(founding_text())))
+    assert (d.doc_id, d.date, d.issuer) == (founding_doc.doc_id, founding_doc.date, founding_doc.issuer)
+    assert "decoded_as" in {w.code for w in d.warnings}
 
 
 def test_cp1258_with_explicit_encoding(tmp_path: Path, founding_doc: Directive):

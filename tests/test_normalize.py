@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from vndirective.normalize import fold, key, prepare, skeleton
@@ -66,3 +68,35 @@ def test_legacy_encoding_detection(text, encoding):
 )
 def test_prepare_cleans_invisible_and_control_characters(raw, prepared):
     assert prepare(raw) == prepared
+
+
+@pytest.mark.parametrize(
+    ("legacy_text", "unicode_text", "encoding"),
+    [
+        ("§¶NG Bé TØNH B¾C GIANG", "ĐẢNG BỘ TỈNH BẮC GIANG", "TCVN3"),  # capitals typed in a .VnTimeH font
+        ("Uû ban nh©n d©n tØnh, ngµy 20 th¸ng 6 n¨m 2021", "Uỷ ban nhân dân tỉnh, ngày 20 tháng 6 năm 2021", "TCVN3"),
+        ("M\u00adêng Kh\u00ad¬ng, Sè 334-CV/HU", "Mường Khương, Số 334-CV/HU", "TCVN3"),  # ư is a soft hyphen in TCVN3
+        ("ÑAÛNG BOÄ TÆNH BAÉC GIANG", "ĐẢNG BỘ TỈNH BẮC GIANG", "VNI"),
+        ("Thöïc hieän coâng vaên soá 12 cuûa Boä Taøi chính", "Thực hiện công văn số 12 của Bộ Tài chính", "VNI"),
+    ],
+)
+def test_legacy_conversion(legacy_text, unicode_text, encoding):
+    from vndirective.legacy import convert
+
+    assert convert(legacy_text, encoding) == unicode_text
+
+
+def test_legacy_document_is_converted_and_parsed(tmp_path):
+    import vndirective
+
+    text = (
+        "TØNH ñY B¾C GIANG\n*\nSè 105-KL/TU\n§¶NG CéNG S¶N VIÖT NAM\nB¾c Giang, ngµy 15 th¸ng 6 n¨m 2021\n\n"
+        "KÕT LUËN\ncña Ban ChÊp hµnh §¶ng bé tØnh vÒ thùc hiÖn môc tiªu kÐp\n\n"
+        "Thùc hiÖn NghÞ quyÕt sè 25-NQ/TU ngµy 05/01/2021 cña Ban ChÊp hµnh §¶ng bé tØnh, yªu cÇu:\n1. Mét.\n2. Hai.\n"
+    )
+    path = tmp_path / "kl105.txt"
+    path.write_bytes(text.encode("cp1252"))  # an 8-bit file, as old archives hold them
+    d = vndirective.parse(path)
+    assert (d.issuer, d.doc_id, d.date, d.doc_type) == ("TỈNH ỦY BẮC GIANG", "105-KL/TU", dt.date(2021, 6, 15), "KL")
+    assert [r.doc_id for r in d.references] == ["25-NQ/TU"]
+    assert any("TCVN3" in w.message for w in d.warnings)

@@ -168,7 +168,7 @@ def test_scanned_pdf_with_ocr():
     d = vndirective.parse(REALFILES / "CV-813-CucHoaChat.pdf", ocr=True)
     assert (d.system, d.issuer_parent, d.doc_type) == ("state", "BỘ CÔNG THƯƠNG", "CV")
     assert {"24/2026/NĐ-CP", "01/2026/TT-BCT"} <= {r.doc_id for r in d.references}
-    assert "reader" in {w.code for w in d.warnings}  # says the text came from OCR
+    assert "ocr" in {w.code for w in d.warnings}  # says the text came from OCR
 
 
 @pytest.mark.skipif(not REALFILES.is_dir(), reason="../shared/realfiles is not present")
@@ -176,7 +176,7 @@ def test_scanned_pdf_with_ocr():
 def test_pdf_with_a_broken_font_mapping_is_reported(name):
     pytest.importorskip("pdfplumber")
     d = vndirective.parse(REALFILES / name)
-    assert {"legacy_encoding", "not_a_directive"} <= {w.code for w in d.warnings}
+    assert {"pdf_unmapped_glyphs", "not_a_directive"} <= {w.code for w in d.warnings}
 
 
 @pytest.mark.parametrize(("fmt", "minimum"), [("docx", 0.97), ("pdf", 0.95)])

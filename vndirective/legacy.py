@@ -1,13 +1,14 @@
 """Text typed in the legacy Vietnamese font encodings, TCVN3 (ABC, '.VnTime') and VNI.
 
 Read as Unicode, such text turns into mojibake: TCVN3 gives 'Uû ban nh©n d©n tØnh',
-VNI gives 'UÛy ban nhaân daân tænh'. :func:`detect` recognises it so that the
-parser can say so; conversion comes with the readers of legacy files.
+VNI gives 'UÛy ban nhaân daân tænh'. :func:`detect` recognises it and :func:`convert`
+turns it into Unicode with the tables of ``data/legacy.json``.
 """
 
 from __future__ import annotations
 
 import re
+from functools import cache
 
 # Characters that TCVN3 uses for Vietnamese letters but that no Unicode Vietnamese text holds.
 # (Only its symbols count: the Latin-1 letters it also uses are VNI's too.)
@@ -28,3 +29,35 @@ def detect(text: str, sample: int = 20_000) -> str | None:
     if count >= 6 and count > 2 * native:
         return best
     return None
+
+
+@cache
+def _table(encoding: str) -> tuple[re.Pattern[str], dict[str, str]]:
+    from .codes import load
+
+    mapping = {k: v for k, v in load("legacy")[encoding].items()}
+    keys = sorted(mapping, key=len, reverse=True)  # VNI: a letter and its mark before a lone mark
+    return re.compile("|".join(re.escape(k) for k in keys)), mapping
+
+
+_CAPS_WORD = re.compile(r"[^\n]+")
+
+
+def convert(text: str, encoding: str) -> str:
+    """Unicode text from TCVN3 or VNI mojibake (see :func:`detect`)."""
+    pattern, mapping = _table(encoding)
+    out = pattern.sub(lambda m: mapping[m.group(0)], text)
+    if encoding == "TCVN3":
+        # Capitals typed in a '.VnTimeH' font come out in small letters: 'HUYÖN' → 'HUYỆN'
+        # (a line whose Latin letters are all capitals is a line of capitals).
+        out = _CAPS_WORD.sub(_caps, out)
+    return out
+
+
+def _caps(m: re.Match[str]) -> str:
+    line = m.group(0)
+    words = [w for w in line.split() if not any(c.isdigit() or c == "/" for c in w)]  # ids are not words
+    ascii_letters = [c for w in words for c in w if c.isascii() and c.isalpha()]
+    if len(ascii_letters) >= 3 and all(c.isupper() for c in ascii_letters):
+        return line.upper()
+    return line

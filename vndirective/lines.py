@@ -18,6 +18,9 @@ from typing import Any
 
 import regex
 
+from . import legacy
+from .messages import warn
+from .model import ParseWarning
 from .normalize import fold, prepare, skeleton
 
 _TABLE_RULE = regex.compile(r"^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*$|^\s*\|?\s*:?-{3,}:?\s*\|\s*:?-{3,}:?\s*\|?\s*$")
@@ -64,7 +67,7 @@ class Layout:
     text: str
     lines: list[Line] = field(default_factory=list)
     layout_columns: bool = False
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[ParseWarning] = field(default_factory=list)
 
     @cached_property
     def folded(self) -> str:
@@ -135,9 +138,15 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 def build_layout(text: str, *, already_prepared: bool = False) -> Layout:
     """Split a text into segments: the line model of plain text and Markdown."""
+    converted = None
     if not already_prepared:
+        converted = legacy.detect(text)
+        if converted:
+            text = legacy.convert(text, converted)
         text = prepare(text)
     layout = Layout(text)
+    if converted:
+        layout.warnings.append(warn("legacy_converted", encoding=converted))
     rows = text.split("\n")
     widths = sorted(len(r.rstrip()) for r in rows if r.strip())
     gapped = sum(1 for r in rows if ("   " in r or "\t" in r) and "|" not in r and _GAP.search(r.strip()))

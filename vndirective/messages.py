@@ -26,6 +26,10 @@ TEMPLATES: dict[str, str] = {
     "missing_signature": "No signature block was found.",
     "missing_distribution": "The document has no 'Nơi nhận' (distribution) list.",
     "reader": "{message}",
+    "legacy_converted": "The text was typed in the legacy {encoding} font encoding; it was converted to Unicode (check the result).",
+    "decoded_as": "The file is not UTF-8; it was read as {encoding}.",
+    "ocr": "The text was read by OCR ({pages} page(s)): check names and numbers against the scan.",
+    "pdf_unmapped_glyphs": "The PDF's fonts have no Unicode mapping: characters came out as '(cid:NN)' and are lost; OCR it or get a better copy.",
     "legacy_encoding": "The text looks typed in the legacy {encoding} font encoding (it reads like mojibake): convert it to Unicode before parsing.",
     "internal": "Dropped an invalid span for {field}.",
 }

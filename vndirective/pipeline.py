@@ -76,8 +76,7 @@ def parse_layout(layout: Layout, *, source: str | None = None) -> Directive:
         d.warnings.append(warn("missing_signature"))
     if d.issuer is None and d.doc_id is None and d.date is None:
         d.warnings.append(warn("not_a_directive"))
-    for w in layout.warnings:
-        d.warnings.append(warn("reader", message=w))
+    d.warnings.extend(layout.warnings)
     _check_spans(d)
     return d
 

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from ..errors import NoTextLayer
 from ..lines import Layout, build_layout
+from ..messages import warn
 
 DPI = 300
 LANGUAGE = "vie"
@@ -67,5 +68,5 @@ def ocr_pdf(data: bytes, name: str = "<pdf>") -> Layout:
     finally:
         pdf.close()
     layout = build_layout("\n\f".join(pages))
-    layout.warnings.append(f"The text was read by OCR ({len(pages)} page{'s' if len(pages) != 1 else ''}): check names and numbers against the scan.")
+    layout.warnings.append(warn("ocr", pages=len(pages)))
     return layout

@@ -15,6 +15,7 @@ from typing import Any
 
 from ..errors import NoTextLayer, UnsupportedFormat
 from ..lines import Layout, build_layout
+from ..messages import warn
 
 COLUMNS = 110  # text columns across the page width
 GAP = 2.5  # a gap wider than this many character widths separates columns
@@ -55,10 +56,7 @@ def read_pdf(data: bytes, name: str = "<pdf>", ocr: bool = False) -> Layout:
     text = "\n\f".join(pages)
     layout = build_layout(text)
     if "(cid:" in text:
-        layout.warnings.append(
-            "The PDF's fonts have no Unicode mapping: some characters came out as '(cid:NN)' and are lost; "
-            "OCR the document or get a better copy."
-        )
+        layout.warnings.append(warn("pdf_unmapped_glyphs"))
     return layout
 
 

@@ -7,8 +7,22 @@ reads the same as a ``.md``.
 
 from __future__ import annotations
 
+import re
+import unicodedata
+
+from .. import legacy
 from ..errors import UndecodableText, UnsupportedFormat
 from ..lines import Layout, build_layout
+from ..messages import warn
+
+_VIETNAMESE = re.compile("[\u1ea0-\u1ef9ơưđăƠƯĐĂ]")
+
+
+_STRAY = re.compile("[©¨®¶µ¸¹»¼½¾§¦ª«¬¯±²³´·º×÷þ\ufffd]")
+
+
+def _score(text: str) -> int:
+    return len(_VIETNAMESE.findall(text)) - 3 * len(_STRAY.findall(text))
 
 
 def decode(data: bytes, name: str = "<bytes>", encoding: str | None = None) -> str:
@@ -28,6 +42,18 @@ def decode(data: bytes, name: str = "<bytes>", encoding: str | None = None) -> s
     except UnicodeDecodeError as exc:
         if b"\x00" in data[:4096]:
             raise UnsupportedFormat(f"{name}: binary content, not a text document.") from exc
+        # An 8-bit file: typed in TCVN3 or VNI (converted later), or in Windows-1258.
+        # Keep the reading that gives the most Vietnamese letters and the fewest stray symbols.
+        latin = data.decode("cp1252", errors="replace")
+        vietnamese = unicodedata.normalize("NFC", data.decode("cp1258", errors="replace"))
+        found = legacy.detect(latin)
+        best, score = None, 4  # below 5 Vietnamese letters, the bytes are something else
+        if "\ufffd" not in vietnamese and _score(vietnamese) > score:
+            best, score = vietnamese, _score(vietnamese)
+        if found and _score(legacy.convert(latin, found)) > score:
+            best = latin
+        if best is not None:
+            return best
         raise UndecodableText(
             f"{name}: not valid UTF-8 (byte {exc.start}). Vietnamese files in Windows-1258, TCVN3 (ABC) or VNI "
             "must be converted to Unicode first, or pass encoding='cp1258' (CLI: --encoding cp1258) if that is what it is."
@@ -36,4 +62,17 @@ def decode(data: bytes, name: str = "<bytes>", encoding: str | None = None) -> s
 
 def read_bytes(data: bytes, name: str = "<bytes>", encoding: str | None = None) -> Layout:
     """A Layout from the bytes of a text or Markdown file."""
-    return build_layout(decode(data, name, encoding))
+    text = decode(data, name, encoding)
+    layout = build_layout(text)
+    if encoding is None and _not_utf8(data):
+        found = "Windows-1252 (legacy font text)" if text == data.decode("cp1252", errors="replace") else "Windows-1258"
+        layout.warnings.append(warn("decoded_as", encoding=found))
+    return layout
+
+
+def _not_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return not data.startswith((b"\xff\xfe", b"\xfe\xff"))
+    return False
