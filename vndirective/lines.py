@@ -101,7 +101,11 @@ class Layout:
             return head[start:end]
         if start >= tail_start:
             return tail[start - tail_start : end - tail_start]
-        return skeleton(self.text[start:end])
+        cache = self.memo.setdefault("skeleton", {})
+        value = cache.get((start, end))
+        if value is None:
+            value = cache[(start, end)] = skeleton(self.text[start:end])
+        return value
 
     def t(self, line: Line) -> str:
         """Text of a segment as written (markup trimmed)."""

@@ -29,6 +29,8 @@ def distribution_lines(layout: Layout, zones: Zones) -> list[Line]:
         if layout.layout_columns and ln.col > label_col:
             continue
         bullet = bool(patterns.LINE_BULLET.match(text))
+        if not bullet and len(text) > 150:
+            break  # prose: the list is over
         if bullet:
             out.append(ln)
         elif is_signature_segment(layout, ln):
