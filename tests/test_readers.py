@@ -218,3 +218,23 @@ def test_html_page(tmp_path, name):
     assert d.signature is not None
     assert (d.signature.authority, d.signature.on_behalf_of, d.signature.title, d.signature.name) == ("K/T", "BỘ TRƯỞNG, CHỦ NHIỆM", "PHÓ CHỦ NHIỆM", "Phạm Mạnh Cường")
     assert [i.recipient for i in d.distribution] == ["Như trên", "Lưu: VT, CN"]
+
+
+def test_pdf_values_can_be_found_on_their_page():
+    pytest.importorskip("pdfplumber")
+    from vndirective import Directive
+
+    from ._directive_checks import check_directive
+    from .conftest import CORPUS
+
+    d = vndirective.parse(CORPUS / "formats" / "334-CV-HU_luc-ngan_2021.pdf")
+    assert d.boxes and all(d.text[b.start : b.end].strip() for b in d.boxes)
+    [(page, (x0, top, x1, bottom))] = d.locate(d.spans["issuer"])
+    assert page == 1 and 0 < x0 < x1 < 300 and 0 < top < bottom < 150  # top left of the first page
+    assert d.signature is not None
+    last = d.page_at(len(d.text))
+    assert [p for p, _ in d.locate(d.signature.spans["title"])] == [last] and last > 1
+    mentions = d.reference("105-KL/TU").mentions
+    assert [d.page_at(m.span.start) for m in mentions] == [p for m in mentions for p, _ in d.locate(m.span)]
+    check_directive(d)  # schema, spans, round trip (boxes included)
+    assert Directive.from_dict(d.to_dict()) == d

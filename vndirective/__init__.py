@@ -26,6 +26,7 @@ _LAZY = {
     "DocumentId": "ids",
     "parse_id": "ids",
     "AuthorityStep": "model",
+    "Box": "model",
     "Directive": "model",
     "DistributionItem": "model",
     "Mention": "model",
@@ -40,7 +41,7 @@ _LAZY = {
 if TYPE_CHECKING:
     from .evaluate import evaluate
     from .ids import DocumentId, parse_id
-    from .model import AuthorityStep, Directive, DistributionItem, Mention, ParseWarning, Passage, Reference, Signature, Span, Task
+    from .model import AuthorityStep, Box, Directive, DistributionItem, Mention, ParseWarning, Passage, Reference, Signature, Span, Task
     from .pipeline import parse, parse_layout, parse_text
 
 
@@ -59,6 +60,7 @@ def __dir__() -> list[str]:
 
 __all__ = [
     "AuthorityStep",
+    "Box",
     "Directive",
     "DistributionItem",
     "DocumentId",

@@ -20,7 +20,7 @@ import regex
 
 from . import legacy
 from .messages import warn
-from .model import ParseWarning
+from .model import Box, ParseWarning
 from .normalize import fold, prepare, skeleton
 
 _TABLE_RULE = regex.compile(r"^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*$|^\s*\|?\s*:?-{3,}:?\s*\|\s*:?-{3,}:?\s*\|?\s*$")
@@ -68,6 +68,7 @@ class Layout:
     lines: list[Line] = field(default_factory=list)
     layout_columns: bool = False
     warnings: list[ParseWarning] = field(default_factory=list)
+    boxes: list[Box] = field(default_factory=list)
 
     @cached_property
     def folded(self) -> str:

@@ -263,6 +263,27 @@ class DistributionItem:
         return cls(d["recipient"], d.get("purpose"), span)
 
 
+@dataclass(frozen=True)
+class Box:
+    """Where a stretch of the text stands on a PDF page: text offsets, page (from 1) and
+    the bounding box in PDF points (origin at the top left of the page)."""
+
+    start: int
+    end: int
+    page: int
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+    def to_list(self) -> list[float]:
+        return [self.start, self.end, self.page, self.x0, self.top, self.x1, self.bottom]
+
+    @classmethod
+    def from_list(cls, v: list[float]) -> Box:
+        return cls(int(v[0]), int(v[1]), int(v[2]), float(v[3]), float(v[4]), float(v[5]), float(v[6]))
+
+
 HEADER_FIELDS = (
     "system",
     "issuer",
@@ -311,11 +332,28 @@ class Directive:
     warnings: list[ParseWarning] = field(default_factory=list)
     spans: dict[str, Any] = field(default_factory=dict)
     source: str | None = None
+    boxes: list[Box] = field(default_factory=list)
 
     def span(self, name: str) -> Span | None:
         """The span of a header field, or None when the field was not found."""
         value = self.spans.get(name)
         return value if isinstance(value, Span) else None
+
+    def page_at(self, offset: int) -> int:
+        """The page (from 1) of a text offset: pages are separated by form feeds."""
+        return self.text.count("\f", 0, max(0, offset)) + 1
+
+    def locate(self, span: Span) -> list[tuple[int, tuple[float, float, float, float]]]:
+        """Where a value stands on the pages of a PDF: (page, (x0, top, x1, bottom)) per page.
+
+        Empty for documents that did not come from a PDF's text layer.
+        """
+        found: dict[int, list[float]] = {}
+        for b in self.boxes:
+            if b.end > span.start and b.start < span.end:
+                box = found.setdefault(b.page, [b.x0, b.top, b.x1, b.bottom])
+                box[0], box[1], box[2], box[3] = min(box[0], b.x0), min(box[1], b.top), max(box[2], b.x1), max(box[3], b.bottom)
+        return [(page, (v[0], v[1], v[2], v[3])) for page, v in sorted(found.items())]
 
     def snippet(self, span: Span | None) -> str:
         """The source text under a span."""
@@ -358,6 +396,7 @@ class Directive:
             "distribution": [i.to_dict() for i in self.distribution],
             "warnings": [w.to_dict() for w in self.warnings],
             "spans": spans,
+            "boxes": [b.to_list() for b in self.boxes],
             "text": self.text,
         }
 
@@ -396,6 +435,7 @@ class Directive:
             warnings=[ParseWarning.from_dict(w) for w in d.get("warnings", [])],
             spans=spans,
             source=d.get("source"),
+            boxes=[Box.from_list(b) for b in d.get("boxes", [])],
         )
 
 

@@ -39,7 +39,7 @@ def parse(path: str | Path, *, encoding: str | None = None, ocr: bool = False) -
 
 def parse_layout(layout: Layout, *, source: str | None = None) -> Directive:
     """Run the extractors on a Layout produced by any reader."""
-    d = Directive(text=layout.text, source=source)
+    d = Directive(text=layout.text, source=source, boxes=list(layout.boxes))
     if not layout.text.strip():
         d.warnings.append(warn("empty"))
         return d
