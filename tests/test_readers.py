@@ -238,3 +238,29 @@ def test_pdf_values_can_be_found_on_their_page():
     assert [d.page_at(m.span.start) for m in mentions] == [p for m in mentions for p, _ in d.locate(m.span)]
     check_directive(d)  # schema, spans, round trip (boxes included)
     assert Directive.from_dict(d.to_dict()) == d
+
+
+def test_docx_tracked_changes_keep_insertions_and_drop_deletions(tmp_path):
+    from docx.oxml import OxmlElement
+
+    def run(tag: str, text: str):
+        r, t = OxmlElement("w:r"), OxmlElement(tag)
+        t.text = text
+        r.append(t)
+        return r
+
+    document = docx.Document()
+    document.add_paragraph("TỈNH ỦY BẮC GIANG")
+    p = document.add_paragraph("Số ")
+    ins, gone = OxmlElement("w:ins"), OxmlElement("w:del")
+    ins.append(run("w:t", "105-KL/TU"))
+    gone.append(run("w:delText", "99-KL/TU"))
+    p._p.append(gone)
+    p._p.append(ins)
+    document.add_paragraph("ĐẢNG CỘNG SẢN VIỆT NAM")
+    document.add_paragraph("Bắc Giang, ngày 15 tháng 6 năm 2021")
+    path = tmp_path / "tracked.docx"
+    document.save(str(path))
+    d = vndirective.parse(path)
+    assert d.doc_id == "105-KL/TU"
+    assert "99-KL/TU" not in d.text

@@ -57,11 +57,46 @@ def _body_lines(document: Any, numbering: _Numbering) -> Iterator[str]:
             yield from _table_lines(block, numbering, seen_cells)
         else:
             yield numbering.label(block) + _paragraph_text(block)
+            yield from _text_boxes(block)
+
+
+_T, _TAB, _BR, _CR, _TXBX, _DEL = (f"{_W}{t}" for t in ("t", "tab", "br", "cr", "txbxContent", "del"))
 
 
 def _paragraph_text(paragraph: Any) -> str:
-    # Manual line breaks inside a paragraph read as spaces; tabs stay (a column gap).
-    return paragraph.text.replace("\n", " ")
+    """The text of a paragraph from its XML: tracked insertions kept, deletions left out,
+    tabs kept (a column gap), manual line breaks as spaces; text boxes read elsewhere."""
+    out: list[str] = []
+    for el in paragraph._p.iter(_T, _TAB, _BR, _CR):
+        if _inside(el, (_TXBX, _DEL), paragraph._p):
+            continue
+        if el.tag == _T:
+            out.append(el.text or "")
+        elif el.tag == _TAB:
+            out.append("\t")
+        else:
+            out.append(" ")
+    return "".join(out)
+
+
+def _inside(el: Any, tags: tuple[str, ...], stop: Any) -> bool:
+    parent = el.getparent()
+    while parent is not None and parent is not stop:
+        if parent.tag in tags:
+            return True
+        parent = parent.getparent()
+    return False
+
+
+def _text_boxes(paragraph: Any) -> list[str]:
+    """Paragraphs of the text boxes anchored in a paragraph, one line each."""
+    lines = []
+    for box in paragraph._p.iter(_TXBX):
+        for p in box.iter(f"{_W}p"):
+            text = "".join(t.text or "" for t in p.iter(_T))
+            if text.strip():
+                lines.append(text)
+    return lines
 
 
 def _table_lines(table: Any, numbering: _Numbering, seen: list[Any]) -> Iterator[str]:
