@@ -314,3 +314,25 @@ def test_party_bloc_committee_code():
 def test_date_on_the_next_indented_line():
     d = vndirective.parse_text(PARTY_HEADER + "    - Tiếp tục thực hiện Nghị quyết số 13-NQ/TW ngày\n    02/4/2022 của Bộ Chính trị.\n")
     assert (d.references[-1].doc_id, d.references[-1].date) == ("13-NQ/TW", dt.date(2022, 4, 2))
+
+
+@pytest.mark.parametrize(
+    ("header", "issuer", "parent"),
+    [
+        # a real word that only looks like a damaged unit word is left alone
+        ("ĐẢNG BỘ TỈNH NGHỆ AN\nĐẢNG ỦY QUÂN SỰ TỈNH\n*\nSố 212-TB/ĐU\nĐẢNG CỘNG SẢN VIỆT NAM\nVinh, ngày 05 tháng 3 năm 2024\n\n", "ĐẢNG ỦY QUÂN SỰ TỈNH", "ĐẢNG BỘ TỈNH NGHỆ AN"),
+        # a line repeating the words of the organ above is its child
+        ("BẢO HIỂM XÃ HỘI VIỆT NAM\nBẢO HIỂM XÃ HỘI TỈNH THÁI BÌNH\nSố: 25/HD-BHXH\nThái Bình, ngày 05 tháng 3 năm 2024\n\n", "BẢO HIỂM XÃ HỘI TỈNH THÁI BÌNH", "BẢO HIỂM XÃ HỘI VIỆT NAM"),
+        # OCR: lost marks restored from the head words, 'S6' read as 'Số'
+        ("TINH UY GIA LAI\nBAN CAN SU ÐẢNG UBND TỈNH\n*\nS6 156-BC/BCSĐ\nĐẢNG CỘNG SẢN VIỆT NAM\nPleiku, ngày 05 tháng 3 năm 2024\n\n", "BAN CÁN SỰ ĐẢNG UBND TỈNH", "TỈNH ỦY GIA LAI"),
+    ],
+)
+def test_organ_lines(header, issuer, parent):
+    d = vndirective.parse_text(header + BODY)
+    assert (d.issuer, d.issuer_parent) == (issuer, parent)
+    assert d.doc_id is not None
+
+
+def test_the_file_copy_closes_the_distribution_list():
+    d = with_closing("Nơi nhận:\n- Như trên;\n- UBND huyện Đồng Phú, UBND TP.\nĐồng Xoài;\n- Lưu: VT, KSC.\nGhi rõ nguồn khi phát hành lại thông tin\n\nKT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\nLê Văn A")
+    assert [i.recipient for i in d.distribution] == ["Như trên", "UBND huyện Đồng Phú, UBND TP. Đồng Xoài", "Lưu: VT, KSC"]

@@ -179,17 +179,25 @@ def test_pdf_with_a_broken_font_mapping_is_reported(name):
     assert {"pdf_unmapped_glyphs", "not_a_directive"} <= {w.code for w in d.warnings}
 
 
-@pytest.mark.parametrize(("fmt", "minimum"), [("docx", 0.97), ("pdf", 0.95)])
-def test_format_versions_of_the_corpus_score_like_the_text(fmt, minimum):
-    """corpus/formats holds Word and PDF versions of corpus documents (made by make_fixtures.py)."""
-    if fmt == "pdf":
+@pytest.mark.parametrize(
+    ("fmt", "count", "minimum"),
+    [("docx", 6, 0.97), ("pdf", 6, 0.95), ("tcvn3.txt", 1, 0.95), ("vni.txt", 1, 0.95), ("scan.pdf", 1, 0.6)],
+)
+def test_format_versions_of_the_corpus_score_like_the_text(fmt, count, minimum):
+    """corpus/formats holds Word, PDF, scanned and legacy-font versions of corpus documents (make_fixtures.py)."""
+    if fmt.endswith("pdf"):
         pytest.importorskip("pdfplumber")
+    if fmt == "scan.pdf":
+        from vndirective.readers import ocr
+
+        if not ocr.available():
+            pytest.skip("Tesseract with Vietnamese data is not installed (apt-get install tesseract-ocr tesseract-ocr-vie)")
     from vndirective.evaluate import evaluate
 
     from .conftest import CORPUS
 
-    report = evaluate(CORPUS, fmt=fmt)
-    assert len(report.documents) >= 6 and not report.failures
+    report = evaluate(CORPUS, fmt=fmt, ocr=fmt == "scan.pdf")
+    assert len(report.documents) == count and not report.failures
     assert report.macro >= minimum, report.to_table(details=True)
 
 

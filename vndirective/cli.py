@@ -86,7 +86,7 @@ def _cmd_parse(args: argparse.Namespace) -> int:
 def _cmd_evaluate(args: argparse.Namespace) -> int:
     from .evaluate import evaluate
 
-    report = evaluate(args.directory, fmt=args.format)
+    report = evaluate(args.directory, fmt=args.format, ocr=args.ocr)
     if not report.documents:
         print(f"{args.directory}: no *.gold.json with a matching document found", file=sys.stderr)
         return 2
@@ -120,7 +120,10 @@ def build_parser() -> argparse.ArgumentParser:
     pe.add_argument("--json", metavar="FILE", help="also write the report as JSON to FILE")
     pe.add_argument("--details", action="store_true", help="list every difference per document")
     pe.add_argument("--min-macro", type=float, help="exit with status 1 when the macro score is lower")
-    pe.add_argument("--format", choices=["docx", "pdf", "txt", "md"], help="score the versions in this format (beside the gold files or in formats/)")
+    pe.add_argument(
+        "--format", metavar="SUFFIX", help="score the versions with this suffix ('docx', 'pdf', 'scan.pdf', 'tcvn3.txt'), beside the gold files or in formats/"
+    )
+    pe.add_argument("--ocr", action="store_true", help="OCR scanned PDFs (needs Tesseract with Vietnamese)")
     pe.set_defaults(func=_cmd_evaluate)
     return p
 

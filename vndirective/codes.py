@@ -174,6 +174,12 @@ def title_forms() -> dict[str, str]:
 
 
 @cache
+def unit_correction_after() -> frozenset[str]:
+    """Organ words after which a damaged unit word ('UBND TÍNH') can only be TỈNH, HUYỆN..."""
+    return frozenset(skeleton(w) for w in load("organs")["unit_correction_after"])
+
+
+@cache
 def unit_forms() -> dict[str, str]:
     """Skeleton of an administrative unit word → its written form."""
     return {skeleton(w): w for w in load("organs")["unit_words"]}

@@ -231,6 +231,7 @@ def evaluate(
     parse: Callable[[Path], Directive] | None = None,
     pairs: Iterable[tuple[Path, Path]] | None = None,
     fmt: str | None = None,
+    ocr: bool = False,
 ) -> Report:
     """Score ``parse`` (default :func:`vndirective.parse`) on every gold file of ``directory``.
 
@@ -239,7 +240,9 @@ def evaluate(
     if parse is None:
         from .pipeline import parse as parse_file
 
-        parse = parse_file
+        def parse(path: Path) -> Directive:
+            return parse_file(path, ocr=ocr)
+
     report = Report()
     for doc, gold_path in pairs if pairs is not None else gold_pairs(directory, fmt):
         gold = json.loads(gold_path.read_text("utf-8"))

@@ -41,6 +41,7 @@ def _table(encoding: str) -> tuple[re.Pattern[str], dict[str, str]]:
 
 
 _CAPS_WORD = re.compile(r"[^\n]+")
+_SENTENCE_START = re.compile(r"((?:^|\n|[.:;!?]\s|^[-+*]\s|\n[ \t]*[-+*]\s)[ \t]*)(\w)")
 
 
 def convert(text: str, encoding: str) -> str:
@@ -49,8 +50,11 @@ def convert(text: str, encoding: str) -> str:
     out = pattern.sub(lambda m: mapping[m.group(0)], text)
     if encoding == "TCVN3":
         # Capitals typed in a '.VnTimeH' font come out in small letters: 'HUYÖN' → 'HUYỆN'
-        # (a line whose Latin letters are all capitals is a line of capitals).
+        # (a line whose Latin letters are all capitals is a line of capitals), and 'ñy ban'
+        # at the start of a line or sentence is 'Ủy ban'.
         out = _CAPS_WORD.sub(_caps, out)
+        converted = set(mapping.values())
+        out = _SENTENCE_START.sub(lambda m: m.group(1) + (m.group(2).upper() if m.group(2) in converted else m.group(2)), out)
     return out
 
 

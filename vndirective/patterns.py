@@ -17,7 +17,7 @@ PARTY_TITLE_SK = regex.compile(r"D\s?A\s?N\s?G\s{1,3}C\s?O\s?N\s?G\s{1,3}S\s?A\s
 STATE_TITLE_SK = regex.compile(r"C\s?O\s?N\s?G\s{1,3}H\s?O\s?A\s{1,3}X\s?A\s{1,3}H\s?O\s?I\s{1,3}C\s?H\s?U\s{1,3}N\s?G\s?H\s?I\s?A")
 MOTTO_SK = regex.compile(r"D\s?O\s?C\s{1,3}L\s?A\s?P\s{0,3}[-,.]?\s{0,3}T\s?U\s{1,3}D\s?O\s{0,3}[-,.]?\s{0,3}H\s?A\s?N\s?H\s{1,3}P\s?H\s?U\s?C")
 
-NUMBER_LINE_SK = regex.compile(r"^(?:SO|S0)\s{0,3}[:.]?\s{0,12}(?=\d|[._…]{2}|/|$)")
+NUMBER_LINE_SK = regex.compile(r"^(?:SO|S0|S6)\s{0,3}[:.]?\s{0,12}(?=\d|[._…]{2}|/|$)")
 PLACE_DATE_SK = regex.compile(
     r"^(?P<place>[^,\n|]{2,45}?)\s{0,3}(?:,\s{0,3}|\s)NGAY\s{0,3}(?P<d>\d{1,2}|[._… ]{0,12})\s{0,3}THANG\s{0,3}"
     r"(?P<m>\d{1,2}|[._… ]{0,12})\s{0,3}NAM\s{1,3}(?P<y>\d{4})\s{0,3}[.*_]{0,3}\s{0,3}$"

@@ -182,7 +182,7 @@ def _header_window(layout: Layout, lines: list[Line]) -> int:
             continue
         if len(text) > 150 and not is_caps(text) and seen_anchor:
             return i
-        if i > 2 and (patterns.BODY_OPENER_SK.match(layout.s(ln)) or numbering(layout, ln)):
+        if i > 2 and ((not starts_lower(text) and patterns.BODY_OPENER_SK.match(layout.s(ln))) or numbering(layout, ln)):
             return i
     return limit
 

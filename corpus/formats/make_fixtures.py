@@ -19,6 +19,7 @@ import json
 import shutil
 import subprocess
 import sys
+import unicodedata
 from pathlib import Path
 
 import docx
@@ -161,16 +162,64 @@ def _state_mark(party_mark: str) -> str:
     return {"T/M": "TM.", "K/T": "KT.", "T/L": "TL.", "T/U": "TUQ.", "Q.": "Q."}[party_mark]
 
 
+SCANNED = CHOSEN[1:2]  # also as a scanned copy: page images only, slightly rotated, blurred, noisy, JPEG
+LEGACY = {CHOSEN[0]: "TCVN3", CHOSEN[1]: "VNI"}  # also as 8-bit text typed in the legacy fonts
+
+
+def make_scan(pdf: Path, seed: int) -> Path:
+    """An image-only copy of a PDF, degraded like an office scan (no text layer)."""
+    import random
+
+    import pypdfium2
+    from PIL import ImageFilter
+
+    rng = random.Random(seed)
+    pages = []
+    doc = pypdfium2.PdfDocument(str(pdf))
+    for page in doc:
+        image = page.render(scale=150 / 72).to_pil().convert("L")
+        image = image.rotate(rng.uniform(-0.8, 0.8), expand=False, fillcolor=255).filter(ImageFilter.GaussianBlur(0.6))
+        pixels = image.load()
+        w, h = image.size
+        for _ in range(w * h // 4000):  # salt and pepper
+            pixels[rng.randrange(w), rng.randrange(h)] = rng.choice((0, 255))
+        pages.append(image)
+    doc.close()
+    out = pdf.with_suffix(".scan.pdf")
+    pages[0].save(out, "PDF", resolution=150, save_all=True, append_images=pages[1:], quality=50)
+    return out
+
+
+def make_legacy(stem: str, encoding: str) -> Path:
+    """The document's text typed in a legacy font encoding, saved as the 8-bit bytes old files hold."""
+    from vndirective.codes import load
+
+    table = load("legacy")[encoding]
+    reverse = {v: k for k, v in table.items() if not k.startswith("_")}
+    source = next(CORPUS.glob(f"{stem}.*[dt]"))
+    text = unicodedata.normalize("NFC", source.read_text("utf-8"))
+    if encoding == "TCVN3":  # capitals in TCVN3 are the small letters of a capitals font
+        reverse.update({k.upper(): v for k, v in reverse.items() if k.upper() not in reverse and len(k) == 1})
+    converted = "".join(reverse.get(c, c) for c in text)
+    out = OUT / f"{stem}.{encoding.lower()}.txt"
+    out.write_bytes(converted.encode("cp1252", errors="replace"))
+    return out
+
+
 def main() -> None:
     OUT.mkdir(exist_ok=True)
     made = [make_docx(stem) for stem in CHOSEN]
+    for stem, encoding in LEGACY.items():
+        make_legacy(stem, encoding)
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
         print("LibreOffice not found: .docx made, .pdf skipped")
         return
     for path in made:
         subprocess.run([soffice, "--headless", "--convert-to", "pdf", "--outdir", str(OUT), str(path)], check=True, capture_output=True)
-    print(f"made {len(made)} .docx and .pdf in {OUT}")
+    for seed, stem in enumerate(SCANNED):
+        make_scan(OUT / f"{stem}.pdf", seed)
+    print(f"made {len(made)} .docx and .pdf, {len(SCANNED)} scans, {len(LEGACY)} legacy texts in {OUT}")
 
 
 if __name__ == "__main__":

@@ -142,7 +142,7 @@ def _correct_head_word(name: str, span: Span, h: Header) -> str:
         return name
     fixed_words = list(words)
     head_len = 0
-    for n in (3, 2, 1):
+    for n in (4, 3, 2, 1):
         if n > len(words):
             continue
         head = " ".join(words[:n])
@@ -151,7 +151,7 @@ def _correct_head_word(name: str, span: Span, h: Header) -> str:
             head_len = n
             fixed_words[:n] = form.split() if len(form.split()) == n else words[:n]
             break
-    if head_len and head_len < len(words):
+    if head_len and head_len < len(words) and skeleton(" ".join(words[:head_len])) in codes.unit_correction_after():
         unit = codes.unit_forms().get(skeleton(words[head_len]))
         if unit and " " not in unit:
             fixed_words[head_len] = unit
@@ -170,7 +170,9 @@ def _group_organs(layout: Layout, lines: list[Line]) -> list[tuple[str, Span]]:
     organs: list[list[tuple[int, int]]] = []
     for s, e in pieces:
         sk = layout.sk(s, e).strip()
-        starts_new = not organs or (_starts_organ(sk) and not _continues(layout, organs[-1], sk))
+        # A line repeating the first words of the organ above is its child ('BẢO HIỂM XÃ HỘI VIỆT NAM' / 'BẢO HIỂM XÃ HỘI TỈNH X').
+        repeats = bool(organs) and sk.split()[:2] == layout.sk(*organs[-1][0]).split()[:2]
+        starts_new = not organs or repeats or (_starts_organ(sk) and not _continues(layout, organs[-1], sk))
         if starts_new:
             organs.append([(s, e)])
         else:

@@ -9,6 +9,9 @@ from ..lines import Layout, Line, strip_value
 from ..model import Span
 from ..segment import ends_terminal, starts_lower
 
+# 'UBND TP.' at a line end is an abbreviation, not the final period of the list.
+_ABBREVIATION_END = regex.compile(r"(?<![\p{L}])\p{Lu}{1,4}\.\s*$")
+
 
 def labelled_items(layout: Layout, lines: list[Line], label: regex.Pattern[str]) -> list[tuple[str, Span]]:
     """Items of a list that opens with a label ('Kính gửi:', 'Nơi nhận:') on its first line."""
@@ -47,7 +50,9 @@ def split_items(layout: Layout, pieces: list[tuple[int, int, Line]]) -> list[tup
         if not opens_with_bullet:
             head = layout.text[start:head_end]
             wrapped = not ends_terminal(prev_text) and (starts_lower(head) or (len(head) < 70 and ends_terminal(head)))
-            if items and (wrapped or (bulleted and head.strip() and len(head) < 70)):
+            last_item = prev_text.lstrip(" -–•+").startswith(("Lưu", "LƯU"))  # the file copy closes the list
+            open_item = not last_item and (not prev_text.rstrip().endswith(".") or bool(_ABBREVIATION_END.search(prev_text)))
+            if items and (wrapped or (bulleted and open_item and head.strip() and len(head) < 70)):
                 items[-1].append((start, head_end))
             elif head.strip():
                 items.append([(start, head_end)])

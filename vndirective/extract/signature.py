@@ -124,6 +124,20 @@ def _split_title(layout: Layout, piece: _Piece) -> tuple[_Piece, _Piece] | None:
     return None
 
 
+def _holder_form(holder: str, warnings: list[ParseWarning], span: Span) -> str:
+    """An organ after T/M whose words OCR damaged ('BAN CAN SỰ ĐẢNG'), restored from the head words."""
+    words = holder.split()
+    for n in (4, 3, 2):
+        if n <= len(words):
+            head = " ".join(words[:n])
+            form = codes.organ_head_forms().get(skeleton(head))
+            if form and fold(form) != fold(head) and len(form.split()) == n:
+                fixed = " ".join([form, *words[n:]])
+                warnings.append(warn("ocr_correction", span, written=holder, fixed=fixed))
+                return fixed
+    return holder
+
+
 def _title_form(title: str, warnings: list[ParseWarning], span: Span) -> str:
     """The title as printed, or its table form when OCR damaged a mark ('CHANH VĂN PHÒNG')."""
     form = codes.title_forms().get(skeleton(title))
@@ -161,9 +175,9 @@ def extract_signature(layout: Layout, zones: Zones, skip: set[int]) -> tuple[Sig
             if split:
                 marks[-1], title_piece = split
                 titles = [title_piece]
-        sig.chain = [AuthorityStep(str(p.mark), p.text or None, p.span) for p in marks]
+        sig.chain = [AuthorityStep(str(p.mark), _holder_form(p.text, warnings, p.span) or None, p.span) for p in marks]
         sig.authority = marks[0].mark
-        sig.on_behalf_of = marks[0].text or None
+        sig.on_behalf_of = sig.chain[0].on_behalf_of
         sig.spans["authority"] = marks[0].span
         if sig.on_behalf_of:
             sig.spans["on_behalf_of"] = marks[0].span
