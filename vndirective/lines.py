@@ -11,14 +11,13 @@ files or formats.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
 import regex
 
-from . import legacy
+from . import legacy, patterns
 from .messages import warn
 from .model import Box, ParseWarning
 from .normalize import fold, prepare, skeleton
@@ -197,23 +196,6 @@ def build_layout(text: str, *, already_prepared: bool = False) -> Layout:
     return layout
 
 
-# Two header or closing columns run together on one line by a conversion that
-# lost the layout ('TỈNH ỦY X ĐẢNG CỘNG SẢN VIỆT NAM', 'Số 34-NQ/TU Lào Cai, ngày
-# ...', 'Nơi nhận: T/M TỈNH ỦY', '- Ban Bí thư (b/c), BÍ THƯ'): cut before the
-# right-column part.
-_MERGED_TITLE_SK = regex.compile(
-    r"(?<=\S)[ ]+(?=D[ ]?A[ ]?N[ ]?G[ ]{1,3}C[ ]?O[ ]?N[ ]?G[ ]{1,3}S[ ]?A[ ]?N[ ]{1,3}V"
-    r"|C[ ]?O[ ]?N[ ]?G[ ]{1,3}H[ ]?O[ ]?A[ ]{1,3}X[ ]?A[ ]{1,3}H[ ]?O[ ]?I|DOC[ ]{1,3}LAP[ ]{0,3}-)"
-)
-_MERGED_DATE = regex.compile(
-    r"(?<=\S)[ ]+(?=\p{Lu}\p{Ll}+(?:[ ](?:\p{Lu}\p{Ll}+|\p{Ll}+|-)){0,5}[ ]?,[ ]{0,2}(?:ngày|ngay|NGÀY)[ ]+(?:\d{1,2}|[._…]{2}))"
-)
-_MERGED_MARK_SK = regex.compile(r"(?<=\S)[ ]+(?=(?:T/M|K/T|T/L|T/U|TM\.|KT\.|TL\.|TUQ\.)[ ]?[A-Z]{2})")
-# A numbered item run into the line before: 'yêu cầu: 1. Chủ tịch', 'chặt chẽ.2. UBND các huyện'.
-_GLUED_FIRST_ITEM = regex.compile(r"(?<=:)[ ]+(?=(?:1|I)[.)][ ]+\p{Lu})|(?<=\p{L}[.;])[ ]?(?=(?:[1-9]|1\d)\.[ ]+\p{Lu}\p{L})")
-_GLUED_QUICK = re.compile(r"[.;:] ?(?:[1-9]|1\d|I)[.)] ")
-_TRAILING_NAME = regex.compile(r"(?<=[,;])[ ]+(?=(?:\p{Lu}\p{Ll}{0,7}[ ]){1,4}\p{Lu}\p{Ll}{0,7}$)")
-_TRAILING_CAPS = regex.compile(r"(?<=[,;.)])[ ]+(?=(?:\p{Lu}+[ ]?){2,6}$)")
 
 
 EDGE_SEGMENTS = 45  # how many segments at each end can hold a header or closing block
@@ -230,34 +212,34 @@ def _merged_cut(layout: Layout, ln: Line, edge: bool) -> tuple[int, bool] | None
     if ln.kind != "text" or length <= 8:
         return None
     if length > 160:  # body prose: only an item glued to the sentence before
-        if not _GLUED_QUICK.search(layout.text, ln.start, ln.end):
+        if not patterns.GLUED_QUICK.search(layout.text, ln.start, ln.end):
             return None
-        m = _GLUED_FIRST_ITEM.search(layout.text, ln.start, ln.end)
+        m = patterns.GLUED_FIRST_ITEM.search(layout.text, ln.start, ln.end)
         return (m.start() - ln.start, True) if m else None
     if not edge:  # columns run together only in the header and the closing blocks
-        if length > 60 and _GLUED_QUICK.search(layout.text, ln.start, ln.end):
-            g = _GLUED_FIRST_ITEM.search(layout.text, ln.start, ln.end)
+        if length > 60 and patterns.GLUED_QUICK.search(layout.text, ln.start, ln.end):
+            g = patterns.GLUED_FIRST_ITEM.search(layout.text, ln.start, ln.end)
             return (g.start() - ln.start, True) if g else None
         return None
     piece, sk = layout.text[ln.start : ln.end], layout.s(ln)
     bullet = sk[:1] in "-+"
     m = None
     if not bullet and ("CONG" in sk or "DOC" in sk):
-        m = _MERGED_TITLE_SK.search(sk)
+        m = patterns.MERGED_TITLE_SK.search(sk)
     if m is None and not bullet and ("/" in sk or "." in sk):
-        m = _MERGED_MARK_SK.search(sk)
+        m = patterns.MERGED_MARK_SK.search(sk)
     if m is None and "NGAY" in sk and (sk.startswith(("SO", "S0")) or piece.isupper()):
-        m = _MERGED_DATE.search(piece)
+        m = patterns.MERGED_DATE.search(piece)
     if m is None and sk.startswith("NOI NHAN"):
-        m = _MERGED_MARK_SK.search(sk)
+        m = patterns.MERGED_MARK_SK.search(sk)
     if m is None and bullet:
-        t = _TRAILING_CAPS.search(piece)
+        t = patterns.TRAILING_CAPS.search(piece)
         if t and " ".join(sk[t.end() :].split()) in codes.titles():
             m = t
         elif t is None:
-            m = _TRAILING_NAME.search(piece)
-    if m is None and length > 60 and _GLUED_QUICK.search(piece):
-        g = _GLUED_FIRST_ITEM.search(piece)
+            m = patterns.TRAILING_NAME.search(piece)
+    if m is None and length > 60 and patterns.GLUED_QUICK.search(piece):
+        g = patterns.GLUED_FIRST_ITEM.search(piece)
         return (g.start(), True) if g else None
     return (m.start(), False) if m is not None and m.start() > 0 else None
 

@@ -8,6 +8,8 @@ unbounded repetition, so matching stays linear on adversarial input.
 
 from __future__ import annotations
 
+import re
+
 import regex
 
 from . import codes
@@ -26,6 +28,24 @@ PLACE_DATE_SK = regex.compile(
 PLACE_DATE_CUT_SK = regex.compile(
     r"^[^,\n|]{2,45}?\s{0,3},\s{0,3}NGAY\s{0,3}(?:\d{1,2}|[._… ]{0,12})(?:\s{0,3}THANG(?:\s{0,3}(?:\d{1,2}|[._… ]{0,12}))?(?:\s{0,3}NAM)?)?\s{0,3}$"
 )
+# Two header or closing columns run together on one line by a conversion that
+# lost the layout ('TỈNH ỦY X ĐẢNG CỘNG SẢN VIỆT NAM', 'Số 34-NQ/TU Lào Cai, ngày
+# ...', 'Nơi nhận: T/M TỈNH ỦY', '- Ban Bí thư (b/c), BÍ THƯ'): cut before the
+# right-column part.
+MERGED_TITLE_SK = regex.compile(
+    r"(?<=\S)[ ]+(?=D[ ]?A[ ]?N[ ]?G[ ]{1,3}C[ ]?O[ ]?N[ ]?G[ ]{1,3}S[ ]?A[ ]?N[ ]{1,3}V"
+    r"|C[ ]?O[ ]?N[ ]?G[ ]{1,3}H[ ]?O[ ]?A[ ]{1,3}X[ ]?A[ ]{1,3}H[ ]?O[ ]?I|DOC[ ]{1,3}LAP[ ]{0,3}-)"
+)
+MERGED_DATE = regex.compile(
+    r"(?<=\S)[ ]+(?=\p{Lu}\p{Ll}+(?:[ ](?:\p{Lu}\p{Ll}+|\p{Ll}+|-)){0,5}[ ]?,[ ]{0,2}(?:ngày|ngay|NGÀY)[ ]+(?:\d{1,2}|[._…]{2}))"
+)
+MERGED_MARK_SK = regex.compile(r"(?<=\S)[ ]+(?=(?:T/M|K/T|T/L|T/U|TM\.|KT\.|TL\.|TUQ\.)[ ]?[A-Z]{2})")
+# A numbered item run into the line before: 'yêu cầu: 1. Chủ tịch', 'chặt chẽ.2. UBND các huyện'.
+GLUED_FIRST_ITEM = regex.compile(r"(?<=:)[ ]+(?=(?:1|I)[.)][ ]+\p{Lu})|(?<=\p{L}[.;])[ ]?(?=(?:[1-9]|1\d)\.[ ]+\p{Lu}\p{L})")
+GLUED_QUICK = re.compile(r"[.;:] ?(?:[1-9]|1\d|I)[.)] ")
+TRAILING_NAME = regex.compile(r"(?<=[,;])[ ]+(?=(?:\p{Lu}\p{Ll}{0,7}[ ]){1,4}\p{Lu}\p{Ll}{0,7}$)")
+TRAILING_CAPS = regex.compile(r"(?<=[,;.)])[ ]+(?=(?:\p{Lu}+[ ]?){2,6}$)")
+
 SUBJECT_PREFIX_SK = regex.compile(r"^(?:V\s?/\s?V|VE\s+VIEC)\s{0,3}[:.]?\s{0,3}")
 # 'Kính gửi:', 'Kính trình:', and the address line of a công điện ('THỦ TƯỚNG CHÍNH PHỦ điện:').
 RECIPIENTS_LABEL_SK = regex.compile(r"^(?:KINH\s{1,3}(?:GUI|TRINH)\s{0,3}:?|[A-Z][A-Z ]{2,80}\sDIEN\s{0,3}:)\s{0,3}")
