@@ -336,3 +336,26 @@ def test_organ_lines(header, issuer, parent):
 def test_the_file_copy_closes_the_distribution_list():
     d = with_closing("Nơi nhận:\n- Như trên;\n- UBND huyện Đồng Phú, UBND TP.\nĐồng Xoài;\n- Lưu: VT, KSC.\nGhi rõ nguồn khi phát hành lại thông tin\n\nKT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\nLê Văn A")
     assert [i.recipient for i in d.distribution] == ["Như trên", "UBND huyện Đồng Phú, UBND TP. Đồng Xoài", "Lưu: VT, KSC"]
+
+
+def test_narrow_columns_of_a_pdf_layout():
+    text = (
+        "                   BỘ NÔNG NGHIỆP VÀ MÔI                    CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "                         TRƯỜNG                              Độc lập - Tự do - Hạnh phúc\n"
+        "                     Số: 07/CĐ-BNNMT                   Hà Nội, ngày 12 tháng 9 năm 2024\n"
+        "                 V/v tập trung khắc phục hậu quả bão\n"
+        "                 số 3 và mưa lũ sau bão, sớm ổn định\n"
+        "                          đời sống Nhân dân\n\n"
+        "      Thực hiện Kết luận số 21-\nKL/TW ngày 25/10/2021 của Ban Chấp hành Trung ương, yêu cầu:\n      1. Một.\n      2. Hai.\n"
+        "Nơi nhận:                                                   TL. GIÁM ĐỐC\n"
+        "- Như trên;                                                 TRƯỞNG PHÒNG KIỂM SOÁT\n"
+        "- Đài PT-TH tỉnh, Báo Quảng Ngãi;                           CHI\n"
+        "- Lưu: VT.\n\n                                                    Huỳnh Văn Tài\n"
+    )
+    d = vndirective.parse_text(text)
+    assert d.issuer == "BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG"
+    assert d.subject == "tập trung khắc phục hậu quả bão số 3 và mưa lũ sau bão, sớm ổn định đời sống Nhân dân"
+    assert d.references[0].doc_id == "21-KL/TW"
+    assert d.signature is not None
+    assert (d.signature.title, d.signature.name) == ("TRƯỞNG PHÒNG KIỂM SOÁT CHI", "Huỳnh Văn Tài")
+    assert [i.recipient for i in d.distribution] == ["Như trên", "Đài PT-TH tỉnh, Báo Quảng Ngãi", "Lưu: VT"]

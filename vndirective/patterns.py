@@ -43,7 +43,7 @@ MERGED_MARK_SK = regex.compile(r"(?<=\S)[ ]+(?=(?:T/M|K/T|T/L|T/U|TM\.|KT\.|TL\.
 # A numbered item run into the line before: 'yêu cầu: 1. Chủ tịch', 'chặt chẽ.2. UBND các huyện'.
 GLUED_FIRST_ITEM = regex.compile(r"(?<=:)[ ]+(?=(?:1|I)[.)][ ]+\p{Lu})|(?<=\p{L}[.;])[ ]?(?=(?:[1-9]|1\d)\.[ ]+\p{Lu}\p{L})")
 GLUED_QUICK = re.compile(r"[.;:] ?(?:[1-9]|1\d|I)[.)] ")
-TRAILING_NAME = regex.compile(r"(?<=[,;])[ ]+(?=(?:\p{Lu}\p{Ll}{0,7}[ ]){1,4}\p{Lu}\p{Ll}{0,7}$)")
+TRAILING_NAME = regex.compile(r"(?<=;)[ ]+(?=(?:\p{Lu}\p{Ll}{0,7}[ ]){1,4}\p{Lu}\p{Ll}{0,7}$)")
 TRAILING_CAPS = regex.compile(r"(?<=[,;.)])[ ]+(?=(?:\p{Lu}+[ ]?){2,6}$)")
 
 SUBJECT_PREFIX_SK = regex.compile(r"^(?:V\s?/\s?V|VE\s+VIEC)\s{0,3}[:.]?\s{0,3}")

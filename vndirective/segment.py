@@ -141,7 +141,7 @@ def _classify(layout: Layout, line: Line) -> str:
     if first not in "SVKNĐ" and not (length < 200 and first.isalpha() and layout.text[line.start : line.start + 3].isupper()):
         return "text"
     head = layout.sk(line.start, min(line.end, line.start + 120))
-    if patterns.NUMBER_LINE_SK.match(head):
+    if layout.text[line.start] == "S" and patterns.NUMBER_LINE_SK.match(head):  # 'số 3' inside a sentence is not the number
         return "number"
     if patterns.SUBJECT_PREFIX_SK.match(head):
         return "subject"

@@ -17,6 +17,7 @@ from ..model import ParseWarning, Span
 from ..normalize import fold, skeleton
 from ..segment import Zones, classify, is_caps, is_qualifier, mark_of, type_name_of
 
+_CUT_END = regex.compile(r"[\p{L}\d]-$")
 _INLINE_SUBJECT_SK = regex.compile(r"(?:V\s?/\s?V|VE\s+VIEC)\s{0,3}[:.]?\s{0,3}")
 _VE_SK = regex.compile(r"(?<![A-Z])VE\s")
 
@@ -187,8 +188,8 @@ def _starts_organ(sk: str) -> bool:
 def _continues(layout: Layout, prev: list[tuple[int, int]], sk: str) -> bool:
     """Whether a line continues the organ name above it ('ỦY BAN NHÂN DÂN' / 'TỈNH LÀO CAI')."""
     prev_sk = " ".join(" ".join(layout.sk(s, e) for s, e in prev).split())
-    if prev_sk.endswith((" VA", ",", "-", " CUA")):
-        return True
+    if prev_sk.endswith((" VA", ",", "-", " CUA")) or len(sk.split()) == 1:
+        return True  # a name cut by a narrow column ('BỘ NÔNG NGHIỆP VÀ MÔI' / 'TRƯỜNG')
     for unit in codes.unit_words():
         if sk == unit or sk.startswith(unit + " "):
             rest = sk[len(unit) :].strip()
@@ -333,7 +334,10 @@ def _typed_subject_value(layout: Layout, block: list[Line], h: Header) -> None:
 
 
 def _set_subject(layout: Layout, h: Header, pieces: list[tuple[int, int]]) -> None:
-    text = strip_value(" ".join(layout.text[s:e] for s, e in pieces))
+    parts = [layout.text[s:e].strip() for s, e in pieces]
+    # An id or word cut at a line end ('Kết luận số 21-' / 'KL/TW') joins without a space.
+    joined = "".join(p if i == 0 else ("" if _CUT_END.search(parts[i - 1]) else " ") + p for i, p in enumerate(parts))
+    text = strip_value(joined)
     if text:
         h.set("subject", text, Span(pieces[0][0], pieces[-1][1]))
 

@@ -124,6 +124,12 @@ def _split_title(layout: Layout, piece: _Piece) -> tuple[_Piece, _Piece] | None:
     return None
 
 
+def _is_title(text: str) -> bool:
+    """Whether a capitals line starts with a signer's title ('PHÓ CHỦ TỊCH', 'TRƯỞNG PHÒNG ...')."""
+    sk = " ".join(skeleton(text).split())
+    return any(sk == t or sk.startswith(t + " ") for t in codes.titles())
+
+
 def _holder_form(holder: str, warnings: list[ParseWarning], span: Span) -> str:
     """An organ after T/M whose words OCR damaged ('BAN CAN SỰ ĐẢNG'), restored from the head words."""
     words = holder.split()
@@ -181,6 +187,10 @@ def extract_signature(layout: Layout, zones: Zones, skip: set[int]) -> tuple[Sig
         sig.spans["authority"] = marks[0].span
         if sig.on_behalf_of:
             sig.spans["on_behalf_of"] = marks[0].span
+    if len(titles) >= 2 and not _is_title(titles[-1].text) and len(titles[-1].text.split()) <= 2 and _is_title(titles[-2].text):
+        # A title wrapped by a narrow column: 'TRƯỞNG PHÒNG KIỂM SOÁT' / 'CHI'.
+        a, b = titles[-2], titles[-1]
+        titles = [*titles[:-2], _Piece("caps", f"{a.text} {b.text}", Span(a.span.start, b.span.end))]
     if not titles and marks and marks[-1].mark == "Q." and marks[-1].text:
         titles = [marks[-1]]  # 'Q. GIÁM ĐỐC': the acting head signs under the head's title
     if titles:
