@@ -189,8 +189,8 @@ def extract_signature(layout: Layout, zones: Zones, skip: set[int]) -> tuple[Sig
             sig.spans["on_behalf_of"] = marks[0].span
     if len(titles) >= 2 and not _is_title(titles[-1].text) and len(titles[-1].text.split()) <= 2 and _is_title(titles[-2].text):
         # A title wrapped by a narrow column: 'TRƯỞNG PHÒNG KIỂM SOÁT' / 'CHI'.
-        a, b = titles[-2], titles[-1]
-        titles = [*titles[:-2], _Piece("caps", f"{a.text} {b.text}", Span(a.span.start, b.span.end))]
+        upper, lower = titles[-2], titles[-1]
+        titles = [*titles[:-2], _Piece("caps", f"{upper.text} {lower.text}", Span(upper.span.start, lower.span.end))]
     if not titles and marks and marks[-1].mark == "Q." and marks[-1].text:
         titles = [marks[-1]]  # 'Q. GIÁM ĐỐC': the acting head signs under the head's title
     if titles:
