@@ -21,6 +21,8 @@ _VIETNAMESE = re.compile("[\\u1ea0-\\u1ef9ơưđăƠƯĐĂ]")
 
 def detect(text: str, sample: int = 20_000) -> str | None:
     """'TCVN3' or 'VNI' when the text looks typed in that encoding, else None."""
+    if len(_VIETNAMESE.findall(text[:2000])) >= 40:
+        return None  # plainly Unicode Vietnamese: no need to look further
     head = text[:sample]
     tcvn3 = len(_TCVN3_MARKS.findall(head))
     vni = len(_VNI_MARKS.findall(head))

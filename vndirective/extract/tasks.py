@@ -81,9 +81,19 @@ def _find_marker(layout: Layout, ln: Line) -> tuple[str, regex.Match[str]] | Non
 
 
 def _paragraph_start(layout: Layout, segs: list[Line], i: int) -> bool:
+    """Whether segs[i] starts a paragraph (computed once per pair of segments)."""
     if i == 0:
         return True
     ln, prev = segs[i], segs[i - 1]
+    cache = layout.memo.setdefault("paragraph_start", {})
+    key = (prev.start, ln.start)
+    found = cache.get(key)
+    if found is None:
+        found = cache[key] = _starts_paragraph(layout, ln, prev)
+    return bool(found)
+
+
+def _starts_paragraph(layout: Layout, ln: Line, prev: Line) -> bool:
     if ln.row == prev.row:
         return False
     text, prev_text = layout.t(ln), layout.t(prev)
