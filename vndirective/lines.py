@@ -56,7 +56,7 @@ class Line:
         return (self.start, self.end)
 
 
-SKELETON_WINDOW = 4000  # characters at each end of a document whose skeleton is computed at once
+SKELETON_WINDOW = 1500  # characters at each end of a document whose skeleton is computed at once
 
 
 @dataclass
