@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -49,6 +49,7 @@ def _type_code_index() -> dict[str, str]:
     return index
 
 
+@lru_cache(maxsize=4096)  # tokens of the text: bounded
 def type_code(token: str) -> str | None:
     """Canonical type code for a code as written ('QD', 'Qđ', 'TTR'), or None."""
     if token in doc_types():
@@ -97,6 +98,7 @@ def party_codes() -> frozenset[str]:
     return frozenset(skeleton(c) for c in organs["party_codes"] + organs["party_level_suffixes"])
 
 
+@lru_cache(maxsize=4096)  # tokens of the text: bounded
 def is_party_organ(code: str) -> bool:
     """Whether an organ code belongs to the Party system (TU, HU, BTCTW, VPĐU...)."""
     k = skeleton(code)
@@ -111,17 +113,20 @@ def state_codes() -> frozenset[str]:
     return frozenset(skeleton(c) for c in load("organs")["state_codes"])
 
 
+@lru_cache(maxsize=4096)  # tokens of the text: bounded
 def is_state_organ(code: str) -> bool:
     """Whether a code is a known state organ (CP, TTg, UBND, BNV...)."""
     return skeleton(code) in state_codes()
 
 
+@lru_cache(maxsize=4096)  # tokens of the text: bounded
 def is_state_organ_like(code: str) -> bool:
     """Whether a lone symbol group can be a state organ ('UBND', 'BXD')."""
     k = skeleton(code)
     return k in state_codes() or (len(code) >= 2 and code.isupper())
 
 
+@lru_cache(maxsize=4096)  # tokens of the text: bounded
 def organ_code(token: str, party: bool) -> str:
     """Canonical spelling of an organ code (Latin D → Đ where the table knows it)."""
     organs = load("organs")
