@@ -334,7 +334,7 @@ def test_organ_lines(header, issuer, parent):
 
 
 def test_the_file_copy_closes_the_distribution_list():
-    d = with_closing("Nơi nhận:\n- Như trên;\n- UBND huyện Đồng Phú, UBND TP.\nĐồng Xoài;\n- Lưu: VT, KSC.\nGhi rõ nguồn khi phát hành lại thông tin\n\nKT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\nLê Văn A")
+    d = with_closing("Nơi nhận:\n- Như trên;\n- UBND huyện Đồng Phú, UBND TP.\nĐồng Xoài;\n- Lưu: VT, KSC.\nGhi rõ nguồn khi phát hành lại thông tin.\n\nKT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\nLê Văn A")
     assert [i.recipient for i in d.distribution] == ["Như trên", "UBND huyện Đồng Phú, UBND TP. Đồng Xoài", "Lưu: VT, KSC"]
 
 

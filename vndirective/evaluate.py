@@ -175,32 +175,39 @@ def compare(predicted: dict[str, Any], gold: dict[str, Any], report: Report, nam
         _score_list(report.field("distribution"), pd, gd, errs, "distribution")
 
 
-def _score_list(fs: FieldScore, predicted: list[Any], gold: list[Any], errs: list[str], label: str) -> None:
+def _score_list(
+    fs: FieldScore,
+    predicted: list[Any],
+    gold: list[Any],
+    errs: list[str],
+    label: str,
+    matches: Callable[[Any, Any], bool] = lambda p, g: p == g,
+    show: Callable[[Any], str] = repr,
+) -> None:
+    """Count each predicted item against the first unmatched gold item it matches."""
     remaining = list(gold)
     for p in predicted:
-        if p in remaining:
-            remaining.remove(p)
+        match = next((i for i, g in enumerate(remaining) if matches(p, g)), None)
+        if match is not None:
+            del remaining[match]
             fs.tp += 1
         else:
             fs.fp += 1
-            errs.append(f"{label}: extra {p!r}")
+            errs.append(f"{label}: extra {show(p)}")
     fs.fn += len(remaining)
-    errs.extend(f"{label}: missing {g!r}" for g in remaining)
+    errs.extend(f"{label}: missing {show(g)}" for g in remaining)
 
 
 def _score_tasks(fs: FieldScore, predicted: list[dict[str, Any]], gold: list[dict[str, Any]], errs: list[str]) -> None:
-    remaining = list(gold)
-    for p in predicted:
-        text = _k(p.get("text") or p.get("head") or "") or ""
-        match = next((g for g in remaining if str(g["number"]) == str(p["number"]) and text.startswith(_k(g.get("head")) or "")), None)
-        if match is not None:
-            remaining.remove(match)
-            fs.tp += 1
-        else:
-            fs.fp += 1
-            errs.append(f"tasks: extra {p['number']} {text[:50]!r}")
-    fs.fn += len(remaining)
-    errs.extend(f"tasks: missing {g['number']} {g.get('head')!r}" for g in remaining)
+    """A task matches when its number is the gold's and its text starts with the gold head."""
+
+    def text(t: dict[str, Any]) -> str:
+        return _k(t.get("text") or t.get("head") or "") or ""
+
+    def matches(p: dict[str, Any], g: dict[str, Any]) -> bool:
+        return str(g["number"]) == str(p["number"]) and text(p).startswith(_k(g.get("head")) or "")
+
+    _score_list(fs, predicted, gold, errs, "tasks", matches, lambda t: f"{t['number']} {text(t)[:60]!r}")
 
 
 def gold_pairs(directory: str | Path, fmt: str | None = None) -> list[tuple[Path, Path]]:

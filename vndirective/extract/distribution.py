@@ -42,6 +42,8 @@ def distribution_lines(layout: Layout, zones: Zones) -> list[Line]:
         else:
             continue
         prev = text
+        if text.lstrip(" -–•+").startswith(("Lưu", "LƯU")) and text.rstrip(" *_").endswith("."):
+            break  # the file copy is the last item
     return out
 
 
