@@ -124,6 +124,9 @@ HEADERS = [
      {"date": None, "issuer": "CHI BỘ THÔN B", "issuer_parent": "ĐẢNG BỘ XÃ A"}),
     ("ỦY BAN NHÂN DÂN\nHUYỆN LỤC NGẠN\nSố:      /UBND-VP\nLục Ngạn, ngày      tháng      năm 2024\n\n",
      {"number": None, "date": None, "issuer": "ỦY BAN NHÂN DÂN HUYỆN LỤC NGẠN"}),
+    # a subject holding ';' over two lines
+    ("ỦY BAN NHÂN DÂN\nHUYỆN CẨM XUYÊN\nSố: 318/BC-UBND\nV/v Tình hình thực hiện nhiệm vụ năm 2024;\nphương hướng, nhiệm vụ năm 2025\nCẩm Xuyên, ngày 10 tháng 12 năm 2024\n\n",
+     {"subject": "Tình hình thực hiện nhiệm vụ năm 2024; phương hướng, nhiệm vụ năm 2025"}),
     # HD 36 specimen: a công văn subject printed without 'V/v'
     ("HUYỆN ỦY ĐỊNH HÓA\n*\nSố 12-CV/HU\nChế độ hội nghị và công tác phí\nĐẢNG CỘNG SẢN VIỆT NAM\nĐịnh Hóa, ngày 05 tháng 3 năm 2024\n\n",
      {"subject": "Chế độ hội nghị và công tác phí", "issuer": "HUYỆN ỦY ĐỊNH HÓA", "doc_id": "12-CV/HU"}),

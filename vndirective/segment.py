@@ -199,8 +199,9 @@ def _subject_block(layout: Layout, lines: list[Line], start: int, limit: int) ->
             continue
         if ln.kind != "text" or ln.gap_before or ln.col != first.col:
             break
-        if classify(layout, ln) != "text" or ends_terminal(layout.t(prev)):
-            break
+        if classify(layout, ln) != "text" or layout.t(prev).rstrip(" *_").endswith((".", ":", "!", "?")):
+            break  # a subject may hold ';' ('... năm 2024; phương hướng năm 2025') but ends at '.'
+
         if layout.text[prev.end : prev.raw_end].rstrip().endswith(("*", "_")):
             break  # the italic run of a Markdown subject closed on the line before
         prev = ln
