@@ -74,11 +74,6 @@ class Layout:
         return fold(self.text)
 
     @cached_property
-    def skel(self) -> str:
-        """Skeleton of the whole text (same length: a slice of it is the skeleton of the slice)."""
-        return skeleton(self.text)
-
-    @cached_property
     def memo(self) -> dict[str, dict[Any, Any]]:
         """Per-document caches of the extractors (results that depend on the text only)."""
         return {}
@@ -142,15 +137,17 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 def build_layout(text: str, *, already_prepared: bool = False) -> Layout:
     """Split a text into segments: the line model of plain text and Markdown."""
-    converted = None
+    # Legacy font text is converted here, once; a prepared text (its offsets are fixed,
+    # e.g. a PDF's word boxes) is only reported.
+    found = legacy.detect(text)
     if not already_prepared:
-        converted = legacy.detect(text)
-        if converted:
-            text = legacy.convert(text, converted)
+        if found:
+            text = legacy.convert(text, found)
         text = prepare(text)
     layout = Layout(text)
-    if converted:
-        layout.warnings.append(warn("legacy_converted", encoding=converted))
+    if found:
+        code = "legacy_encoding" if already_prepared else "legacy_converted"
+        layout.warnings.append(warn(code, encoding=found))
     rows = text.split("\n")
     widths = sorted(len(r.rstrip()) for r in rows if r.strip())
     gapped = sum(1 for r in rows if ("   " in r or "\t" in r) and "|" not in r and _GAP.search(r.strip()))

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import legacy
 from .extract.distribution import distribution_lines, extract_distribution
 from .extract.header import extract_header
 from .extract.recipients import extract_recipients
@@ -46,9 +45,6 @@ def parse_layout(layout: Layout, *, source: str | None = None) -> Directive:
     if len(layout.text) > MAX_CHARS:
         d.warnings.append(warn("too_long", chars=len(layout.text), limit=MAX_CHARS))
         return d
-    encoding = legacy.detect(layout.text)
-    if encoding:
-        d.warnings.append(warn("legacy_encoding", encoding=encoding))
     zones = find_zones(layout)
     header = extract_header(layout, zones)
     for name, value in header.values.items():

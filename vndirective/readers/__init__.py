@@ -13,7 +13,6 @@ from ..lines import Layout
 from . import text as _text
 
 _BINARY_MAGIC = {
-    b"%PDF": "PDF",
     b"PK\x03\x04": "a ZIP container (DOCX, XLSX, ODT...)",
     b"\xd0\xcf\x11\xe0": "a legacy Microsoft Office file (.doc)",
     b"{\\rtf": "RTF",
@@ -24,7 +23,6 @@ _BINARY_MAGIC = {
     b"MM\x00*": "a TIFF image",
 }
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text", ".html", ".htm", ""}
-SUPPORTED = ".txt, .md, .docx, .pdf"
 
 
 def _zip_has(data: bytes, member: str) -> bool:
