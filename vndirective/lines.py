@@ -17,7 +17,7 @@ from typing import Any
 
 import regex
 
-from . import legacy, patterns
+from . import codes, legacy, patterns
 from .messages import warn
 from .model import Box, ParseWarning
 from .normalize import fold, prepare, skeleton
@@ -171,7 +171,13 @@ def build_layout(text: str, *, already_prepared: bool = False) -> Layout:
             continue
         if "---" in row and _TABLE_RULE.match(row):
             continue
-        for seg_start, seg_end, col, sub in _segments(row, row_start, right_edge, layout.layout_columns):
+        if "|" in row or "   " in row or "\t" in row:
+            segments = _segments(row, row_start, right_edge, layout.layout_columns)
+        else:  # the common case: one segment (what _segments gives, without its work)
+            lead = len(row) - len(row.lstrip())
+            end = len(row.rstrip())
+            segments = [(row_start + lead, row_start + end, 1 if layout.layout_columns and lead >= right_edge else 0, 0)] if end > lead else []
+        for seg_start, seg_end, col, sub in segments:
             raw = text[seg_start:seg_end]
             kind = _kind(raw, row)
             s, e = _trim(text, seg_start, seg_end)
@@ -198,13 +204,14 @@ def build_layout(text: str, *, already_prepared: bool = False) -> Layout:
 EDGE_SEGMENTS = 45  # how many segments at each end can hold a header or closing block
 
 
+_MARK_CUES = ("T/", "/T", "M.", "T.", "L.", "Q.")  # every authority mark of MERGED_MARK_SK holds one
+
+
 def _merged_cut(layout: Layout, ln: Line, edge: bool) -> tuple[int, bool] | None:
     """Where a segment holding two columns (or a lost line break) should be cut.
 
     Returns (offset in the segment, whether the cut is a new line rather than a column).
     """
-    from . import codes  # late: codes loads the data tables
-
     length = ln.end - ln.start
     if ln.kind != "text" or length <= 8:
         return None
@@ -223,7 +230,7 @@ def _merged_cut(layout: Layout, ln: Line, edge: bool) -> tuple[int, bool] | None
     m = None
     if not bullet and ("CONG" in sk or "DOC" in sk):
         m = patterns.MERGED_TITLE_SK.search(sk)
-    if m is None and not bullet and ("/" in sk or "." in sk):
+    if m is None and not bullet and any(cue in sk for cue in _MARK_CUES):
         m = patterns.MERGED_MARK_SK.search(sk)
     if m is None and "NGAY" in sk and (sk.startswith(("SO", "S0")) or piece.isupper()):
         m = patterns.MERGED_DATE.search(piece)

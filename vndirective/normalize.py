@@ -116,7 +116,7 @@ def _skeleton_table() -> dict[int, str]:
 _SKELETON = _skeleton_table()
 
 
-_MARKS = re.compile("[\u0300-\u036f]")
+_MARKS = re.compile("[\u0300-\u036f]+")
 
 
 def skeleton(text: str) -> str:
@@ -124,6 +124,10 @@ def skeleton(text: str) -> str:
     folded = fold(text)
     if folded.isascii():
         return folded.upper()
+    plain = folded.replace("đ", "d").replace("Đ", "D")
+    ascii_only = unicodedata.normalize("NFD", plain).encode("ascii", "ignore")
+    if len(ascii_only) == len(plain):  # only combining marks were dropped: the common case
+        return ascii_only.decode("ascii").upper()
     bare = _MARKS.sub("", unicodedata.normalize("NFD", folded))
     if len(bare) == len(folded):
         upper = bare.upper()

@@ -18,6 +18,7 @@ from . import codes
 PARTY_TITLE_SK = regex.compile(r"D\s?A\s?N\s?G\s{1,3}C\s?O\s?N\s?G\s{1,3}S\s?A\s?N\s{1,3}V\s?I\s?E\s?T\s{1,3}N\s?A\s?M")
 STATE_TITLE_SK = regex.compile(r"C\s?O\s?N\s?G\s{1,3}H\s?O\s?A\s{1,3}X\s?A\s{1,3}H\s?O\s?I\s{1,3}C\s?H\s?U\s{1,3}N\s?G\s?H\s?I\s?A")
 MOTTO_SK = regex.compile(r"D\s?O\s?C\s{1,3}L\s?A\s?P\s{0,3}[-,.]?\s{0,3}T\s?U\s{1,3}D\s?O\s{0,3}[-,.]?\s{0,3}H\s?A\s?N\s?H\s{1,3}P\s?H\s?U\s?C")
+ANY_TITLE_SK = regex.compile(f"{PARTY_TITLE_SK.pattern}|{STATE_TITLE_SK.pattern}|{MOTTO_SK.pattern}")  # one search rules all three out
 
 NUMBER_LINE_SK = regex.compile(r"^(?:SO|S0|S6)\s{0,3}[:.]?\s{0,12}(?=\d|[._…]{2}|/|$)")
 PLACE_DATE_SK = regex.compile(

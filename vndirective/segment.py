@@ -36,6 +36,9 @@ class Zones:
 def is_caps(text: str) -> bool:
     """Whether a text is written in capitals (ignoring non-letters; the first 200 characters tell)."""
     head = text[:200]
+    lower = sum(map(str.islower, head))
+    if lower * 20 > 3 * len(head):  # more than 15 % of all characters: not capitals, without counting letters
+        return False
     letters = sum(map(str.isalpha, head))
     upper = sum(map(str.isupper, head))
     return letters >= 2 and upper >= 0.85 * letters
@@ -126,13 +129,14 @@ def _classify(layout: Layout, line: Line) -> str:
     length = line.end - line.start
     if length <= 110:
         sk = layout.s(line)
-        if length < 60 and patterns.PARTY_TITLE_SK.search(sk):
-            return "party_title"
-        if patterns.STATE_TITLE_SK.search(sk):
-            return "state_title"
-        if length < 60 and patterns.MOTTO_SK.search(sk):
-            return "motto"
-        if length < 90 and (patterns.PLACE_DATE_SK.search(sk) or patterns.PLACE_DATE_CUT_SK.match(sk)):
+        if patterns.ANY_TITLE_SK.search(sk):
+            if length < 60 and patterns.PARTY_TITLE_SK.search(sk):
+                return "party_title"
+            if patterns.STATE_TITLE_SK.search(sk):
+                return "state_title"
+            if length < 60 and patterns.MOTTO_SK.search(sk):
+                return "motto"
+        if length < 90 and "NGAY" in sk and (patterns.PLACE_DATE_SK.search(sk) or patterns.PLACE_DATE_CUT_SK.match(sk)):
             return "place_date"
         if mark_of(sk):
             return "mark"

@@ -207,23 +207,30 @@ def _build(layout: Layout, segs: list[Line], items: list[_Item], level: list[_It
 
 def _text(layout: Layout, segs: list[Line], a: int, b: int, first_start: int | None = None) -> str:
     """Paragraphs of segs[a:b], lines of a paragraph joined by spaces, paragraphs by newlines."""
-    paragraphs: list[list[str]] = []
+    bounds: list[list[int]] = []  # [first segment, end segment, start offset] of each paragraph
     for i in range(a, b):
-        ln = segs[i]
-        start = first_start if (i == a and first_start is not None) else ln.start
-        piece = layout.text[start : ln.end]
         if i == a or _paragraph_start(layout, segs, i):
-            paragraphs.append([piece])
+            start = first_start if (i == a and first_start is not None) else segs[i].start
+            bounds.append([i, i + 1, start])
         else:
-            paragraphs[-1].append(piece)
+            bounds[-1][1] = i + 1
+    cache = layout.memo.setdefault("paragraph_text", {})
     out = []
-    for p in paragraphs:
-        # A word or number hyphenated at a line end ('NĐ-' / 'CP') joins without a space.
-        joined = "".join(piece if i == 0 else ("" if _HYPHEN_END.search(p[i - 1]) else " ") + piece for i, piece in enumerate(p))
-        value = clean(joined)
+    for first, end, start in bounds:
+        key = (start, end)
+        value = cache.get(key)
+        if value is None:
+            value = cache[key] = _paragraph_text(layout, segs, first, end, start)
         if value:
             out.append(value)
     return "\n".join(out)
+
+
+def _paragraph_text(layout: Layout, segs: list[Line], first: int, end: int, start: int) -> str:
+    pieces = [layout.text[start if i == first else segs[i].start : segs[i].end] for i in range(first, end)]
+    # A word or number hyphenated at a line end ('NĐ-' / 'CP') joins without a space.
+    joined = "".join(p if i == 0 else ("" if _HYPHEN_END.search(pieces[i - 1]) else " ") + p for i, p in enumerate(pieces))
+    return clean(joined)
 
 
 def _passage(layout: Layout, segs: list[Line], a: int, b: int) -> Passage | None:
