@@ -20,7 +20,7 @@ import regex
 from . import codes, legacy, patterns
 from .messages import warn
 from .model import Box, ParseWarning
-from .normalize import fold, prepare, skeleton
+from .normalize import fold, prepare, skeleton_of_folded
 
 _TABLE_RULE = regex.compile(r"^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*$|^\s*\|?\s*:?-{3,}:?\s*\|\s*:?-{3,}:?\s*\|?\s*$")
 _CELL_SPLIT = regex.compile(r"\s\|\s|\s\|$|^\|\s?")
@@ -83,7 +83,8 @@ class Layout:
         n = len(self.text)
         head_end = min(n, SKELETON_WINDOW)
         tail_start = max(head_end, n - SKELETON_WINDOW)
-        return skeleton(self.text[:head_end]), tail_start, skeleton(self.text[tail_start:])
+        folded = self.folded
+        return skeleton_of_folded(folded[:head_end]), tail_start, skeleton_of_folded(folded[tail_start:])
 
     def sk(self, start: int, end: int) -> str:
         """Skeleton of ``text[start:end]``.
@@ -99,7 +100,7 @@ class Layout:
         cache = self.memo.setdefault("skeleton", {})
         value = cache.get((start, end))
         if value is None:
-            value = cache[(start, end)] = skeleton(self.text[start:end])
+            value = cache[(start, end)] = skeleton_of_folded(self.folded[start:end])
         return value
 
     def t(self, line: Line) -> str:

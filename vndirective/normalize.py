@@ -72,7 +72,8 @@ _ANY_ODD = re.compile("[\ufeff\u200b\u200c\u200d\u2060\u00ad\x00-\x08\x0b\x0e-\x
 
 def prepare(text: str) -> str:
     """Canonical form of a decoded input: NFC, ``\\n`` line ends, no BOM, no invisible or control characters."""
-    if _ANY_ODD.search(text):
+    # isprintable() is False for every odd character (and for tabs, NBSP...): a fast way to rule them all out.
+    if not text.replace("\n", "").isprintable() and _ANY_ODD.search(text):
         text = _INVISIBLE.sub("", text)
         text = _LINE_BREAKS.sub("\n", text)
         text = _CONTROL.sub(" ", text)
@@ -121,7 +122,11 @@ _MARKS = re.compile("[\u0300-\u036f]+")
 
 def skeleton(text: str) -> str:
     """Same-length ASCII-ish key: no diacritics, upper case, ``Đ`` → ``D``."""
-    folded = fold(text)
+    return skeleton_of_folded(fold(text))
+
+
+def skeleton_of_folded(folded: str) -> str:
+    """:func:`skeleton` of a text already :func:`fold`-ed."""
     if folded.isascii():
         return folded.upper()
     plain = folded.replace("đ", "d").replace("Đ", "D")
