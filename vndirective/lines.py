@@ -11,6 +11,7 @@ files or formats.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
@@ -205,7 +206,7 @@ def build_layout(text: str, *, already_prepared: bool = False) -> Layout:
 EDGE_SEGMENTS = 45  # how many segments at each end can hold a header or closing block
 
 
-_MARK_CUES = ("T/", "/T", "M.", "T.", "L.", "Q.")  # every authority mark of MERGED_MARK_SK holds one
+_MARK_CUE = re.compile(r"T/|/T|[MTLQ]\.")  # every authority mark of MERGED_MARK_SK holds one
 
 
 def _merged_cut(layout: Layout, ln: Line, edge: bool) -> tuple[int, bool] | None:
@@ -231,7 +232,7 @@ def _merged_cut(layout: Layout, ln: Line, edge: bool) -> tuple[int, bool] | None
     m = None
     if not bullet and ("CONG" in sk or "DOC" in sk):
         m = patterns.MERGED_TITLE_SK.search(sk)
-    if m is None and not bullet and any(cue in sk for cue in _MARK_CUES):
+    if m is None and not bullet and _MARK_CUE.search(sk):
         m = patterns.MERGED_MARK_SK.search(sk)
     if m is None and "NGAY" in sk and (sk.startswith(("SO", "S0")) or piece.isupper()):
         m = patterns.MERGED_DATE.search(piece)

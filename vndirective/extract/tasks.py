@@ -10,6 +10,7 @@ not an item.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 from dataclasses import dataclass
 
@@ -135,10 +136,11 @@ def _drop_weak(items: list[_Item]) -> list[_Item]:
 
 def _pick_level(items: list[_Item], below: int = -1) -> tuple[str, list[_Item]] | None:
     """The highest level (after rank ``below``) whose items run 1, 2, 3..."""
-    for r, kind in enumerate(RANK):
-        if r <= below:
-            continue
-        of_kind = [it for it in items if it.kind == kind]
+    by_kind: dict[str, list[_Item]] = {}
+    for it in items:
+        by_kind.setdefault(it.kind, []).append(it)
+    for kind in RANK[below + 1 :]:
+        of_kind = by_kind.get(kind)
         if not of_kind:
             continue
         if kind == "bullet":
@@ -154,17 +156,31 @@ def _pick_level(items: list[_Item], below: int = -1) -> tuple[str, list[_Item]] 
     return None
 
 
+@dataclass
+class _Body:
+    """The body segments and, computed once, which of them start a paragraph."""
+
+    layout: Layout
+    segs: list[Line]
+    starts: list[bool]
+
+    @classmethod
+    def of(cls, layout: Layout, segs: list[Line]) -> _Body:
+        return cls(layout, segs, [_paragraph_start(layout, segs, i) for i in range(len(segs))])
+
+
 def extract_tasks(layout: Layout, body: tuple[int, int]) -> tuple[Passage | None, list[Task], Passage | None]:
     """(preamble, tasks, closing) of the body segments ``body``."""
     segs = [ln for ln in layout.lines[body[0] : body[1]] if ln.kind == "text"]
     if not segs:
         return None, [], None
+    b = _Body.of(layout, segs)
     items: list[_Item] = []
     for i, ln in enumerate(segs):
         found = _marker(layout, ln)
         if not found:
             continue
-        strong = _paragraph_start(layout, segs, i)
+        strong = b.starts[i]
         if not strong and (i == 0 or segs[i - 1].row == ln.row or found[0] == "bullet"):
             continue
         kind, m = found
@@ -175,79 +191,81 @@ def extract_tasks(layout: Layout, body: tuple[int, int]) -> tuple[Passage | None
         items.append(_Item(i, kind, number, _value(kind, number), sep, ln.start + m.end(), strong))
     top = _pick_level(items)
     if top is None:
-        passage = _passage(layout, segs, 0, len(segs))
+        passage = _passage(b, 0, len(segs))
         return passage, [], None
     kind, chosen = top
-    preamble = _passage(layout, segs, 0, chosen[0].idx) if chosen[0].idx > 0 else None
+    preamble = _passage(b, 0, chosen[0].idx) if chosen[0].idx > 0 else None
     end_idx = len(segs)
     closing: Passage | None = None
     if kind != "article":
-        close_from = _closing_from(layout, segs, chosen[-1].idx)
+        close_from = _closing_from(b, chosen[-1].idx)
         if close_from is not None:
-            closing = _passage(layout, segs, close_from, len(segs))
+            closing = _passage(b, close_from, len(segs))
             end_idx = close_from
-    tasks = _build(layout, segs, items, chosen, end_idx, RANK.index(kind))
+    tasks = _build(b, items, chosen, end_idx, RANK.index(kind))
     return preamble, tasks, closing
 
 
-def _build(layout: Layout, segs: list[Line], items: list[_Item], level: list[_Item], end_idx: int, rank: int) -> list[Task]:
+def _build(b: _Body, items: list[_Item], level: list[_Item], end_idx: int, rank: int) -> list[Task]:
     tasks = []
+    positions = [x.idx for x in items]
     for n, it in enumerate(level):
         stop = level[n + 1].idx if n + 1 < len(level) else end_idx
-        inner = [x for x in items if it.idx < x.idx < stop]
-        text = _text(layout, segs, it.idx, stop, it.text_start)
-        last = segs[stop - 1]
-        task = Task(it.number, text, Span(segs[it.idx].start, last.end), it.kind)  # type: ignore[arg-type]
+        inner = items[bisect.bisect_right(positions, it.idx) : bisect.bisect_left(positions, stop)]
+        text = _text(b, it.idx, stop, it.text_start)
+        task = Task(it.number, text, Span(b.segs[it.idx].start, b.segs[stop - 1].end), it.kind)  # type: ignore[arg-type]
         sub = _pick_level(inner, rank)
         if sub is not None:
-            task.children = _build(layout, segs, inner, sub[1], stop, RANK.index(sub[0]))
+            task.children = _build(b, inner, sub[1], stop, RANK.index(sub[0]))
         tasks.append(task)
     return tasks
 
 
-def _text(layout: Layout, segs: list[Line], a: int, b: int, first_start: int | None = None) -> str:
-    """Paragraphs of segs[a:b], lines of a paragraph joined by spaces, paragraphs by newlines."""
-    bounds: list[list[int]] = []  # [first segment, end segment, start offset] of each paragraph
-    for i in range(a, b):
-        if i == a or _paragraph_start(layout, segs, i):
-            start = first_start if (i == a and first_start is not None) else segs[i].start
-            bounds.append([i, i + 1, start])
-        else:
-            bounds[-1][1] = i + 1
-    cache = layout.memo.setdefault("paragraph_text", {})
+def _text(b: _Body, first: int, stop: int, first_start: int | None = None) -> str:
+    """Paragraphs of segs[first:stop], lines of a paragraph joined by spaces, paragraphs by newlines."""
+    cache = b.layout.memo.setdefault("paragraph_text", {})
+    starts = b.starts
     out = []
-    for first, end, start in bounds:
+    i = first
+    while i < stop:
+        end = i + 1
+        while end < stop and not starts[end]:
+            end += 1
+        start = first_start if (i == first and first_start is not None) else b.segs[i].start
         key = (start, end)
         value = cache.get(key)
         if value is None:
-            value = cache[key] = _paragraph_text(layout, segs, first, end, start)
+            value = cache[key] = _paragraph_text(b, i, end, start)
         if value:
             out.append(value)
+        i = end
     return "\n".join(out)
 
 
-def _paragraph_text(layout: Layout, segs: list[Line], first: int, end: int, start: int) -> str:
-    pieces = [layout.text[start if i == first else segs[i].start : segs[i].end] for i in range(first, end)]
+def _paragraph_text(b: _Body, first: int, end: int, start: int) -> str:
+    text, segs = b.layout.text, b.segs
+    pieces = [text[start if i == first else segs[i].start : segs[i].end] for i in range(first, end)]
     # A word or number hyphenated at a line end ('NĐ-' / 'CP') joins without a space.
     joined = "".join(p if i == 0 else ("" if _HYPHEN_END.search(pieces[i - 1]) else " ") + p for i, p in enumerate(pieces))
     return clean(joined)
 
 
-def _passage(layout: Layout, segs: list[Line], a: int, b: int) -> Passage | None:
-    if b <= a:
+def _passage(b: _Body, first: int, stop: int) -> Passage | None:
+    if stop <= first:
         return None
-    text = _text(layout, segs, a, b)
+    text = _text(b, first, stop)
     if not text:
         return None
-    return Passage(text, Span(segs[a].start, segs[b - 1].end))
+    return Passage(text, Span(b.segs[first].start, b.segs[stop - 1].end))
 
 
-def _closing_from(layout: Layout, segs: list[Line], last_item: int) -> int | None:
+def _closing_from(b: _Body, last_item: int) -> int | None:
     """Where the closing paragraphs after the last item start, if any."""
-    starts = [i for i in range(last_item + 1, len(segs)) if _paragraph_start(layout, segs, i) and _marker(layout, segs[i]) is None]
+    segs = b.segs
+    starts = [i for i in range(last_item + 1, len(segs)) if b.starts[i] and _marker(b.layout, segs[i]) is None]
     for i in starts:
         para_end = next((j for j in starts if j > i), len(segs))
-        text = " ".join(layout.t(segs[j]) for j in range(i, para_end))
+        text = " ".join(b.layout.t(segs[j]) for j in range(i, para_end))
         if _CLOSING_CUES.search(clean(text)):
             return i
     return None
