@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import regex
 
@@ -126,6 +127,16 @@ def parse_parts(number: str, body: str, type_hint: str | None = None, loose: boo
 
     ``loose`` (the id follows 'số') also accepts ids with hyphens only ('01-GCN-MT').
     """
+    parts = _interpret(body, type_hint, loose)
+    return None if parts is None else DocumentId(number, *parts)
+
+
+_Parts = tuple[str | None, str, str, int | None, tuple[str, ...]]  # DocumentId's fields after the number
+
+
+@lru_cache(maxsize=4096)
+def _interpret(body: str, type_hint: str | None, loose: bool) -> _Parts | None:
+    """The fields of an id from what follows its number (the same symbols recur: cached)."""
     seps, groups = _tokens(body)
     if not groups or len(seps) != len(groups):
         return None
@@ -152,7 +163,7 @@ def parse_parts(number: str, body: str, type_hint: str | None = None, loose: boo
             organ = _joined(groups, kinds[1:], party=False)
             type_code = type_hint
             problems.append("type_from_word")
-        return DocumentId(number, type_code, organ, "state", year, tuple(problems))
+        return (type_code, organ, "state", year, tuple(problems))
 
     if any(_is_year(g) for g in groups):
         return None
@@ -171,31 +182,31 @@ def parse_parts(number: str, body: str, type_hint: str | None = None, loose: boo
         if raw[0] in ("-", "/-", "-/", " ") and kinds[1] == "/":
             if len(organ_groups) == 1 and codes.is_state_organ(organ_groups[0]) and not party_organ:
                 problems.append("party_order")  # '38-CT/TTg': the Party order on a state number
-                return DocumentId(number, first_type, codes.organ_code(organ_groups[0], False), "state", None, tuple(problems))
-            return DocumentId(number, first_type, _joined(organ_groups, kinds[2:], party=True), "party", None, tuple(problems))
+                return (first_type, codes.organ_code(organ_groups[0], False), "state", None, tuple(problems))
+            return (first_type, _joined(organ_groups, kinds[2:], party=True), "party", None, tuple(problems))
         if raw[0] == "/" and kinds[1] == "/" and party_organ:
             problems.append("slash_for_hyphen")
-            return DocumentId(number, first_type, _joined(organ_groups, kinds[2:], party=True), "party", None, tuple(problems))
+            return (first_type, _joined(organ_groups, kinds[2:], party=True), "party", None, tuple(problems))
         if raw[0] == "/" and kinds[1] == "-" and party_organ and len(organ_groups) == 1:
             problems.append("state_order")
-            return DocumentId(number, first_type, codes.organ_code(organ_groups[0], True), "party", None, tuple(problems))
+            return (first_type, codes.organ_code(organ_groups[0], True), "party", None, tuple(problems))
         if raw[0] == "/" and kinds[1] == "-":
-            return DocumentId(number, first_type, _joined(organ_groups, kinds[2:], party=False), "state", None, tuple(problems))
+            return (first_type, _joined(organ_groups, kinds[2:], party=False), "state", None, tuple(problems))
         return None
     if len(groups) == 1 and raw[0] in ("/", "-") and codes.is_party_organ(groups[0]) and not first_type:
         problems.append("missing_type")
         if raw[0] == "/":
             problems.append("slash_for_hyphen")
-        return DocumentId(number, type_hint, codes.organ_code(groups[0], True), "party", None, tuple(problems))
+        return (type_hint, codes.organ_code(groups[0], True), "party", None, tuple(problems))
     if raw[0] == "/" and not first_type:
         if len(groups) == 1 and not codes.is_state_organ_like(groups[0]):
             return None
         if any(k == "/" for k in kinds[1:]):
             return None
         organ = _joined(groups, kinds[1:], party=False)
-        return DocumentId(number, type_hint or "CV", organ, "state", None, (*problems, "type_from_word"))
+        return (type_hint or "CV", organ, "state", None, (*problems, "type_from_word"))
     if loose and not first_type and len(groups) >= 2 and all(k == "-" for k in kinds) and all(g.isupper() for g in groups):
-        return DocumentId(number, type_hint, _joined(groups, kinds[1:], party=False), "state", None, (*problems, "type_from_word", "hyphen_only"))
+        return (type_hint, _joined(groups, kinds[1:], party=False), "state", None, (*problems, "type_from_word", "hyphen_only"))
     return None
 
 
@@ -216,7 +227,7 @@ def find_ids(folded: str, start: int = 0, end: int | None = None) -> Iterator[tu
     """Every id in a folded text, as (start, end, DocumentId), in order."""
     stop = len(folded) if end is None else end
     found: list[tuple[int, int, DocumentId]] = []
-    standards = [m.span() for m in STANDARD_PATTERN.finditer(folded, start, stop)]
+    standards = [m.span() for m in STANDARD_PATTERN.finditer(folded, start, stop)] if "CVN" in folded else []
     for s, e in standards:
         m = STANDARD_PATTERN.match(folded, s, e)
         assert m is not None
