@@ -88,7 +88,7 @@ def fold(text: str) -> str:
     for old, new in _CHAR_MAP.items():
         if old in text:
             text = text.replace(old, new)
-    if not any(pair in text for pair in _TONE_PAIRS):  # substring tests are far cheaper than the scan
+    if len(text) > 2000 and not any(pair in text for pair in _TONE_PAIRS):  # on long texts, far cheaper than the scan
         return text
     hits = [m.start() for m in _OLD_TONE_QUICK.finditer(text) if not (m.start() and text[m.start() - 1] in "qQ")]
     if not hits:
