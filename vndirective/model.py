@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import datetime as _dt
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
+
+if TYPE_CHECKING:
+    from .check import Finding
 
 SCHEMA_VERSION = "1.0"
 
@@ -366,6 +369,18 @@ class Directive:
         parsed = parse_id(doc_id)
         wanted = parsed.canonical if parsed else doc_id
         return next((r for r in self.references if r.doc_id == wanted), None)
+
+    def _repr_html_(self) -> str:
+        """Jupyter view: a card of the fields and the text with each part highlighted."""
+        from .display import directive_html
+
+        return directive_html(self)
+
+    def check(self) -> list[Finding]:
+        """Departures from the official format (HD 36-HD/VPTW, Nghị định 30/2020/NĐ-CP): see :mod:`vndirective.check`."""
+        from .check import check
+
+        return check(self)
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready dict: the keys of the gold format plus spans and extras."""
