@@ -24,8 +24,10 @@ _CODE = r"[A-ZĐƯ][A-ZĐƯa-zđư0-9]{0,13}(?![\p{L}\d])"
 _YEAR = r"(?:19[4-9]\d|20\d\d|2100)(?!\d)"
 _GROUP = rf"(?:{_YEAR}|{_CODE})"
 _SEP = r"(?:[ ]{0,2}[-/]{1,2}(?:[ ]{0,2}|[ ]*\n[ ]*))"
+# A wrapped line may also break before the first separator ('số 160' / '- CV/ĐU'): only when a symbol with its own separator follows.
+_WRAPPED_SEP = r"(?:[ ]*\n[ ]*[-/]{1,2}[ ]{0,2}(?=(?:\d{4}|[A-ZĐƯ][A-ZĐƯa-zđư0-9]{0,13})[ ]{0,2}[-/]))"
 ID_PATTERN = regex.compile(
-    rf"(?<![\p{{L}}\d/.,\-])(?P<num>\d{{1,5}}(?:\.\d{{1,3}}(?=\s?/))?)(?P<body>(?:{_SEP}|[ ])(?:{_GROUP})(?:{_SEP}{_GROUP}){{0,5}})",
+    rf"(?<![\p{{L}}\d/.,\-])(?P<num>\d{{1,5}}(?:\.\d{{1,3}}(?=\s?/))?)(?P<body>(?:{_SEP}|{_WRAPPED_SEP}|[ ])(?:{_GROUP})(?:{_SEP}{_GROUP}){{0,5}})",
     regex.V1,
 )
 STANDARD_PATTERN = regex.compile(

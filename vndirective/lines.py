@@ -234,7 +234,7 @@ def _merged_cut(layout: Layout, ln: Line, edge: bool) -> tuple[int, bool] | None
         m = patterns.MERGED_TITLE_SK.search(sk)
     if m is None and not bullet and _MARK_CUE.search(sk):
         m = patterns.MERGED_MARK_SK.search(sk)
-    if m is None and "NGAY" in sk and (sk.startswith(("SO", "S0")) or piece.isupper()):
+    if m is None and "NGAY" in sk and (patterns.NUMBER_LINE_SK.match(sk) or piece.isupper()):
         m = patterns.MERGED_DATE.search(piece)
     if m is None and sk.startswith("NOI NHAN"):
         m = patterns.MERGED_MARK_SK.search(sk)

@@ -217,7 +217,8 @@ def _subject_block(layout: Layout, lines: list[Line], start: int, limit: int) ->
 
 _QUALIFIER_SK = regex.compile(
     r"^(?:CUA|HOI\s+NGHI|BAN\s+CHAP\s+HANH|BAN\s+THUONG\s+VU|BO\s+CHINH\s+TRI|BAN\s+BI\s+THU|DAI\s+HOI|THUONG\s+TRUC|"
-    r"TINH\s+UY|HUYEN\s+UY|DANG\s+UY|THANH\s+UY|\(?\s*KHOA\s)"
+    r"TINH\s+UY|HUYEN\s+UY|DANG\s+UY|THANH\s+UY|\(?\s*KHOA\s|"
+    r"(?:KET\s+LUAN|Y\s+KIEN(?:\s+CHI\s+DAO)?|CHI\s+DAO|Y\s+KIEN\s+KET\s+LUAN)\s+CUA\s)"  # 'THÔNG BÁO / KẾT LUẬN CỦA BAN THƯỜNG VỤ'
 )
 
 
@@ -240,7 +241,8 @@ def _unprefixed_subject(layout: Layout, lines: list[Line], number_idx: int, limi
             break
         if classify(layout, ln) != "text" or is_caps(text) or numbering(layout, ln) or len(text) > 150:
             break
-        if patterns.BODY_OPENER_SK.match(layout.s(ln)) or (i == start and ends_terminal(text)):
+        # 'Thực hiện ...' opens the body; 'thực hiện kế hoạch số ...' in lower case is the subject.
+        if (not starts_lower(text) and patterns.BODY_OPENER_SK.match(layout.s(ln))) or (i == start and ends_terminal(text)):
             break
         i += 1
     return (start, i) if i > start else None
