@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .extract.distribution import distribution_lines, extract_distribution
 from .extract.header import extract_header
@@ -15,6 +16,9 @@ from .messages import warn
 from .model import Directive, Span
 from .segment import find_zones
 
+if TYPE_CHECKING:
+    from .readers.limits import Limits
+
 MAX_CHARS = 20_000_000
 
 
@@ -25,15 +29,19 @@ def parse_text(text: str, *, source: str | None = None) -> Directive:
     return parse_layout(build_layout(text), source=source)
 
 
-def parse(path: str | Path, *, encoding: str | None = None, ocr: bool = False) -> Directive:
+def parse(
+    path: str | Path, *, encoding: str | None = None, ocr: bool = False, password: str | None = None, limits: Limits | None = None
+) -> Directive:
     """Parse a document file: text, Markdown, HTML, Word (.docx) or PDF.
 
-    ``ocr=True`` reads a scanned PDF with Tesseract (installed separately). Raises the
-    typed errors of :mod:`vndirective.errors`.
+    ``ocr=True`` reads a scanned PDF with Tesseract (installed separately); ``password``
+    opens an encrypted PDF; ``limits`` (:class:`~vndirective.readers.limits.Limits`) bounds
+    the size, pages and unpacked bytes a file may have. Raises the typed errors of
+    :mod:`vndirective.errors`.
     """
     from .readers import read
 
-    return parse_layout(read(path, encoding=encoding, ocr=ocr), source=str(path))
+    return parse_layout(read(path, encoding=encoding, ocr=ocr, password=password, limits=limits), source=str(path))
 
 
 def parse_layout(layout: Layout, *, source: str | None = None) -> Directive:
@@ -41,9 +49,11 @@ def parse_layout(layout: Layout, *, source: str | None = None) -> Directive:
     d = Directive(text=layout.text, source=source, boxes=list(layout.boxes))
     if not layout.text.strip():
         d.warnings.append(warn("empty"))
+        d.warnings.extend(layout.warnings)
         return d
     if len(layout.text) > MAX_CHARS:
         d.warnings.append(warn("too_long", chars=len(layout.text), limit=MAX_CHARS))
+        d.warnings.extend(layout.warnings)
         return d
     zones = find_zones(layout)
     header = extract_header(layout, zones)

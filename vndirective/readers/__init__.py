@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..errors import DocumentNotFound, UnsupportedFormat
+from ..errors import CorruptDocument, DocumentNotFound, EncryptedDocument, UnsupportedFormat
 from ..lines import Layout
 from . import text as _text
+from .limits import DEFAULT, Limits, exceeded
 
 _BINARY_MAGIC = {
-    b"PK\x03\x04": "a ZIP container (DOCX, XLSX, ODT...)",
     b"\xd0\xcf\x11\xe0": "a legacy Microsoft Office file (.doc)",
     b"{\\rtf": "RTF",
     b"\x89PNG": "a PNG image",
@@ -25,47 +25,93 @@ _BINARY_MAGIC = {
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text", ".html", ".htm", ""}
 
 
-def _zip_has(data: bytes, member: str) -> bool:
+_WORD_SUFFIXES = (".docx", ".docm", ".dotx", ".dotm")
+
+
+def _zip_names(data: bytes) -> list[str] | None:
+    """The member names of a zip archive, or None when its directory cannot be read."""
     import io
     import zipfile
 
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as z:
-            return member in z.namelist()
-    except zipfile.BadZipFile:
-        return False
+            return z.namelist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError):
+        return None
 
 
-def read(path: str | Path, encoding: str | None = None, ocr: bool = False) -> Layout:
-    """Read a file into a Layout, or raise a typed error naming the file."""
+def _head(path: Path, size: int = 4096) -> bytes:
+    with path.open("rb") as f:
+        return f.read(size)
+
+
+def read(
+    path: str | Path, encoding: str | None = None, ocr: bool = False, password: str | None = None, limits: Limits | None = None
+) -> Layout:
+    """Read a file into a Layout, or raise a typed error naming the file.
+
+    ``password`` opens an encrypted PDF; ``limits`` (default :data:`~vndirective.readers.limits.DEFAULT`)
+    bounds what a file may cost in time and memory.
+    """
+    limits = limits or DEFAULT
     p = Path(path)
     if not p.exists():
         raise DocumentNotFound(f"{p}: no such file. Check the path (relative paths are read from {Path.cwd()}).")
     if not p.is_file():
         raise DocumentNotFound(f"{p}: not a file (a directory?). Pass one document; use the batch tools for folders.")
-    data = p.read_bytes()
-    head = data[:8]
-    if head.startswith(b"PK\x03\x04") and _zip_has(data, "word/document.xml"):
-        from .docx import read_docx
-
-        return read_docx(data, name=str(p))
+    size = p.stat().st_size
+    if size > limits.max_file_bytes:
+        raise exceeded(str(p), f"the file has {size:,} bytes", "max_file_bytes", limits.max_file_bytes)
+    head = _head(p)
     if head.startswith(b"%PDF"):
         from .pdf import read_pdf
 
-        return read_pdf(data, name=str(p), ocr=ocr)
+        return read_pdf(p.read_bytes(), name=str(p), ocr=ocr, password=password, limits=limits)
+    if head.startswith(b"PK\x03\x04"):
+        return _read_zip(p, p.read_bytes(), limits)
+    if head.startswith(b"\xd0\xcf\x11\xe0") and _ENCRYPTED_OFFICE in p.read_bytes():
+        only_pdf = "; the password argument opens PDF files only" if password else ""
+        raise EncryptedDocument(
+            f"{p}: this is a password-protected (encrypted) Office document, and vndirective cannot decrypt them{only_pdf}. "
+            "Open it in Word with its password and save a copy without one (File > Info > Protect Document), "
+            "or decrypt it with msoffcrypto-tool (msoffcrypto-tool -p PASSWORD in.docx out.docx); then parse the copy."
+        )
     for magic, name in _BINARY_MAGIC.items():
         if head.startswith(magic):
             raise UnsupportedFormat(
                 f"{p}: this is {name}; vndirective reads plain text, Markdown, Word (.docx) and PDF files. "
                 "Convert the file to one of these first."
             )
-    if p.suffix.lower() not in TEXT_SUFFIXES and b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if p.suffix.lower() not in TEXT_SUFFIXES and b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise UnsupportedFormat(f"{p}: binary content with the suffix '{p.suffix}'; vndirective reads .txt and .md files.")
+    if size > limits.max_text_bytes:
+        raise exceeded(str(p), f"the file has {size:,} bytes, too many for a text document", "max_text_bytes", limits.max_text_bytes)
+    data = p.read_bytes()
     if _looks_like_html(data, p):
         from .html import read_html
 
         return read_html(_text.decode(data, str(p), encoding))
     return _text.read_bytes(data, name=str(p), encoding=encoding)
+
+
+_ENCRYPTED_OFFICE = "EncryptedPackage".encode("utf-16-le")  # the stream an encrypted .docx is kept in
+
+
+def _read_zip(p: Path, data: bytes, limits: Limits) -> Layout:
+    names = _zip_names(data)
+    if names is not None and "word/document.xml" in names:
+        from .docx import read_docx
+
+        return read_docx(data, name=str(p), limits=limits)
+    if names is None and (p.suffix.lower() in _WORD_SUFFIXES or b"word/document.xml" in data):  # a local header survives a cut
+        raise CorruptDocument(
+            f"{p}: the Word file is damaged or truncated (its zip directory cannot be read). "
+            "Get a complete copy, or open it in Word, which offers to recover the text, and save it again."
+        )
+    raise UnsupportedFormat(
+        f"{p}: this is a ZIP archive without a Word document in it; vndirective reads plain text, Markdown, Word (.docx) and PDF files. "
+        "Convert the file to one of these first."
+    )
 
 
 def _looks_like_html(data: bytes, path: Path) -> bool:

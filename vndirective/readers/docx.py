@@ -13,11 +13,15 @@ from __future__ import annotations
 
 import io
 import re
+import zipfile
+import zlib
 from collections.abc import Iterator
 from typing import Any
 
-from ..errors import UnsupportedFormat
+from ..errors import CorruptDocument, UnsupportedFormat
 from ..lines import Layout, build_layout
+from ..messages import warn
+from .limits import DEFAULT, ZIP_RATIO_FLOOR, Limits, exceeded
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
@@ -32,20 +36,91 @@ def _require() -> Any:
     return docx
 
 
-def read_docx(data: bytes, name: str = "<docx>") -> Layout:
-    """A Layout from the bytes of a .docx file."""
+def read_docx(data: bytes, name: str = "<docx>", limits: Limits = DEFAULT) -> Layout:
+    """A Layout from the bytes of a .docx file.
+
+    The zip's directory is checked against ``limits`` before anything is unpacked, and the
+    XML is parsed without expanding entities (python-docx's parser; ours for footnotes).
+    """
     docx = _require()
+    check_zip(data, name, limits)
+    damage = _damage_errors()
     try:
         document = docx.Document(io.BytesIO(data))
-    except Exception as exc:
-        raise UnsupportedFormat(f"{name}: not a readable Word document ({type(exc).__name__}: {exc})") from exc
-    numbering = _Numbering(document)
-    lines = list(_body_lines(document, numbering))
-    footnotes = _footnotes(document)
+    except damage as exc:
+        if isinstance(exc, ValueError) and "not a Word file" in str(exc):
+            raise UnsupportedFormat(f"{name}: {exc}. vndirective reads Word documents (.docx).") from exc
+        raise _corrupt(name, exc) from exc
+    try:
+        numbering = _Numbering(document)
+        lines = list(_body_lines(document, numbering))
+        footnotes = _footnotes(document)
+    except damage as exc:
+        raise _corrupt(name, exc) from exc
     if footnotes:
         lines.append("")
         lines.extend(footnotes)
-    return build_layout("\n".join(lines))
+    layout = build_layout("\n".join(lines))
+    if _declares_entities(document):
+        layout.warnings.append(warn("docx_entities"))
+    return layout
+
+
+def check_zip(data: bytes, name: str, limits: Limits = DEFAULT) -> None:
+    """Refuse a zip whose directory promises too many members or bytes (a zip bomb), before unpacking it.
+
+    The sizes declared in the directory bound what :mod:`zipfile` unpacks (it stops there and
+    fails the CRC check), so checking them is enough.
+    """
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            infos = z.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError) as exc:
+        raise _corrupt(name, exc) from exc
+    if len(infos) > limits.max_zip_members:
+        raise exceeded(name, f"the Word file has {len(infos):,} members", "max_zip_members", limits.max_zip_members)
+    for info in infos:
+        if info.file_size > ZIP_RATIO_FLOOR and info.file_size > limits.max_zip_ratio * max(1, info.compress_size):
+            ratio = info.file_size // max(1, info.compress_size)
+            raise exceeded(name, f"its member {info.filename} unpacks {ratio:,} times its size (a zip bomb)", "max_zip_ratio", limits.max_zip_ratio)
+    total = sum(info.file_size for info in infos)
+    if total > limits.max_unpacked_bytes:
+        raise exceeded(name, f"the Word file unpacks to {total:,} bytes", "max_unpacked_bytes", limits.max_unpacked_bytes)
+    if sum(info.compress_size for info in infos) > len(data):
+        raise CorruptDocument(f"{name}: the members of the Word file overlap (a zip bomb, or a damaged file); it was not unpacked.")
+
+
+def _damage_errors() -> tuple[type[BaseException], ...]:
+    """What python-docx, zipfile and lxml raise on a damaged or malformed Word file."""
+    from docx.opc.exceptions import OpcError
+    from lxml.etree import LxmlError
+
+    return (OpcError, LxmlError, zipfile.BadZipFile, zlib.error, EOFError, KeyError, ValueError, TypeError, IndexError, AttributeError, RecursionError)
+
+
+def _corrupt(name: str, exc: BaseException) -> CorruptDocument:
+    detail = f"{type(exc).__name__}: {str(exc)[:200]}"
+    if any(sign in str(exc) for sign in ("amplification", "entity reference loop")):
+        return CorruptDocument(
+            f"{name}: the Word file declares XML entities that expand without bound (a 'billion laughs' file; {detail}). "
+            "Word files never declare entities: it was refused."
+        )
+    return CorruptDocument(
+        f"{name}: the Word file is damaged or truncated ({detail}). "
+        "Get a complete copy, or open it in Word, which offers to recover the text, and save it again."
+    )
+
+
+def _declares_entities(document: Any) -> bool:
+    """Whether an XML part of the document carries a DOCTYPE (entities that were left unexpanded)."""
+    for part in document.part.package.iter_parts():
+        element = getattr(part, "_element", None)
+        if element is not None:
+            if element.getroottree().docinfo.internalDTD is not None:
+                return True
+        elif part.content_type.endswith("xml") and b"<!DOCTYPE" in part.blob[:4096]:
+            return True  # a part python-docx keeps as bytes (footnotes)
+    return False
 
 
 def _body_lines(document: Any, numbering: _Numbering) -> Iterator[str]:
@@ -135,10 +210,10 @@ class _Numbering:
         for a in root.findall(f"{_W}abstractNum"):
             levels = {}
             for lvl in a.findall(f"{_W}lvl"):
-                ilvl = int(lvl.get(f"{_W}ilvl", "0"))
+                ilvl = _int(lvl.get(f"{_W}ilvl"), 0)
                 fmt = _val(lvl.find(f"{_W}numFmt")) or "decimal"
                 text = _val(lvl.find(f"{_W}lvlText")) or ""
-                start = int(_val(lvl.find(f"{_W}start")) or "1")
+                start = _int(_val(lvl.find(f"{_W}start")), 1)
                 levels[ilvl] = (fmt, text, start)
             abstract[a.get(f"{_W}abstractNumId", "")] = levels
         for num in root.findall(f"{_W}num"):
@@ -197,8 +272,17 @@ def _val(element: Any) -> str | None:
     return None if element is None else element.get(f"{_W}val")
 
 
+def _int(value: str | None, default: int) -> int:
+    """A small integer attribute; a malformed or absurd one gives ``default``."""
+    try:
+        n = int(value or default)
+    except ValueError:
+        return default
+    return n if 0 <= n <= 1_000_000 else default
+
+
 def _format(fmt: str, n: int) -> str:
-    if fmt in ("upperRoman", "lowerRoman"):
+    if fmt in ("upperRoman", "lowerRoman") and 0 < n < 4000:
         out = ""
         for v, s in _ROMAN:
             while n >= v:
@@ -217,7 +301,7 @@ def _footnotes(document: Any) -> list[str]:
         if rel.reltype.endswith("/footnotes"):
             from lxml import etree
 
-            root = etree.fromstring(rel.target_part.blob)
+            root = etree.fromstring(rel.target_part.blob, etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False))
             out = []
             for fn in root.findall(f"{_W}footnote"):
                 if fn.get(f"{_W}type") in ("separator", "continuationSeparator", "continuationNotice"):

@@ -11,16 +11,23 @@ without a text layer (a scan) raises :class:`~vndirective.errors.NoTextLayer`.
 from __future__ import annotations
 
 import io
+import itertools
+import struct
+import zlib
+from collections.abc import Iterable, Iterator
+from operator import itemgetter
 from typing import Any
 
-from ..errors import NoTextLayer, UnsupportedFormat
+from ..errors import CorruptDocument, EncryptedDocument, NoTextLayer, UnsupportedFormat
 from ..lines import Layout, build_layout
 from ..messages import warn
-from ..model import Box
+from ..model import Box, ParseWarning
 from ..normalize import prepare
+from .limits import DEFAULT, Limits, exceeded
 
 COLUMNS = 110  # text columns across the page width
 GAP = 2.5  # a gap wider than this many character widths separates columns
+_CHUNK = 2**20
 
 
 def _require() -> Any:
@@ -31,37 +38,50 @@ def _require() -> Any:
     return pdfplumber
 
 
-def read_pdf(data: bytes, name: str = "<pdf>", ocr: bool = False) -> Layout:
+def damage_errors() -> tuple[type[BaseException], ...]:
+    """What pdfminer and pdfplumber raise on a damaged PDF: their own errors and the builtin ones their parsers let through."""
+    from pdfminer.psparser import PSException
+    from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
+
+    library = (PSException, PdfminerException, MalformedPDFException, zlib.error, struct.error)
+    return (*library, ValueError, TypeError, KeyError, IndexError, AttributeError, AssertionError, EOFError, OverflowError, ZeroDivisionError, RecursionError)
+
+
+def read_pdf(data: bytes, name: str = "<pdf>", ocr: bool = False, password: str | None = None, limits: Limits = DEFAULT) -> Layout:
     """A Layout from the bytes of a PDF file; a scan is OCR'd when ``ocr`` is true.
 
     The Layout keeps a :class:`~vndirective.model.Box` per word, so every extracted value
-    can be found on its page (``Directive.locate``).
+    can be found on its page (``Directive.locate``). ``password`` opens an encrypted PDF.
+    At most ``limits.max_pages`` pages are read; a damaged page is skipped with a warning.
     """
-    pdfplumber = _require()
+    pdf = _open(data, name, password)  # not closed: pdfplumber's close() would load every page
+    check_streams(pdf.doc, name, limits)
+    warnings: list[ParseWarning] = []
     pieces: list[str] = []
     boxes: list[Box] = []
-    chars = 0
-    offset = 0
-    try:
-        with pdfplumber.open(io.BytesIO(data)) as pdf:
-            for number, page in enumerate(pdf.pages, start=1):
-                page = page.dedupe_chars()  # bold faked by printing each glyph twice
-                chars += len(page.chars)
-                words = page.extract_words(x_tolerance=1.5, y_tolerance=3, keep_blank_chars=False)
-                if number > 1:
-                    pieces.append("\n\f")
-                    offset += 2
-                text, page_boxes = render_page(words, float(page.width), number, offset)
-                pieces.append(text)
-                boxes.extend(page_boxes)
-                offset += len(text)
-    except Exception as exc:
-        raise UnsupportedFormat(f"{name}: not a readable PDF ({type(exc).__name__}: {exc})") from exc
-    if chars == 0:
+    chars = failed = pages = offset = 0
+    for number, raw in _pages(pdf, name, limits, warnings):
+        pages += 1
+        if number > 1:
+            pieces.append("\n\f")
+            offset += 2
+        try:
+            page_chars, text, page_boxes = _read_page(pdf, raw, number, offset)
+        except damage_errors() as exc:
+            warnings.append(warn("page_unreadable", page=number, error=_brief(exc)))
+            failed += 1
+            continue
+        chars += page_chars
+        pieces.append(text)
+        boxes.extend(page_boxes)
+        offset += len(text)
+    if failed and failed == pages:
+        raise CorruptDocument(f"{name}: no page of the PDF could be read ({warnings[0].message}). {_REPAIR}")
+    if chars == 0 and not failed:
         if ocr:
             from .ocr import ocr_pdf
 
-            return ocr_pdf(data, name)
+            return ocr_pdf(data, name, password=password, limits=limits)
         raise NoTextLayer(
             f"{name}: the PDF has no text layer (a scanned document). Parse it with ocr=True (CLI: --ocr) where "
             "Tesseract with Vietnamese is installed (apt-get install tesseract-ocr tesseract-ocr-vie), "
@@ -73,14 +93,171 @@ def read_pdf(data: bytes, name: str = "<pdf>", ocr: bool = False) -> Layout:
         layout.boxes = boxes  # offsets are still true only when preparing changed nothing
     if "(cid:" in text:
         layout.warnings.append(warn("pdf_unmapped_glyphs"))
+    layout.warnings.extend(warnings)
     return layout
+
+
+_REPAIR = "Get a complete copy of the file, or repair it (qpdf in.pdf out.pdf, or open it in a PDF viewer and print it to a new PDF)."
+
+
+def _brief(exc: BaseException) -> str:
+    return f"{type(exc).__name__}: {str(exc)[:120]}".rstrip(": ")
+
+
+def _open(data: bytes, name: str, password: str | None) -> Any:
+    """The pdfplumber document, or a typed error for an encrypted or damaged file."""
+    pdfplumber = _require()
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+    from pdfplumber.utils.exceptions import PdfminerException
+
+    try:
+        return pdfplumber.open(io.BytesIO(data), password=password or "")
+    except damage_errors() as exc:
+        cause = exc.args[0] if isinstance(exc, PdfminerException) and exc.args and isinstance(exc.args[0], BaseException) else exc
+        if isinstance(cause, (PDFPasswordIncorrect, UnicodeEncodeError)):
+            if password:
+                raise EncryptedDocument(f"{name}: the password given does not open this PDF. Check it (letter case, spaces) and try again.") from exc
+            raise EncryptedDocument(
+                f"{name}: the PDF is password-protected. Pass its password: vndirective.parse(path, password='...') (CLI: --password ...)."
+            ) from exc
+        if isinstance(cause, PDFEncryptionError):
+            raise EncryptedDocument(
+                f"{name}: the PDF is encrypted in a way vndirective cannot read ({_brief(cause)}). "
+                "Decrypt it first: qpdf --decrypt --password=PASSWORD in.pdf out.pdf."
+            ) from exc
+        raise CorruptDocument(f"{name}: the PDF is damaged or truncated; nothing could be read ({_brief(cause)}). {_REPAIR}") from exc
+
+
+def _pages(pdf: Any, name: str, limits: Limits, warnings: list[ParseWarning]) -> Iterator[tuple[int, Any]]:
+    """The first ``limits.max_pages`` pages (pdfminer's), numbered from 1; a warning for those left out or lost."""
+    from pdfminer.pdfpage import PDFPage
+
+    number = 0
+    found = PDFPage.create_pages(pdf.doc)
+    while True:
+        try:
+            raw = next(found, None)
+        except damage_errors() as exc:
+            if number == 0:
+                raise CorruptDocument(f"{name}: the PDF is damaged: its pages cannot be found ({_brief(exc)}). {_REPAIR}") from exc
+            warnings.append(warn("pages_lost", page=number, error=_brief(exc)))
+            return
+        if raw is None:
+            return
+        number += 1
+        if number > limits.max_pages:
+            warnings.append(warn("pages_not_read", pages=_page_count(pdf, limits.max_pages), limit=limits.max_pages))
+            return
+        yield number, raw
+
+
+def _page_count(pdf: Any, read: int) -> str:
+    """The page count the PDF declares, when it is believable; else 'more than N'."""
+    from pdfminer.pdftypes import resolve1
+
+    try:
+        count = resolve1(resolve1(pdf.doc.catalog["Pages"])["Count"])
+    except damage_errors():
+        count = None
+    return f"{count:,}" if isinstance(count, int) and count > read else f"more than {read:,}"
+
+
+def _read_page(pdf: Any, raw: Any, number: int, offset: int) -> tuple[int, str, list[Box]]:
+    """The number of characters, the text and the word boxes of a page."""
+    from pdfplumber.page import Page
+
+    page = Page(pdf, raw, page_number=number)
+    try:
+        unique = dedupe_chars(page)  # bold faked by printing each glyph twice
+        words = unique.extract_words(x_tolerance=1.5, y_tolerance=3, keep_blank_chars=False)
+        text, boxes = render_page(words, float(page.width), number, offset)
+        return len(unique.chars), text, boxes
+    finally:
+        page.close()
+
+
+def dedupe_chars(page: Any, tolerance: float = 1) -> Any:
+    """The page without duplicate characters (same glyph, font and size within ``tolerance`` points):
+    what ``page.dedupe_chars()`` gives, in n log n time where pdfplumber's is quadratic."""
+    from pdfplumber.utils import cluster_objects
+
+    key = itemgetter("upright", "text", "fontname", "size")
+    keep: set[int] = set()
+    for _, same in itertools.groupby(sorted(page.chars, key=key), key=key):
+        for row in cluster_objects(list(same), itemgetter("doctop"), tolerance):
+            for cluster in cluster_objects(row, itemgetter("x0"), tolerance):
+                keep.add(id(min(cluster, key=itemgetter("doctop", "x0"))))
+    return page.filter(lambda obj: obj.get("object_type") != "char" or id(obj) in keep)
+
+
+def check_streams(doc: Any, name: str, limits: Limits = DEFAULT) -> None:
+    """Refuse a PDF whose compressed streams (images aside) inflate past ``limits.max_unpacked_bytes``
+    (a decompression bomb), before pdfminer inflates any of them whole.
+
+    An object stream is measured before the objects kept in it are parsed.
+    """
+    from pdfminer.pdftypes import LITERALS_FLATE_DECODE, PDFStream
+    from pdfminer.psparser import LIT
+
+    image = LIT("Image")
+    ids: set[int] = set()
+    for xref in doc.xrefs:
+        for objid in xref.get_objids():
+            try:
+                stream_id, _, _ = xref.get_pos(objid)
+            except KeyError:
+                continue
+            ids.add(objid if stream_id is None else stream_id)
+    budget = limits.max_unpacked_bytes
+    total = 0
+    for objid in sorted(ids):
+        try:
+            obj = doc.getobj(objid)
+            if not isinstance(obj, PDFStream) or obj.rawdata is None or obj.get("Subtype") is image:
+                continue
+            stages = len(list(itertools.takewhile(lambda f: f[0] in LITERALS_FLATE_DECODE, obj.get_filters())))
+            if not stages:
+                continue
+            raw = obj.decipher(objid, obj.genno or 0, obj.rawdata, obj.attrs) if obj.decipher else obj.rawdata
+        except damage_errors():
+            continue  # a damaged object: pdfminer reports it when a page needs it
+        total += inflated_size(raw, budget - total, stages)
+        if total > budget:
+            raise exceeded(name, "the PDF's compressed streams unpack to more bytes than allowed (a decompression bomb)", "max_unpacked_bytes", budget)
+
+
+def inflated_size(data: bytes, limit: int, stages: int = 1) -> int:
+    """How many bytes the zlib ``data`` inflate to (through ``stages`` filters in a row), counted up to
+    just past ``limit`` and never held whole in memory."""
+    chunks: Iterable[bytes] = [data]
+    for _ in range(stages):
+        chunks = _inflate(chunks)
+    size = 0
+    try:
+        for chunk in chunks:
+            size += len(chunk)
+            if size > limit:
+                break
+    except zlib.error:
+        pass
+    return size
+
+
+def _inflate(chunks: Iterable[bytes]) -> Iterator[bytes]:
+    inflater = zlib.decompressobj()
+    for chunk in chunks:
+        while chunk:
+            yield inflater.decompress(chunk, _CHUNK)
+            if inflater.eof:
+                return
+            chunk = inflater.unconsumed_tail
 
 
 def render_page(words: list[dict[str, Any]], width: float, page: int = 1, offset: int = 0) -> tuple[str, list[Box]]:
     """The words of a page as text lines, each word at its column, and the box of each word."""
     if not words:
         return "", []
-    scale = width / COLUMNS
+    scale = max(width, 1.0) / COLUMNS
     rows: list[list[dict[str, Any]]] = []
     for w in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
         if rows and abs(w["top"] - rows[-1][0]["top"]) <= max(2.0, 0.4 * (w["bottom"] - w["top"])):
@@ -97,7 +274,7 @@ def render_page(words: list[dict[str, Any]], width: float, page: int = 1, offset
         for w in row:
             text = prepare(w["text"]).replace("\n", " ")
             char_w = (w["x1"] - w["x0"]) / max(1, len(text))
-            col = round(w["x0"] / scale)
+            col = min(round(w["x0"] / scale), 4 * COLUMNS)  # a word far off a (damaged) page keeps the line short
             if prev_x1 is None:
                 line = " " * col
             elif w["x0"] - prev_x1 > GAP * max(char_w, 1.0):
