@@ -51,6 +51,7 @@ class Line:
     page: int
     gap_before: int
     kind: str = "text"  # text | rule | star | page_number
+    role: str | None = field(default=None, compare=False, repr=False)  # set once by segment.classify
 
     @property
     def span(self) -> tuple[int, int]:
@@ -384,7 +385,8 @@ _INNER_MARKUP = regex.compile(r"\*{1,3}|(?<!\w)_{1,3}|_{1,3}(?!\w)|\\(?=[*_#\[\]
 
 def clean(text: str) -> str:
     """A value as printed: markup marks removed, whitespace collapsed."""
-    text = _INNER_MARKUP.sub("", text)
+    if "*" in text or "_" in text or "\\" in text or "`" in text:
+        text = _INNER_MARKUP.sub("", text)
     return " ".join(text.split())
 
 

@@ -115,13 +115,9 @@ def numbering(layout: Layout, line: Line) -> regex.Match[str] | None:
 
 def classify(layout: Layout, line: Line) -> str:
     """The role a segment can play in the header, by its content (computed once per segment)."""
-    if line.kind != "text":
-        return line.kind
-    cache = layout.memo.setdefault("role", {})
-    key = (line.start, line.end)
-    role = cache.get(key)
+    role = line.role
     if role is None:
-        role = cache[key] = _classify(layout, line)
+        role = line.role = line.kind if line.kind != "text" else _classify(layout, line)
     return role
 
 
