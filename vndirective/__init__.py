@@ -14,7 +14,16 @@ from __future__ import annotations
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
-from .errors import DocumentNotFound, NoTextLayer, UndecodableText, UnsupportedFormat, VndirectiveError
+from .errors import (
+    CorruptDocument,
+    DocumentNotFound,
+    EncryptedDocument,
+    NoTextLayer,
+    ResourceLimitExceeded,
+    UndecodableText,
+    UnsupportedFormat,
+    VndirectiveError,
+)
 
 __version__ = "0.1.0"
 
@@ -23,6 +32,9 @@ _LAZY = {
     "parse_text": "pipeline",
     "parse_layout": "pipeline",
     "evaluate": "evaluate",
+    "check": "check",
+    "Finding": "check",
+    "Limits": "readers.limits",
     "DocumentId": "ids",
     "parse_id": "ids",
     "AuthorityStep": "model",
@@ -39,10 +51,12 @@ _LAZY = {
 }
 
 if TYPE_CHECKING:
+    from .check import Finding, check
     from .evaluate import evaluate
     from .ids import DocumentId, parse_id
     from .model import AuthorityStep, Box, Directive, DistributionItem, Mention, ParseWarning, Passage, Reference, Signature, Span, Task
     from .pipeline import parse, parse_layout, parse_text
+    from .readers.limits import Limits
 
 
 def __getattr__(name: str) -> Any:
@@ -61,15 +75,20 @@ def __dir__() -> list[str]:
 __all__ = [
     "AuthorityStep",
     "Box",
+    "CorruptDocument",
     "Directive",
     "DistributionItem",
     "DocumentId",
     "DocumentNotFound",
+    "EncryptedDocument",
+    "Finding",
+    "Limits",
     "Mention",
     "NoTextLayer",
     "ParseWarning",
     "Passage",
     "Reference",
+    "ResourceLimitExceeded",
     "Signature",
     "Span",
     "Task",
@@ -77,6 +96,7 @@ __all__ = [
     "UnsupportedFormat",
     "VndirectiveError",
     "__version__",
+    "check",
     "evaluate",
     "parse",
     "parse_id",
