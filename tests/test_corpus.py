@@ -7,7 +7,7 @@ import json
 import pytest
 
 import vndirective
-from vndirective.evaluate import Report, compare, evaluate, gold_pairs
+from vndirective.evaluation import Report, compare, evaluate, gold_pairs
 
 from .conftest import CORPUS, FOUNDING, shared_corpus_or_skip
 

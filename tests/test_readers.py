@@ -192,7 +192,7 @@ def test_format_versions_of_the_corpus_score_like_the_text(fmt, count, minimum):
 
         if not ocr.available():
             pytest.skip("Tesseract with Vietnamese data is not installed (apt-get install tesseract-ocr tesseract-ocr-vie)")
-    from vndirective.evaluate import evaluate
+    from vndirective.evaluation import evaluate
 
     from .conftest import CORPUS
 

@@ -31,9 +31,9 @@ _LAZY = {
     "parse": "pipeline",
     "parse_text": "pipeline",
     "parse_layout": "pipeline",
-    "evaluate": "evaluate",
-    "check": "check",
-    "Finding": "check",
+    "evaluate": "evaluation",
+    "check": "format_check",
+    "Finding": "format_check",
     "Limits": "readers.limits",
     "DocumentId": "ids",
     "parse_id": "ids",
@@ -51,8 +51,8 @@ _LAZY = {
 }
 
 if TYPE_CHECKING:
-    from .check import Finding, check
-    from .evaluate import evaluate
+    from .evaluation import evaluate
+    from .format_check import Finding, check
     from .ids import DocumentId, parse_id
     from .model import AuthorityStep, Box, Directive, DistributionItem, Mention, ParseWarning, Passage, Reference, Signature, Span, Task
     from .pipeline import parse, parse_layout, parse_text

@@ -1,4 +1,4 @@
-"""Command line: ``vndirective parse FILE [--json]`` and ``vndirective evaluate DIR``."""
+"""Command line: ``vndirective parse FILE [--json]``, ``vndirective evaluate DIR`` and ``vndirective check FILE``."""
 
 from __future__ import annotations
 
@@ -70,7 +70,7 @@ def _cmd_parse(args: argparse.Namespace) -> int:
     from .pipeline import parse
 
     for i, path in enumerate(args.files):
-        d = parse(path, encoding=args.encoding, ocr=args.ocr)
+        d = parse(path, encoding=args.encoding, ocr=args.ocr, password=args.password)
         if args.json:
             data = d.to_dict()
             if args.no_text:
@@ -84,7 +84,7 @@ def _cmd_parse(args: argparse.Namespace) -> int:
 
 
 def _cmd_evaluate(args: argparse.Namespace) -> int:
-    from .evaluate import evaluate
+    from .evaluation import evaluate
 
     report = evaluate(args.directory, fmt=args.format, ocr=args.ocr)
     if not report.documents:
@@ -100,6 +100,28 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_check(args: argparse.Namespace) -> int:
+    from .format_check import check, format_findings
+    from .pipeline import parse
+
+    reports = []
+    any_finding = False
+    for i, path in enumerate(args.files):
+        d = parse(path, encoding=args.encoding)
+        findings = check(d)
+        any_finding = any_finding or bool(findings)
+        if args.json:
+            reports.append({"file": str(path), "system": d.system, "doc_id": d.doc_id, "findings": [f.to_dict() for f in findings]})
+        else:
+            if i:
+                print()
+            print(f"{path} ({d.doc_id or 'no number'}, {d.system or 'system unknown'}): {len(findings)} finding(s)")
+            print(format_findings(d, findings))
+    if args.json:
+        print(json.dumps(reports, ensure_ascii=False, indent=2))
+    return 1 if any_finding else 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="vndirective", description="Read Vietnamese official documents into structured data.")
     p.add_argument("--version", action="version", version=f"vndirective {__version__}")
@@ -113,6 +135,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     pp.add_argument("--encoding", help="decode the files with this encoding instead of UTF-8")
     pp.add_argument("--ocr", action="store_true", help="read scanned PDFs with Tesseract (apt-get install tesseract-ocr tesseract-ocr-vie)")
+    pp.add_argument("--password", help="the password of encrypted PDF files")
     pp.set_defaults(func=_cmd_parse)
 
     pe = sub.add_parser("evaluate", help="score the parser against *.gold.json files of a folder")
@@ -125,6 +148,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     pe.add_argument("--ocr", action="store_true", help="OCR scanned PDFs (needs Tesseract with Vietnamese)")
     pe.set_defaults(func=_cmd_evaluate)
+
+    pc = sub.add_parser("check", help="list departures from the official format (HD 36-HD/VPTW, Nghị định 30/2020/NĐ-CP)")
+    pc.add_argument("files", nargs="+", metavar="FILE", help="documents to check")
+    pc.add_argument("--json", action="store_true", help="print the findings as JSON")
+    pc.add_argument("--encoding", help="encoding of text files (default: detected)")
+    pc.set_defaults(func=_cmd_check)
     return p
 
 

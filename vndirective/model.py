@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
 if TYPE_CHECKING:
-    from .check import Finding
+    from .format_check import Finding
 
 SCHEMA_VERSION = "1.0"
 
@@ -377,8 +377,8 @@ class Directive:
         return directive_html(self)
 
     def check(self) -> list[Finding]:
-        """Departures from the official format (HD 36-HD/VPTW, Nghị định 30/2020/NĐ-CP): see :mod:`vndirective.check`."""
-        from .check import check
+        """Departures from the official format (HD 36-HD/VPTW, Nghị định 30/2020/NĐ-CP): see :mod:`vndirective.format_check`."""
+        from .format_check import check
 
         return check(self)
 
