@@ -418,7 +418,9 @@ def _is_signature_line(layout: Layout, line: Line) -> bool:
 def _closing_start(layout: Layout, lines: list[Line], body_start: int) -> tuple[int, int | None]:
     """(index where the closing starts, index of the 'Nơi nhận' label or None)."""
     n = len(lines)
-    dist = next((i for i in range(body_start, n) if classify(layout, lines[i]) == "distribution"), None)
+    text = layout.text
+    # The label starts with 'N' ('Nơi nhận'): other segments need no classifying here.
+    dist = next((i for i in range(body_start, n) if text[lines[i].start : lines[i].start + 1] in "Nn" and classify(layout, lines[i]) == "distribution"), None)
     if dist is not None:
         start = dist
         # A signature block written just before 'Nơi nhận' belongs to the closing.
