@@ -272,3 +272,22 @@ def test_docx_tracked_changes_keep_insertions_and_drop_deletions(tmp_path):
     d = vndirective.parse(path)
     assert d.doc_id == "105-KL/TU"
     assert "99-KL/TU" not in d.text
+
+
+def test_docx_page_headers_and_footers_are_read_once(tmp_path):
+    from docx.enum.section import WD_SECTION
+
+    path = make_docx(tmp_path / "with_header.docx")
+    document = docx.Document(str(path))
+    first = document.sections[0]
+    first.header.paragraphs[0].text = "MẬT"
+    first.footer.paragraphs[0].text = "Địa chỉ: 01 đường Lê Lợi, thị trấn Chũ, huyện Lục Ngạn"
+    first.footer.add_paragraph("2")  # a page number typed in: left out
+    document.add_section(WD_SECTION.NEW_PAGE)  # its header and footer repeat the first section's
+    document.add_paragraph("Phụ lục kèm theo.")
+    document.save(str(path))
+    d = vndirective.parse(path)
+    assert d.text.count("MẬT") == 1 and d.text.count("Địa chỉ: 01 đường Lê Lợi") == 1
+    assert d.security == "MẬT"
+    assert d.doc_id == "334-CV/HU" and d.issuer == "HUYỆN ỦY LỤC NGẠN" and len(d.tasks) == 3
+    assert d.text.index("MẬT") < d.text.index("HUYỆN ỦY") and d.text.index("Địa chỉ") > d.text.index("Nguyễn Văn Hùng")

@@ -55,11 +55,15 @@ def read_docx(data: bytes, name: str = "<docx>", limits: Limits = DEFAULT) -> La
         numbering = _Numbering(document)
         lines = list(_body_lines(document, numbering))
         footnotes = _footnotes(document)
+        page_headers, page_footers = _section_texts(document)
     except damage as exc:
         raise _corrupt(name, exc) from exc
-    if footnotes:
-        lines.append("")
-        lines.extend(footnotes)
+    if page_headers:  # printed above the first page: a mark such as 'MẬT' or 'Dự thảo' belongs to the header
+        lines = [*page_headers, "", *lines]
+    for extra in (footnotes, page_footers):
+        if extra:
+            lines.append("")
+            lines.extend(extra)
     layout = build_layout("\n".join(lines))
     if _declares_entities(document):
         layout.warnings.append(warn("docx_entities"))
@@ -293,6 +297,32 @@ def _format(fmt: str, n: int) -> str:
         letter = _LETTERS[(n - 1) % 26]
         return letter if fmt == "lowerLetter" else letter.upper()
     return str(n)
+
+
+def _section_texts(document: Any) -> tuple[list[str], list[str]]:
+    """Paragraphs of the sections' page headers and footers, each distinct text once (a header repeats
+    on every page and in every section); page numbers left out."""
+    headers: list[str] = []
+    footers: list[str] = []
+    for section in document.sections:
+        for part, out in (
+            (section.first_page_header, headers),
+            (section.header, headers),
+            (section.even_page_header, headers),
+            (section.first_page_footer, footers),
+            (section.footer, footers),
+            (section.even_page_footer, footers),
+        ):
+            if part.is_linked_to_previous:
+                continue
+            for paragraph in part.paragraphs:
+                text = _paragraph_text(paragraph).strip()
+                if text and text not in headers and text not in footers and not _PAGE_NUMBER.fullmatch(text):
+                    out.append(text)
+    return headers, footers
+
+
+_PAGE_NUMBER = re.compile(r"(?:Trang\s*)?[-–]?\s*\d{1,4}\s*(?:/\s*\d{1,4})?\s*[-–]?", re.IGNORECASE)
 
 
 def _footnotes(document: Any) -> list[str]:
