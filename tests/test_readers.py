@@ -291,3 +291,25 @@ def test_docx_page_headers_and_footers_are_read_once(tmp_path):
     assert d.security == "MẬT"
     assert d.doc_id == "334-CV/HU" and d.issuer == "HUYỆN ỦY LỤC NGẠN" and len(d.tasks) == 3
     assert d.text.index("MẬT") < d.text.index("HUYỆN ỦY") and d.text.index("Địa chỉ") > d.text.index("Nguyễn Văn Hùng")
+
+
+def test_pdf_running_header_and_footer_are_kept_once():
+    import textwrap
+
+    from .test_hostile_files import FOUNDING, make_pdf
+
+    text = FOUNDING.read_text(encoding="utf-8").replace("*", "")
+    lines = [row for line in text.splitlines() for row in textwrap.wrap(line, 90) or [""]]
+    chunks = [lines[i : i + 45] for i in range(0, len(lines), 45)]
+    pages = [["CÔNG BÁO TỈNH BẮC GIANG - Số 12", *chunk, *[""] * (46 - len(chunk)), f"Trang {n} / {len(chunks)} - www.bacgiang.gov.vn"] for n, chunk in enumerate(chunks, 1)]
+    d = vndirective.parse_layout(_read_pdf_bytes(make_pdf(pages, media=(595, 740))))  # the footer lands in the bottom margin
+    assert len(chunks) >= 3
+    assert d.text.count("CÔNG BÁO TỈNH BẮC GIANG") == 1 and d.text.count("www.bacgiang.gov.vn") == 1
+    assert d.doc_id == "334-CV/HU" and d.issuer == "HUYỆN ỦY LỤC NGẠN" and len(d.tasks) == 9
+    assert [r.doc_id for r in d.references] == ["105-KL/TU", "25-NQ/HU"]
+
+
+def _read_pdf_bytes(data: bytes):
+    from vndirective.readers.pdf import read_pdf
+
+    return read_pdf(data, "running.pdf")

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 import itertools
+import re
 import struct
 import zlib
 from collections.abc import Iterable, Iterator
@@ -60,13 +61,14 @@ def read_pdf(data: bytes, name: str = "<pdf>", ocr: bool = False, password: str 
     pieces: list[str] = []
     boxes: list[Box] = []
     chars = failed = pages = offset = 0
+    running = RunningLines()
     for number, raw in _pages(pdf, name, limits, warnings):
         pages += 1
         if number > 1:
             pieces.append("\n\f")
             offset += 2
         try:
-            page_chars, text, page_boxes = _read_page(pdf, raw, number, offset)
+            page_chars, text, page_boxes = _read_page(pdf, raw, number, offset, running)
         except damage_errors() as exc:
             warnings.append(warn("page_unreadable", page=number, error=_brief(exc)))
             failed += 1
@@ -162,7 +164,7 @@ def _page_count(pdf: Any, read: int) -> str:
     return f"{count:,}" if isinstance(count, int) and count > read else f"more than {read:,}"
 
 
-def _read_page(pdf: Any, raw: Any, number: int, offset: int) -> tuple[int, str, list[Box]]:
+def _read_page(pdf: Any, raw: Any, number: int, offset: int, running: RunningLines | None = None) -> tuple[int, str, list[Box]]:
     """The number of characters, the text and the word boxes of a page."""
     from pdfplumber.page import Page
 
@@ -170,10 +172,47 @@ def _read_page(pdf: Any, raw: Any, number: int, offset: int) -> tuple[int, str, 
     try:
         unique = dedupe_chars(page)  # bold faked by printing each glyph twice
         words = unique.extract_words(x_tolerance=1.5, y_tolerance=3, keep_blank_chars=False)
+        if running is not None:
+            words = running.drop_repeats(words, float(page.height))
         text, boxes = render_page(words, float(page.width), number, offset)
         return len(unique.chars), text, boxes
     finally:
         page.close()
+
+
+MARGIN = 0.1  # the top and bottom tenth of a page hold its running header and footer
+
+
+class RunningLines:
+    """Running headers and footers: a line in a page's top or bottom margin that an earlier page
+    already had there (page numbers aside) is printed again, not new text; the first copy is kept."""
+
+    def __init__(self) -> None:
+        self.seen: set[tuple[str, str]] = set()
+
+    def drop_repeats(self, words: list[dict[str, Any]], height: float) -> list[dict[str, Any]]:
+        rows: dict[int, list[dict[str, Any]]] = {}
+        for w in words:
+            rows.setdefault(round(float(w["top"]) / 3), []).append(w)
+        drop: set[int] = set()
+        for row in rows.values():
+            top = min(float(w["top"]) for w in row)
+            edge = "top" if top < MARGIN * height else "bottom" if top > (1 - MARGIN) * height else None
+            if edge is None:
+                continue
+            text = " ".join(w["text"] for w in sorted(row, key=itemgetter("x0")))
+            if _PAGE_LABEL.fullmatch(text):
+                continue  # a page number: the line model marks it
+            key = (edge, _DIGITS.sub("#", " ".join(text.lower().split())))
+            if key in self.seen:
+                drop.update(id(w) for w in row)
+            else:
+                self.seen.add(key)
+        return [w for w in words if id(w) not in drop] if drop else words
+
+
+_DIGITS = re.compile(r"\d+")
+_PAGE_LABEL = re.compile(r"[-–\s]*(?:Trang\s+)?\d{1,4}(?:\s*/\s*\d{1,4})?[.\s–-]*", re.IGNORECASE)
 
 
 def dedupe_chars(page: Any, tolerance: float = 1) -> Any:
