@@ -1,6 +1,6 @@
 """Make Word and PDF versions of corpus documents, laid out the way offices make them.
 
-For each chosen document of ``corpus/`` this writes ``corpus/formats/<stem>.docx``: A4,
+For each document of ``corpus/`` (with a gold file) this writes ``corpus/formats/<stem>.docx``: A4,
 Times New Roman 14, a borderless two-column header table (organ lines, star, number
 and công văn subject on the left; national or Party title and place-date on the
 right), the type name and subject centred for typed documents, 'Kính gửi', the body
@@ -33,7 +33,9 @@ import vndirective  # noqa: E402
 
 CORPUS = ROOT / "corpus"
 OUT = CORPUS / "formats"
-CHOSEN = [
+# Every document of corpus/ with a gold file (the first ones are also the sources of the scans
+# and legacy copies below).
+FIRST = [
     "334-CV-HU_luc-ngan_2021",
     "40_tu-ninhbinh-nq-chuyen-doi-so",
     "47_tu-caobang-qd-ban-chi-dao",
@@ -41,6 +43,7 @@ CHOSEN = [
     "59_ttg-ct-ho-chua",
     "64_ubnd-binhphuoc-tb-ket-luan-tl",
 ]
+CHOSEN = FIRST + sorted(p.name.removesuffix(".gold.json") for p in CORPUS.glob("*.gold.json") if p.name.removesuffix(".gold.json") not in FIRST)
 TYPE_NAMES = {
     "NQ": "NGHỊ QUYẾT",
     "KL": "KẾT LUẬN",
@@ -55,6 +58,8 @@ MONTHS_WITH_ZERO = {1, 2}
 
 
 def _date_line(gold: dict) -> str:
+    if not gold["date"]:
+        return ""  # the document has none: the copy does not invent one
     y, m, d = (int(x) for x in gold["date"].split("-"))
     day = f"{d:02d}" if d < 10 else str(d)
     month = f"{m:02d}" if m in MONTHS_WITH_ZERO else str(m)
@@ -162,8 +167,11 @@ def _state_mark(party_mark: str) -> str:
     return {"T/M": "TM.", "K/T": "KT.", "T/L": "TL.", "T/U": "TUQ.", "Q.": "Q."}[party_mark]
 
 
-SCANNED = CHOSEN[1:2]  # also as a scanned copy: page images only, slightly rotated, blurred, noisy, JPEG
-LEGACY = {CHOSEN[0]: "TCVN3", CHOSEN[1]: "VNI"}  # also as 8-bit text typed in the legacy fonts
+# Also as scanned copies: page images only, slightly rotated, blurred, noisy, JPEG (a Party resolution,
+# a state công văn, a Prime Minister's directive).
+SCANNED = [FIRST[1], FIRST[3], FIRST[4]]
+LEGACY = {FIRST[0]: "TCVN3", FIRST[1]: "VNI"}  # also as 8-bit text typed in the legacy fonts
+LEGACY_DOCX = {FIRST[2]: "TCVN3", FIRST[5]: "VNI"}  # also as Word files typed in .VnTime / VNI-Times
 
 
 def make_scan(pdf: Path, seed: int) -> Path:
@@ -190,19 +198,37 @@ def make_scan(pdf: Path, seed: int) -> Path:
     return out
 
 
-def make_legacy(stem: str, encoding: str) -> Path:
-    """The document's text typed in a legacy font encoding, saved as the 8-bit bytes old files hold."""
+def to_legacy(text: str, encoding: str) -> str:
+    """Unicode text as it reads when typed in a legacy font encoding (one 8-bit character per byte)."""
     from vndirective.codes import load
 
     table = load("legacy")[encoding]
     reverse = {v: k for k, v in table.items() if not k.startswith("_")}
-    source = next(CORPUS.glob(f"{stem}.*[dt]"))
-    text = unicodedata.normalize("NFC", source.read_text("utf-8"))
     if encoding == "TCVN3":  # capitals in TCVN3 are the small letters of a capitals font
         reverse.update({k.upper(): v for k, v in reverse.items() if k.upper() not in reverse and len(k) == 1})
-    converted = "".join(reverse.get(c, c) for c in text)
+    return "".join(reverse.get(c, c) for c in unicodedata.normalize("NFC", text))
+
+
+def make_legacy(stem: str, encoding: str) -> Path:
+    """The document's text typed in a legacy font encoding, saved as the 8-bit bytes old files hold."""
+    source = next(CORPUS.glob(f"{stem}.*[dt]"))
     out = OUT / f"{stem}.{encoding.lower()}.txt"
-    out.write_bytes(converted.encode("cp1252", errors="replace"))
+    out.write_bytes(to_legacy(source.read_text("utf-8"), encoding).encode("cp1252", errors="replace"))
+    return out
+
+
+def make_legacy_docx(stem: str, encoding: str) -> Path:
+    """The Word version with every run typed in a legacy font (.VnTime or VNI-Times), as old offices did."""
+    document = docx.Document(str(OUT / f"{stem}.docx"))
+    font = ".VnTime" if encoding == "TCVN3" else "VNI-Times"
+    paragraphs = list(document.paragraphs) + [p for t in document.tables for row in t.rows for cell in row.cells for p in cell.paragraphs]
+    for paragraph in paragraphs:
+        for run in paragraph.runs:
+            # Stored as the characters a Unicode reader sees: the font's 8-bit codes read as cp1252.
+            run.text = to_legacy(run.text, encoding).encode("cp1252", errors="replace").decode("cp1252")
+            run.font.name = font
+    out = OUT / f"{stem}.{encoding.lower()}.docx"
+    document.save(str(out))
     return out
 
 
@@ -211,6 +237,8 @@ def main() -> None:
     made = [make_docx(stem) for stem in CHOSEN]
     for stem, encoding in LEGACY.items():
         make_legacy(stem, encoding)
+    for stem, encoding in LEGACY_DOCX.items():
+        make_legacy_docx(stem, encoding)
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
         print("LibreOffice not found: .docx made, .pdf skipped")
@@ -219,7 +247,7 @@ def main() -> None:
         subprocess.run([soffice, "--headless", "--convert-to", "pdf", "--outdir", str(OUT), str(path)], check=True, capture_output=True)
     for seed, stem in enumerate(SCANNED):
         make_scan(OUT / f"{stem}.pdf", seed)
-    print(f"made {len(made)} .docx and .pdf, {len(SCANNED)} scans, {len(LEGACY)} legacy texts in {OUT}")
+    print(f"made {len(made)} .docx and .pdf, {len(SCANNED)} scans, {len(LEGACY)} legacy texts and {len(LEGACY_DOCX)} legacy Word files in {OUT}")
 
 
 if __name__ == "__main__":

@@ -2,9 +2,11 @@
 the Tesseract command with its Vietnamese data (Debian: ``tesseract-ocr-vie``).
 
 Tesseract runs one page at a time with ``OMP_THREAD_LIMIT=1`` (its own threads make it
-several times slower on small machines) and ``--psm 4`` (a single column of text of
-variable sizes keeps the header lines whole). The text goes through the same line model as
-any other; header words damaged by OCR are restored from the code tables by the extractors.
+several times slower on small machines) and gives its words with their boxes (TSV). The
+words are laid out in columns by the PDF reader's :func:`~vndirective.readers.pdf.render_page`,
+as the words of a text layer are, so the two header columns stay apart and every value has
+its page and box. Header words damaged by OCR are restored from the code tables by the
+extractors.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 import math
 import os
 import shutil
+import statistics
 import subprocess
 import tempfile
 from pathlib import Path
@@ -20,12 +23,14 @@ from typing import Any
 from ..errors import CorruptDocument, NoTextLayer
 from ..lines import Layout, build_layout
 from ..messages import warn
-from ..model import ParseWarning
+from ..model import Box, ParseWarning
+from ..normalize import prepare
 from .limits import DEFAULT, MAX_RENDER_PIXELS, Limits
 
 DPI = 300
 LANGUAGE = "vie"
 TIMEOUT = 300  # seconds of Tesseract per page
+NOISE_CONFIDENCE = 60  # a word of punctuation only, read with less confidence, is dropped
 
 
 def available() -> bool:
@@ -55,19 +60,33 @@ def ocr_pdf(data: bytes, name: str = "<pdf>", password: str | None = None, limit
         pdf = pypdfium2.PdfDocument(data, password=password)
     except pypdfium2.PdfiumError as exc:
         raise CorruptDocument(f"{name}: the PDF cannot be rendered for OCR ({exc}).") from exc
+    from .pdf import render_page
+
     warnings: list[ParseWarning] = []
-    pages: list[str] = []
+    pieces: list[str] = []
+    boxes: list[Box] = []
+    offset = 0
     try:
         total = len(pdf)
         if total > limits.max_pages:
             warnings.append(warn("pages_not_read", pages=f"{total:,}", limit=limits.max_pages))
         with tempfile.TemporaryDirectory(prefix="vndirective-ocr-") as tmp:
             for i in range(min(total, limits.max_pages)):
-                pages.append(_ocr_page(pdf, i + 1, Path(tmp), name, limits, warnings))
+                if i:
+                    pieces.append("\n\f")
+                    offset += 2
+                words, width = _ocr_page(pdf, i + 1, Path(tmp), name, limits, warnings)
+                text, page_boxes = render_page(words, width, i + 1, offset)
+                pieces.append(text)
+                boxes.extend(page_boxes)
+                offset += len(text)
     finally:
         pdf.close()
-    layout = build_layout("\n\f".join(pages))
-    layout.warnings.append(warn("ocr", pages=len(pages)))
+    text = "".join(pieces)
+    layout = build_layout(text, already_prepared=True) if prepare(text) == text else build_layout(text)
+    if layout.text == text:
+        layout.boxes = boxes
+    layout.warnings.append(warn("ocr", pages=min(total, limits.max_pages)))
     layout.warnings.extend(warnings)
     return layout
 
@@ -99,26 +118,28 @@ def render_scale(width: float, height: float, dpi: int = DPI, max_pixels: int = 
     return scale
 
 
-def _ocr_page(pdf: Any, number: int, tmp: Path, name: str, limits: Limits, warnings: list[ParseWarning]) -> str:
-    """The OCR text of one page; a page that cannot be rendered or read is left empty with a warning."""
+def _ocr_page(pdf: Any, number: int, tmp: Path, name: str, limits: Limits, warnings: list[ParseWarning]) -> tuple[list[dict[str, Any]], float]:
+    """The OCR words of one page (boxes in PDF points, as pdfplumber gives them) and the page width;
+    a page that cannot be rendered or read has no words and a warning."""
     import pypdfium2
 
     try:
         page = pdf[number - 1]
         try:
+            width, _height = page.get_size()
             image = _render(page, number, limits, warnings)
         finally:
             page.close()
     except pypdfium2.PdfiumError as exc:
         warnings.append(warn("page_unreadable", page=number, error=str(exc)))
-        return ""
+        return [], 0.0
     if image is None:
-        return ""
+        return [], 0.0
     png = tmp / f"page-{number}.png"
     image.save(png)
     try:
         out = subprocess.run(
-            ["tesseract", str(png), "stdout", "-l", LANGUAGE, "--psm", "4"],
+            ["tesseract", str(png), "stdout", "-l", LANGUAGE, "--psm", "4", "tsv"],
             capture_output=True,
             text=True,
             env={**os.environ, "OMP_THREAD_LIMIT": "1"},
@@ -127,9 +148,39 @@ def _ocr_page(pdf: Any, number: int, tmp: Path, name: str, limits: Limits, warni
         )
     except subprocess.TimeoutExpired:
         warnings.append(warn("page_unreadable", page=number, error=f"OCR took longer than {TIMEOUT} seconds"))
-        return ""
+        return [], 0.0
     finally:
         png.unlink(missing_ok=True)
     if out.returncode != 0:
         raise NoTextLayer(f"{name}: OCR of page {number} failed: {out.stderr.strip()[:300]}")
-    return str(out.stdout)
+    return tsv_words(str(out.stdout), image.width / width if width else 1.0), float(width)
+
+
+def tsv_words(tsv: str, pixels_per_point: float) -> list[dict[str, Any]]:
+    """Words of Tesseract's TSV output as pdfplumber-like dicts (text, x0, x1, top, bottom in points).
+
+    The words of one Tesseract line share its median top and bottom: on a slightly skewed scan,
+    and with ascenders and descenders, their own boxes would scatter the line over several rows.
+    """
+    lines: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+    for row in tsv.splitlines()[1:]:
+        cells = row.split("\t")
+        if len(cells) < 12 or cells[0] != "5":  # level 5: a word
+            continue
+        text = cells[11].strip()
+        try:
+            left, top, w, h = (float(c) / pixels_per_point for c in cells[6:10])
+            confidence = float(cells[10])
+        except ValueError:
+            continue
+        if not text or (confidence < NOISE_CONFIDENCE and not any(c.isalnum() for c in text)):
+            continue  # specks of a scan read as '_', '-', '|': not text
+        lines.setdefault(tuple(cells[1:5]), []).append({"text": text, "x0": left, "x1": left + w, "top": top, "bottom": top + h})
+    words: list[dict[str, Any]] = []
+    for line in lines.values():
+        top = statistics.median(w["top"] for w in line)
+        bottom = statistics.median(w["bottom"] for w in line)
+        for w in line:
+            w["top"], w["bottom"] = top, bottom
+        words.extend(line)
+    return words
