@@ -49,3 +49,25 @@ def test_evaluate_min_macro_gate():
 def test_console_script_entry_point():
     proc = subprocess.run([sys.executable, "-m", "vndirective.cli", "--version"], capture_output=True, text=True, check=True)
     assert proc.stdout.startswith("vndirective ")
+
+
+def test_graph_queries_and_export(tmp_path, capsys):
+    import pytest
+
+    nx = pytest.importorskip("networkx")
+    from vndirective.graph import read_graphml
+
+    folder = tmp_path / "archive"
+    folder.mkdir()
+    for p in sorted(CORPUS.glob("*.md"))[:1] + sorted(CORPUS.glob("4*.txt")):
+        (folder / p.name).write_bytes(p.read_bytes())
+    out = tmp_path / "g.graphml"
+    assert main(["graph", str(folder), "--cites", "334-CV/HU", "--missing", "3", "--stats", "--out", str(out)]) == 0
+    answer = json.loads(capsys.readouterr().out)
+    (cited,) = answer["cites"].values()
+    assert cited == ["HU@bac-giang/luc-ngan|25-NQ/HU|2021-01-05", "TU@bac-giang|105-KL/TU|2021-06-15"]
+    assert answer["stats"]["documents_in_corpus"] == len(list(folder.iterdir()))
+    assert len(answer["missing"]) == 3
+    assert isinstance(read_graphml(out), nx.MultiDiGraph)
+    assert main(["graph", str(folder), "--cites", "9999-XX/YY"]) == 2
+    assert "no document '9999-XX/YY'" in capsys.readouterr().err

@@ -33,6 +33,9 @@ _LAZY = {
     "parse_layout": "pipeline",
     "evaluate": "evaluation",
     "check": "format_check",
+    "build_graph": "graph",
+    "run_batch": "batch",
+    "Store": "store",
     "Finding": "format_check",
     "Limits": "readers.limits",
     "DocumentId": "ids",
@@ -51,12 +54,15 @@ _LAZY = {
 }
 
 if TYPE_CHECKING:
+    from .batch import run_batch
     from .evaluation import evaluate
     from .format_check import Finding, check
+    from .graph import build_graph
     from .ids import DocumentId, parse_id
     from .model import AuthorityStep, Box, Directive, DistributionItem, Mention, ParseWarning, Passage, Reference, Signature, Span, Task
     from .pipeline import parse, parse_layout, parse_text
     from .readers.limits import Limits
+    from .store import Store
 
 
 def __getattr__(name: str) -> Any:
@@ -91,15 +97,18 @@ __all__ = [
     "ResourceLimitExceeded",
     "Signature",
     "Span",
+    "Store",
     "Task",
     "UndecodableText",
     "UnsupportedFormat",
     "VndirectiveError",
     "__version__",
+    "build_graph",
     "check",
     "evaluate",
     "parse",
     "parse_id",
     "parse_layout",
     "parse_text",
+    "run_batch",
 ]

@@ -1,12 +1,13 @@
-"""Command line: ``vndirective parse FILE [--json]``, ``vndirective evaluate DIR`` and ``vndirective check FILE``."""
+"""Command line: ``vndirective parse FILE [--json]``, ``evaluate DIR``, ``batch DIR``, ``graph PATH...`` and ``check FILE``."""
 
 from __future__ import annotations
 
 import argparse
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 from . import __version__
 from .errors import VndirectiveError
@@ -100,6 +101,42 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_batch(args: argparse.Namespace) -> int:
+    from .batch import run_batch
+
+    if not args.out and not args.db:
+        print("vndirective batch: give --out FILE.jsonl and/or --db FILE.sqlite", file=sys.stderr)
+        return 2
+    if args.export and not args.db:
+        print("vndirective batch: --export writes the tables of the store: give --db FILE too", file=sys.stderr)
+        return 2
+    try:
+        result = run_batch(
+            args.directory,
+            out=args.out,
+            db=args.db,
+            jobs=args.jobs,
+            incremental=args.incremental,
+            progress=not args.no_progress,
+            timeout=args.timeout or None,
+            ocr=args.ocr,
+        )
+    except KeyboardInterrupt:
+        print("\ninterrupted: the records written so far are saved; run the same command again to resume", file=sys.stderr)
+        return 130
+    if not result.files:
+        print(f"{args.directory}: no supported files (.txt .md .html .htm .docx .pdf) found", file=sys.stderr)
+        return 2
+    print(result.report())
+    if args.export:
+        from .store import export
+
+        for path in export(args.db, args.export, args.export_format):
+            print(f"exported: {path}")
+    # Failed files are records, not a failure of the run; but a run where nothing could be read is.
+    return 1 if result.ok == 0 and result.error > 0 else 0
+
+
 def _cmd_check(args: argparse.Namespace) -> int:
     from .format_check import check, format_findings
     from .pipeline import parse
@@ -120,6 +157,75 @@ def _cmd_check(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(reports, ensure_ascii=False, indent=2))
     return 1 if any_finding else 0
+
+
+def _graph_input(args: argparse.Namespace) -> Any:
+    """What the graph is built from: a store, or the documents of files and folders (parsed in turn)."""
+    if args.db:
+        from .store import Store
+
+        return Store(args.db)
+    from .batch import iter_files
+    from .pipeline import parse
+
+    def documents() -> Iterator[Directive]:
+        for item in args.paths:
+            path = Path(item)
+            for f in iter_files(path) if path.is_dir() else [path]:
+                try:
+                    yield parse(f)
+                except VndirectiveError as exc:
+                    print(f"skipped {f}: {exc}", file=sys.stderr)
+
+    return documents()
+
+
+def _cmd_graph(args: argparse.Namespace) -> int:
+    from . import graph as g
+
+    if not args.db and not args.paths:
+        print("vndirective graph: give files or folders, or --db FILE.sqlite", file=sys.stderr)
+        return 2
+    G = g.build_graph(_graph_input(args), undated=args.undated)
+    if args.out:
+        writers = {"graphml": g.write_graphml, "gexf": g.write_gexf, "json": g.write_node_link_json}
+        if args.format == "csv":
+            g.write_edge_csv(G, args.out, nodes_path=args.nodes)
+        else:
+            writers[args.format](G, args.out)
+        print(f"graph written to {args.out} ({args.format})", file=sys.stderr)
+
+    def nodes_of(doc_id: str) -> list[str]:
+        found = g.find(G, doc_id)
+        if not found:
+            raise VndirectiveError(f"no document {doc_id!r} in the graph")
+        return found
+
+    answer: dict[str, Any] = {}
+    if args.stats:
+        docs = [n for n, d in G.nodes(data=True) if d.get("kind") == "document"]
+        answer["stats"] = {
+            "documents_in_corpus": sum(1 for n in docs if G.nodes[n].get("in_corpus")),
+            "documents_cited_only": sum(1 for n in docs if not G.nodes[n].get("in_corpus")),
+            **g.citation_stats(G),
+        }
+    if args.missing is not None:
+        answer["missing"] = [{"node": n, "citations": c} for n, c in g.missing_documents(G, args.missing)]
+    if args.most_cited is not None:
+        answer["most_cited"] = [{"node": n, "citations": c} for n, c in g.most_cited(G, args.most_cited)]
+    if args.cites:
+        answer["cites"] = {n: g.cites(G, n) for n in nodes_of(args.cites)}
+    if args.cited_by:
+        answer["cited_by"] = {n: g.cited_by(G, n) for n in nodes_of(args.cited_by)}
+    if args.chain:
+        answer["chain"] = {n: g.implementation_chain(G, n) for n in nodes_of(args.chain)}
+    if args.timeline:
+        answer["timeline"] = [{"date": d.isoformat() if d else None, "node": n} for d, n in g.timeline(G, args.timeline)]
+    if answer:
+        print(json.dumps(answer, ensure_ascii=False, indent=2))
+    elif not args.out:
+        print(f"{G.number_of_nodes()} nodes, {G.number_of_edges()} edges (use --out FILE to save it, --stats for counts)")
+    return 0
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -148,6 +254,37 @@ def build_parser() -> argparse.ArgumentParser:
     )
     pe.add_argument("--ocr", action="store_true", help="OCR scanned PDFs (needs Tesseract with Vietnamese)")
     pe.set_defaults(func=_cmd_evaluate)
+
+    pb = sub.add_parser("batch", help="parse every document under a folder, in parallel, into JSON Lines and/or an SQLite store")
+    pb.add_argument("directory", help="the folder, read recursively (hidden files and folders are skipped)")
+    pb.add_argument("--out", metavar="FILE", help="write one JSON record per file, in sorted path order (JSON Lines)")
+    pb.add_argument("--db", metavar="FILE", help="write the records to an SQLite store (vndirective.Store)")
+    pb.add_argument("--jobs", type=int, metavar="N", help="worker processes (default: every core; 0: in this process)")
+    pb.add_argument("--incremental", action="store_true", help="keep the records of files whose content is unchanged since the last run")
+    pb.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
+    pb.add_argument("--timeout", type=float, default=600.0, metavar="S", help="seconds per file before it becomes a Timeout error (0: none; default 600)")
+    pb.add_argument("--ocr", action="store_true", help="OCR scanned PDFs (needs Tesseract with Vietnamese)")
+    pb.add_argument("--export", metavar="DIR", help="then write every table of the store to DIR (needs --db)")
+    pb.add_argument("--export-format", choices=("csv", "parquet"), default="csv", help="csv (default) or parquet (needs pyarrow)")
+    pb.set_defaults(func=_cmd_batch)
+
+    pg = sub.add_parser("graph", help="the citation graph of documents (files, folders or a store): export it or query it")
+    pg.add_argument("paths", nargs="*", metavar="PATH", help="documents or folders of documents")
+    pg.add_argument("--db", help="build from an SQLite store written by 'vndirective batch --db'")
+    pg.add_argument("--out", help="write the graph to this file")
+    pg.add_argument("--format", choices=("graphml", "gexf", "json", "csv"), default="graphml", help="format of --out (default graphml; csv: the edges)")
+    pg.add_argument("--nodes", help="with --format csv: also write the nodes to this CSV file")
+    pg.add_argument(
+        "--undated", choices=("same-period", "never"), default="same-period", help="undated citations: the only candidate of their year/term (default), or none"
+    )
+    pg.add_argument("--stats", action="store_true", help="print counts of documents and citations by resolution and relation")
+    pg.add_argument("--missing", type=int, metavar="N", help="print the N documents cited most that are not in the corpus")
+    pg.add_argument("--most-cited", type=int, metavar="N", help="print the N most cited documents")
+    pg.add_argument("--cites", metavar="ID", help="print what the document with this number cites")
+    pg.add_argument("--cited-by", metavar="ID", help="print what cites the document with this number")
+    pg.add_argument("--chain", metavar="ID", help="print the implementation chain up from the document with this number")
+    pg.add_argument("--timeline", metavar="ORGAN", help="print the documents of an organ key (e.g. HU@bac-giang/luc-ngan) by date")
+    pg.set_defaults(func=_cmd_graph)
 
     pc = sub.add_parser("check", help="list departures from the official format (HD 36-HD/VPTW, Nghị định 30/2020/NĐ-CP)")
     pc.add_argument("files", nargs="+", metavar="FILE", help="documents to check")

@@ -178,9 +178,9 @@ def tsv_words(tsv: str, pixels_per_point: float) -> list[dict[str, Any]]:
         lines.setdefault(tuple(cells[1:5]), []).append({"text": text, "x0": left, "x1": left + w, "top": top, "bottom": top + h})
     words: list[dict[str, Any]] = []
     for line in lines.values():
-        top = statistics.median(w["top"] for w in line)
-        bottom = statistics.median(w["bottom"] for w in line)
-        for w in line:
-            w["top"], w["bottom"] = top, bottom
+        line_top = statistics.median(word["top"] for word in line)
+        line_bottom = statistics.median(word["bottom"] for word in line)
+        for word in line:
+            word["top"], word["bottom"] = line_top, line_bottom
         words.extend(line)
     return words

@@ -1,0 +1,386 @@
+"""Batch parsing of a folder: every file exactly once, in order, resumable, protected from crashing files."""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from vndirective import batch
+from vndirective.batch import BatchError, Record, iter_files, parse_file, read_jsonl, run_batch
+from vndirective.cli import main
+from vndirective.model import Directive
+from vndirective.store import Store
+
+from .conftest import CORPUS
+
+FORMATS = CORPUS / "formats"
+needs_fork = pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(), reason="patching the parser inside workers needs the fork start method")
+
+# file (relative to the folder) → (status, error type) expected in its record
+EXPECTED = {
+    "334-CV-HU_luc-ngan_2021.md": ("ok", None),
+    "41_hu-yenthe-cv-khan-bao.txt": ("ok", None),
+    "bad/binary.txt": ("error", "UnsupportedFormat"),
+    "bad/corrupt.pdf": ("error", "CorruptDocument"),
+    "bad/empty.md": ("ok", None),  # an empty file is a document with the warning 'empty'
+    "nested/deeper/47_tu-caobang-qd-ban-chi-dao.pdf": ("ok", None),
+    "nested/deeper/scan.pdf": ("error", "NoTextLayer"),
+    "nested/g05_hdnd-thanhhoa-nq.txt": ("ok", None),
+    "nested/page.html": ("ok", None),
+    "word/57_ubnd-tiendu-cv-pccc.docx": ("ok", None),
+}
+
+
+def _folder(tmp_path: Path) -> Path:
+    root = tmp_path / "docs"
+    files = {
+        "334-CV-HU_luc-ngan_2021.md": (CORPUS / "334-CV-HU_luc-ngan_2021.md").read_bytes(),
+        "41_hu-yenthe-cv-khan-bao.txt": (CORPUS / "41_hu-yenthe-cv-khan-bao.txt").read_bytes(),
+        "bad/binary.txt": bytes(range(256)) * 8,
+        "bad/corrupt.pdf": b"%PDF-1.4\n1 0 obj << /Type /Catalog >>\n%% cut short",
+        "bad/empty.md": b"",
+        "nested/deeper/47_tu-caobang-qd-ban-chi-dao.pdf": (FORMATS / "47_tu-caobang-qd-ban-chi-dao.pdf").read_bytes(),
+        "nested/deeper/scan.pdf": (FORMATS / "40_tu-ninhbinh-nq-chuyen-doi-so.scan.pdf").read_bytes(),
+        "nested/g05_hdnd-thanhhoa-nq.txt": (CORPUS / "g05_hdnd-thanhhoa-nq.txt").read_bytes(),
+        "nested/page.html": ("<html><body><p>" + (CORPUS / "41_hu-yenthe-cv-khan-bao.txt").read_text("utf-8") + "</p></body></html>").encode(),
+        "word/57_ubnd-tiendu-cv-pccc.docx": (FORMATS / "57_ubnd-tiendu-cv-pccc.docx").read_bytes(),
+        # never read: hidden, unsupported, an Office lock file
+        ".hidden/secret.txt": b"x",
+        "nested/.draft.md": b"x",
+        "notes.csv": b"a,b",
+        "word/~$57_ubnd-tiendu-cv-pccc.docx": b"lock",
+    }
+    for name, data in files.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_bytes(data)
+    return root
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return _folder(tmp_path_factory.mktemp("batch"))
+
+
+@pytest.fixture(scope="module")
+def reference(folder: Path, tmp_path_factory: pytest.TempPathFactory) -> list[dict]:
+    """The records of a plain run with two jobs, elapsed times removed."""
+    out = tmp_path_factory.mktemp("ref") / "ref.jsonl"
+    run_batch(folder, out, jobs=2, progress=False)
+    return _records(out)
+
+
+def _records(path: Path) -> list[dict]:
+    lines = path.read_bytes().decode("utf-8").splitlines()
+    records = [json.loads(line) for line in lines]
+    for r in records:
+        r.pop("elapsed")
+    return records
+
+
+def test_iter_files_sorted_recursive_and_filtered(folder):
+    found = [p.relative_to(folder).as_posix() for p in iter_files(folder)]
+    assert found == sorted(EXPECTED)
+    assert [p.name for p in iter_files(folder, exclude=[folder / "bad" / "empty.md"])].count("empty.md") == 0
+
+
+def test_every_file_once_with_its_status(reference):
+    assert [r["path"] for r in reference] == sorted(EXPECTED)
+    for r in reference:
+        assert (r["status"], r["error_type"]) == EXPECTED[r["path"]], r["path"]
+        assert (r["directive"] is None) == (r["status"] == "error")
+        assert r["sha256"] and len(r["sha256"]) == 64
+        if r["status"] == "error":
+            assert r["error_message"] and r["path"].rsplit("/", 1)[-1] in r["error_message"]
+
+
+def test_records_rebuild_the_documents(folder, reference):
+    by_path = {r["path"]: r for r in reference}
+    d = Record.from_dict(by_path["334-CV-HU_luc-ngan_2021.md"]).to_directive()
+    assert isinstance(d, Directive) and d.doc_id == "334-CV/HU"
+    assert d == parse_file(folder / "334-CV-HU_luc-ngan_2021.md", root=folder).to_directive()
+
+
+@pytest.mark.parametrize("jobs", [0, 1])
+def test_output_is_identical_whatever_the_jobs(folder, reference, tmp_path, jobs):
+    out = tmp_path / "r.jsonl"
+    summary = run_batch(folder, out, jobs=jobs, progress=False, chunksize=1)
+    assert _records(out) == reference
+    assert (summary.files, summary.ok, summary.error, summary.skipped) == (10, 7, 3, 0)
+    assert summary.errors_by_type == {"UnsupportedFormat": 1, "CorruptDocument": 1, "NoTextLayer": 1}
+
+
+def test_incremental_skips_unchanged_and_follows_changes(tmp_path, reference):
+    root = _folder(tmp_path)
+    out, db = tmp_path / "r.jsonl", tmp_path / "r.sqlite"
+    run_batch(root, out, db, jobs=2, progress=False)
+    before = out.read_bytes()
+
+    again = run_batch(root, out, db, jobs=2, progress=False, incremental=True)
+    assert (again.skipped, again.ok, again.error, again.kept) == (10, 0, 0, 10)
+    assert out.read_bytes() == before
+
+    # one file changed, one gone, one new: only those two are parsed; the output follows the folder
+    (root / "41_hu-yenthe-cv-khan-bao.txt").write_bytes((CORPUS / "42_du-huubang-kl-dat-dai.md").read_bytes())
+    (root / "bad" / "empty.md").unlink()
+    shutil.copy(CORPUS / "43_tw-bbt-ct-nguoi-tieu-dung.txt", root / "bad" / "added.txt")
+    third = run_batch(root, out, db, jobs=2, progress=False, incremental=True)
+    assert (third.ok, third.error, third.skipped) == (2, 0, 8)
+    records = _records(out)
+    paths = [r["path"] for r in records]
+    assert paths == sorted((set(EXPECTED) - {"bad/empty.md"}) | {"bad/added.txt"})
+    changed = next(r for r in records if r["path"] == "41_hu-yenthe-cv-khan-bao.txt")
+    assert changed["directive"]["subject"] == parse_file(root / "41_hu-yenthe-cv-khan-bao.txt").directive["subject"]
+    assert changed["sha256"] == batch.file_sha256(root / "41_hu-yenthe-cv-khan-bao.txt")
+    with Store(db) as store:
+        assert store.paths() == paths
+        assert store.hashes()["41_hu-yenthe-cv-khan-bao.txt"] == changed["sha256"]
+
+
+def test_a_plain_run_starts_afresh(tmp_path):
+    root = _folder(tmp_path)
+    out = tmp_path / "r.jsonl"
+    out.write_text('{"path": "stale.txt", "status": "ok"}\n', "utf-8")
+    summary = run_batch(root, out, jobs=1, progress=False)
+    assert summary.kept == 0 and summary.parsed == 10
+    assert [r["path"] for r in _records(out)] == sorted(EXPECTED)
+
+
+@pytest.mark.parametrize("cut", [0, 3, 7])
+def test_resume_from_a_torn_jsonl(folder, reference, tmp_path, cut):
+    """A run killed mid-write: k whole lines, then half a line. Resuming keeps the k, parses the rest."""
+    full = tmp_path / "full.jsonl"
+    run_batch(folder, full, jobs=1, progress=False)
+    lines = full.read_bytes().splitlines(keepends=True)
+    out = tmp_path / "r.jsonl"
+    out.write_bytes(b"".join(lines[:cut]) + lines[cut][: len(lines[cut]) // 2])
+    summary = run_batch(folder, out, jobs=2, progress=False, incremental=True)
+    assert summary.kept == cut and summary.skipped == cut and summary.parsed == len(EXPECTED) - cut
+    assert _records(out) == reference
+
+
+def test_an_interrupted_run_resumes_by_itself(folder, reference, tmp_path, monkeypatch):
+    out, db = tmp_path / "r.jsonl", tmp_path / "r.sqlite"
+    calls = {"n": 0}
+    update = batch._Progress.update
+
+    def interrupt(self, n, errors):
+        update(self, n, errors)
+        calls["n"] += 1
+        if calls["n"] == 4:
+            raise KeyboardInterrupt
+
+    monkeypatch.setattr(batch._Progress, "update", interrupt)
+    with pytest.raises(KeyboardInterrupt):
+        run_batch(folder, out, db, jobs=2, progress=False, chunksize=1, sync_interval=0)
+    monkeypatch.setattr(batch._Progress, "update", update)
+    assert Path(f"{out}.batch").is_file()
+    written = len(list(read_jsonl(out)))
+    assert 4 <= written < len(EXPECTED)
+
+    summary = run_batch(folder, out, db, jobs=2, progress=False)  # the same call: no flag needed
+    assert summary.resumed and summary.kept == written and summary.skipped == written
+    assert summary.parsed == len(EXPECTED) - written
+    assert _records(out) == reference
+    assert not Path(f"{out}.batch").exists()
+    with Store(db) as store:
+        assert store.paths() == [r["path"] for r in reference]
+
+
+def test_damaged_lines_are_dropped_and_redone(folder, reference, tmp_path):
+    full = tmp_path / "full.jsonl"
+    run_batch(folder, full, jobs=1, progress=False)
+    lines = full.read_bytes().splitlines(keepends=True)
+    out = tmp_path / "r.jsonl"
+    # a duplicate, a line of zeros (power loss) and a damaged but complete last line
+    out.write_bytes(lines[0] + lines[1] + lines[0] + b"\x00" * 40 + b"\n" + lines[2] + lines[3][:-20] + b"\n")
+    summary = run_batch(folder, out, jobs=1, progress=False, incremental=True)
+    assert summary.kept == 3
+    assert _records(out) == reference
+
+
+def test_two_runs_on_one_output_are_refused(folder, tmp_path):
+    pytest.importorskip("fcntl")
+    out = tmp_path / "r.jsonl"
+    holder = "import sys, time; from pathlib import Path; from vndirective.batch import _Marker; m = _Marker(Path(sys.argv[1]), Path(sys.argv[2])); print('locked', flush=True); time.sleep(60)"
+    with subprocess.Popen([sys.executable, "-c", holder, str(out), str(folder)], stdout=subprocess.PIPE, text=True) as other:
+        try:
+            assert other.stdout is not None and other.stdout.readline().strip() == "locked"
+            with pytest.raises(BatchError, match="another batch run"):
+                run_batch(folder, out, jobs=0, progress=False)
+        finally:
+            other.kill()
+
+
+def test_parse_file_never_raises(tmp_path):
+    record = parse_file(tmp_path / "missing.txt", root=tmp_path)
+    assert (record.path, record.status, record.error_type, record.sha256) == ("missing.txt", "error", "FileNotFoundError", None)
+    assert Record.from_dict(json.loads(record.to_json())) == record
+
+
+def test_not_a_folder(tmp_path):
+    with pytest.raises(BatchError, match="not a folder"):
+        run_batch(tmp_path / "nope", tmp_path / "r.jsonl")
+
+
+# ---------------------------------------------------------------------- crashes and hangs in workers
+
+
+def _patch_parse(monkeypatch, culprit: str, action) -> None:
+    """Make the parser misbehave on one file (inherited by forked workers)."""
+    from vndirective import pipeline
+
+    real = pipeline.parse
+
+    def parse(path, **kwargs):
+        if Path(path).name == culprit:
+            action()
+        return real(path, **kwargs)
+
+    monkeypatch.setattr(pipeline, "parse", parse)
+
+
+@needs_fork
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_file_that_kills_its_worker_becomes_an_error_record(folder, reference, tmp_path, monkeypatch, jobs):
+    _patch_parse(monkeypatch, "g05_hdnd-thanhhoa-nq.txt", lambda: os._exit(3))
+    out = tmp_path / "r.jsonl"
+    summary = run_batch(folder, out, jobs=jobs, progress=False, chunksize=2, mp_context="fork")
+    records = _records(out)
+    assert [r["path"] for r in records] == [r["path"] for r in reference]
+    for got, want in zip(records, reference, strict=True):
+        if got["path"] == "nested/g05_hdnd-thanhhoa-nq.txt":
+            assert (got["status"], got["error_type"], got["sha256"]) == ("error", "WorkerCrash", want["sha256"])
+            assert "died" in got["error_message"]
+        else:
+            assert got == want
+    assert summary.errors_by_type["WorkerCrash"] == 1
+    # a crash may not happen again: --incremental retries it
+    monkeypatch.undo()
+    again = run_batch(folder, out, jobs=jobs, progress=False, incremental=True, mp_context="fork")
+    assert (again.ok, again.skipped) == (1, len(EXPECTED) - 1)
+    assert _records(out) == reference
+
+
+@needs_fork
+def test_a_slow_file_times_out(folder, reference, tmp_path, monkeypatch):
+    _patch_parse(monkeypatch, "334-CV-HU_luc-ngan_2021.md", lambda: time.sleep(30))
+    out = tmp_path / "r.jsonl"
+    started = time.monotonic()
+    summary = run_batch(folder, out, jobs=2, progress=False, timeout=0.5, mp_context="fork")
+    assert time.monotonic() - started < 20
+    records = _records(out)
+    assert (records[0]["error_type"], records[0]["status"]) == ("Timeout", "error")
+    assert "0.5 s" in records[0]["error_message"]
+    assert records[1:] == reference[1:]
+    assert summary.errors_by_type["Timeout"] == 1
+
+
+@needs_fork
+def test_a_hung_worker_is_killed(folder, reference, tmp_path, monkeypatch):
+    """A hang the alarm cannot break (signals blocked, as in some native code): the parent kills the worker."""
+    import signal
+
+    def hang() -> None:
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM})
+        time.sleep(60)
+
+    _patch_parse(monkeypatch, "41_hu-yenthe-cv-khan-bao.txt", hang)
+    monkeypatch.setattr(batch, "_GRACE", 1.0)
+    out = tmp_path / "r.jsonl"
+    started = time.monotonic()
+    run_batch(folder, out, jobs=2, progress=False, timeout=0.5, chunksize=1, mp_context="fork")
+    assert time.monotonic() - started < 30
+    records = _records(out)
+    assert (records[1]["path"], records[1]["error_type"]) == ("41_hu-yenthe-cv-khan-bao.txt", "Timeout")
+    assert records[:1] + records[2:] == reference[:1] + reference[2:]
+
+
+@needs_fork
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="reads the process tree from /proc (Linux)")
+def test_workers_do_not_outlive_a_killed_parent(folder, tmp_path):
+    script = (
+        "import sys, time\n"
+        "from vndirective import pipeline\n"
+        "from vndirective.batch import run_batch\n"
+        "pipeline.parse = lambda path, **kw: time.sleep(60)\n"
+        "run_batch(sys.argv[1], sys.argv[2], jobs=2, progress=False, mp_context='fork')\n"
+    )
+    with subprocess.Popen([sys.executable, "-c", script, str(folder), str(tmp_path / "r.jsonl")]) as parent:
+        children = Path(f"/proc/{parent.pid}/task/{parent.pid}/children")
+        deadline = time.monotonic() + 20
+        workers: list[int] = []
+        while len(workers) < 2 and time.monotonic() < deadline:
+            time.sleep(0.1)
+            workers = [int(p) for p in children.read_text().split()] if children.exists() else []
+        assert len(workers) == 2
+        parent.kill()
+
+    def alive() -> list[int]:
+        return [w for w in workers if Path(f"/proc/{w}/status").exists() and "State:\tZ" not in Path(f"/proc/{w}/status").read_text()]
+
+    deadline = time.monotonic() + 10
+    while alive() and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert alive() == []
+
+
+# ---------------------------------------------------------------------- command line
+
+
+def test_cli_batch(folder, tmp_path, capsys):
+    out, db, exported = tmp_path / "r.jsonl", tmp_path / "r.sqlite", tmp_path / "csv"
+    assert main(["batch", str(folder), "--out", str(out), "--db", str(db), "--jobs", "2", "--no-progress", "--export", str(exported)]) == 0
+    report = capsys.readouterr().out
+    assert "10 files: 7 ok, 3 error, 0 skipped" in report and "NoTextLayer 1" in report
+    assert sorted(p.name for p in exported.iterdir()) == ["distribution.csv", "documents.csv", "recipients.csv", "refs.csv", "tasks.csv", "warnings.csv"]
+    assert main(["batch", str(folder), "--db", str(db), "--incremental", "--no-progress"]) == 0
+    assert "0 ok, 0 error, 10 skipped" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("files", "args", "code", "message"),
+    [
+        ({"a.txt": bytes(range(256))}, ["--out", "r.jsonl"], 1, "1 error"),  # nothing could be read
+        ({"a.csv": b"x"}, ["--out", "r.jsonl"], 2, "no supported files"),
+        ({"a.txt": b"x"}, [], 2, "--out"),
+        ({"a.txt": b"x"}, ["--out", "r.jsonl", "--export", "csv"], 2, "--db"),
+    ],
+)
+def test_cli_batch_exit_codes(tmp_path, capsys, monkeypatch, files, args, code, message):
+    root = tmp_path / "in"
+    root.mkdir()
+    for name, data in files.items():
+        (root / name).write_bytes(data)
+    monkeypatch.chdir(tmp_path)
+    assert main(["batch", str(root), "--no-progress", "--jobs", "0", *args]) == code
+    captured = capsys.readouterr()
+    assert message in captured.out + captured.err
+
+
+# ---------------------------------------------------------------------- Dask
+
+
+def test_dask_local_cluster(folder, reference, tmp_path):
+    pytest.importorskip("dask.bag")
+    distributed = pytest.importorskip("distributed")
+    from vndirective.dask import parse_bag, to_store
+
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, distributed.Client(cluster):
+        bag = parse_bag(folder, partition_size=3)
+        assert bag.npartitions == 4
+        records = [r.to_dict() for r in bag.compute()]
+        added = to_store(parse_bag(str(folder / "**" / "*.txt")), tmp_path / "r.sqlite")
+    for r in records:
+        r.pop("elapsed")
+    assert records == reference
+    assert added == 3
+    with Store(tmp_path / "r.sqlite") as store:
+        assert len(store) == 3 and all(p.endswith(".txt") for p in store.paths())
