@@ -83,14 +83,19 @@ def prepare(text: str) -> str:
 _OLD_TONE_QUICK = re.compile("[oOuU][àáảãạÀÁẢÃẠèéẻẽẹÈÉẺẼẸỳýỷỹỵỲÝỶỸỴ](?![^\\W\\d_])")
 
 
+_LOOK_ALIKE = re.compile("[" + "".join(re.escape(c) for c in _CHAR_MAP) + "]")
+
+
+def _old_tone_pairs(text: str) -> list[int]:
+    """Where an old-style pair ('oà', 'uỷ') ends a syllable, not after 'q' ('quá' is the same in both styles)."""
+    return [m.start() for m in _OLD_TONE_QUICK.finditer(text) if not (m.start() and text[m.start() - 1] in "qQ")]
+
+
 def fold(text: str) -> str:
     """Same-length matching view: look-alikes mapped, tone marks in one place."""
-    for old, new in _CHAR_MAP.items():
-        if old in text:
-            text = text.replace(old, new)
-    if len(text) > 2000 and not any(pair in text for pair in _TONE_PAIRS):  # on long texts, far cheaper than the scan
-        return text
-    hits = [m.start() for m in _OLD_TONE_QUICK.finditer(text) if not (m.start() and text[m.start() - 1] in "qQ")]
+    if _LOOK_ALIKE.search(text):  # one scan: a substring test per character would cost a scan each
+        text = _LOOK_ALIKE.sub(lambda m: _CHAR_MAP[m.group()], text)
+    hits = _old_tone_pairs(text)
     if not hits:
         return text
     pieces, last = [], 0
@@ -122,8 +127,18 @@ _SKELETON = _skeleton_table()
 _MARKS = re.compile("[\u0300-\u036f]+")
 
 
+# Characters outside the Latin letters and their combining marks; in a skeleton each becomes one
+# ASCII character ('…' a '.', quotes '"' or "'", anything else '?').
+_NOT_LATIN = re.compile("[^\x00-\u024f\u0300-\u036f\u1e00-\u1eff]")
+_STAND_INS = {"…": ".", "“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "•": "*", "·": ".", "★": "*", "☆": "*", "✱": "*"}
+
+
+def _stand_in(m: re.Match[str]) -> str:
+    return _STAND_INS.get(m.group(), "?")
+
+
 def skeleton(text: str) -> str:
-    """Same-length ASCII-ish key: no diacritics, upper case, ``Đ`` → ``D``."""
+    """Same-length ASCII-ish key: no diacritics, upper case, ``Đ`` → ``D``; other symbols one ASCII character each."""
     return skeleton_of_folded(fold(text))
 
 
@@ -133,6 +148,10 @@ def skeleton_of_folded(folded: str) -> str:
         return folded.upper()
     plain = folded.replace("đ", "d").replace("Đ", "D")
     ascii_only = unicodedata.normalize("NFD", plain).encode("ascii", "ignore")
+    if len(ascii_only) != len(plain) and _NOT_LATIN.search(plain):
+        # Quotes, ellipses, bullets: one ASCII stand-in each, so the fast way still keeps the length.
+        plain = _NOT_LATIN.sub(_stand_in, plain)
+        ascii_only = unicodedata.normalize("NFD", plain).encode("ascii", "ignore")
     if len(ascii_only) == len(plain):  # only combining marks were dropped: the common case
         return ascii_only.decode("ascii").upper()
     bare = _MARKS.sub("", unicodedata.normalize("NFD", folded))
