@@ -218,6 +218,28 @@ def test_references(sentence, expected):
             assert d.text[m.span.start : m.span.end].replace("\n", "") .replace(" ", "") != ""
 
 
+REFERENCE_ISSUERS = [
+    # sentence, [(doc_id, issuer as printed)]
+    ("Thực hiện Kết luận số 105-KL/TU ngày 15/6/2021 của Ban Chấp hành Đảng bộ tỉnh.", [("105-KL/TU", "Ban Chấp hành Đảng bộ tỉnh")]),
+    ("Thực hiện Kế hoạch của Ban Thường vụ Tỉnh ủy Lạng Sơn số 193-KH/TU ngày 12/1/2024.", [("193-KH/TU", "Ban Thường vụ Tỉnh ủy Lạng Sơn")]),
+    ("Theo Quyết định của Bộ Chính trị\nsố 31-QĐ/TW, ngày 01-10-1997.", [("31-QĐ/TW", "Bộ Chính trị")]),
+    ("Căn cứ các Quyết định số 912/QĐ-UBND ngày 3/5/2023, 1988/QĐ-UBND ngày 7/9/2023 của UBND tỉnh.",
+     [("912/QĐ-UBND", "UBND tỉnh"), ("1988/QĐ-UBND", "UBND tỉnh")]),
+    ("Thực hiện Chỉ thị số 05-CT/TU của Tỉnh ủy và bàn giao nhiệm vụ.", [("05-CT/TU", "Tỉnh ủy")]),
+    ("Căn cứ Chỉ thị số 05-CT/TU của Ban Tuyên giáo và Ban Dân vận Tỉnh ủy.", [("05-CT/TU", "Ban Tuyên giáo và Ban Dân vận Tỉnh ủy")]),
+    ("Thực hiện Mệnh lệnh số 1547/ML-BTL của Bộ Tư lệnh.", [("1547/ML-BTL", "Bộ Tư lệnh")]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), REFERENCE_ISSUERS)
+def test_reference_issuers(sentence, expected):
+    d = vndirective.parse_text(PARTY_HEADER.replace("V/v thực hiện kết luận số 105/TU\n", "") + sentence + "\n")
+    assert [(r.doc_id, r.issuer) for r in d.references] == expected
+    for r in d.references:
+        for m in r.mentions:
+            assert m.issuer_span is not None and " ".join(d.snippet(m.issuer_span).split()) == r.issuer
+
+
 def test_reference_mentions_are_grouped():
     d = vndirective.parse_text(PARTY_HEADER + "Thực hiện Kết luận số 105/KL/TU ngày 15/6/2021.\n")
     ref = d.reference("105-KL/TU")

@@ -49,10 +49,15 @@ def extract_references(layout: Layout, own: Span | None, own_id: DocumentId | No
     for s, e, did in find_ids(folded):
         if own is not None and s < own.end and e > own.start:
             continue
-        word, code = _type_word(folded, s)
+        word, code, issuer_before = _type_word(folded, s)
         if code and not (did.doc_type and did.in_symbol):
             did = did.with_type(code)
-        found.append(_Found(s, e, did, word))
+        f = _Found(s, e, did, word)
+        if issuer_before is not None:
+            value = clean(layout.text[issuer_before.start : issuer_before.end])
+            if value:
+                f.issuer, f.issuer_span = value, issuer_before
+        found.append(f)
     if own_id is not None:
         found = [f for f in found if f.did.key != own_id.key]
     for f in found:
@@ -61,7 +66,9 @@ def extract_references(layout: Layout, own: Span | None, own_id: DocumentId | No
     for f in found:
         if f.date is None:
             _bind_date_before(layout, f, found)
-        _bind_issuer(layout, f)
+        if f.issuer is None:
+            _bind_issuer(layout, f)
+    _share_list_issuers(folded, found)
 
     refs: dict[tuple[object, ...], Reference] = {}
     for f in found:
@@ -93,14 +100,35 @@ def _system(did: DocumentId) -> System | None:
     return None
 
 
-def _type_word(folded: str, start: int) -> tuple[str | None, str | None]:
-    window = folded[max(0, start - _LOOKBACK) : start]
-    window = _SPACES.sub(" ", window)
-    m = patterns.TYPE_WORD_BEFORE.search(window)
+def _type_word(folded: str, start: int) -> tuple[str | None, str | None, Span | None]:
+    """The type word before an id, its code, and the issuer written between them
+    ('Quyết định của Bộ Chính trị số 31-QĐ/TW'), if any."""
+    base = max(0, start - _LOOKBACK)
+    squeezed, where = _squeeze(folded[base:start])
+    m = patterns.TYPE_WORD_BEFORE.search(squeezed)
     if not m:
-        return None, None
+        return None, None, None
     word = " ".join(m.group("word").split())
-    return word, codes.type_words().get(word.lower())
+    issuer: Span | None = None
+    if m.group("issuer"):
+        issuer = Span(base + where[m.start("issuer")], base + where[m.end("issuer") - 1] + 1)
+    return word, codes.type_words().get(word.lower()), issuer
+
+
+def _squeeze(window: str) -> tuple[str, list[int]]:
+    """The window with each run of blanks as one space, and where each of its characters was."""
+    out: list[str] = []
+    where: list[int] = []
+    last = 0
+    for m in _SPACES.finditer(window):
+        out.append(window[last : m.start()])
+        where.extend(range(last, m.start()))
+        out.append(" ")
+        where.append(m.start())
+        last = m.end()
+    out.append(window[last:])
+    where.extend(range(last, len(window)))
+    return "".join(out), where
 
 
 def _parse_date(m: regex.Match[str], suffix: str = "") -> tuple[str, str, str] | None:
@@ -141,6 +169,18 @@ def _share_list_dates(folded: str, found: list[_Found]) -> None:
         cur, nxt = found[i], found[i + 1]
         if cur.date is None and nxt.date is not None and _LIST_GLUE.match(folded[cur.end : nxt.start]):
             cur.date, cur.date_span = nxt.date, nxt.date_span
+
+
+def _share_list_issuers(folded: str, found: list[_Found]) -> None:
+    """'Quyết định số A ngày D1, B ngày D2 của UBND tỉnh': ids joined only by commas or 'và'
+    (each with its own date) share the issuer after the last."""
+    for i in range(len(found) - 2, -1, -1):
+        cur, nxt = found[i], found[i + 1]
+        if cur.issuer is not None or nxt.issuer is None:
+            continue
+        after = cur.date_span.end if cur.date_span and cur.date_span.start >= cur.end else cur.end
+        if after <= nxt.start and _LIST_GLUE.match(folded[after : nxt.start]):
+            cur.issuer, cur.issuer_span = nxt.issuer, nxt.issuer_span
 
 
 def _bind_date_before(layout: Layout, f: _Found, found: list[_Found]) -> None:
