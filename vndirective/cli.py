@@ -1,4 +1,4 @@
-"""Command line: ``vndirective parse FILE [--json]``, ``evaluate DIR``, ``batch DIR``, ``graph PATH...`` and ``check FILE``."""
+"""Command line: ``vndirective parse FILE [--json]``, ``evaluate DIR``, ``batch DIR``, ``graph PATH...``, ``tasks FILE`` and ``check FILE``."""
 
 from __future__ import annotations
 
@@ -135,6 +135,30 @@ def _cmd_batch(args: argparse.Namespace) -> int:
             print(f"exported: {path}")
     # Failed files are records, not a failure of the run; but a run where nothing could be read is.
     return 1 if result.ok == 0 and result.error > 0 else 0
+
+
+def _cmd_tasks(args: argparse.Namespace) -> int:
+    import csv
+
+    from .model import ASSIGNMENT_COLUMNS
+    from .pipeline import parse
+
+    columns = ["file", "doc_id", "date", *ASSIGNMENT_COLUMNS]
+    rows = []
+    for path in args.files:
+        d = parse(path, encoding=args.encoding)
+        for record in d.assignments.to_records():
+            rows.append({"file": str(path), "doc_id": d.doc_id or "", "date": d.date.isoformat() if d.date else "", **record})
+    if args.csv:
+        writer = csv.DictWriter(sys.stdout, fieldnames=columns)
+        writer.writeheader()
+        writer.writerows(rows)
+        return 0
+    for r in rows:
+        when = f" — {r['deadline']}" if r["deadline"] else ""
+        print(f"{r['doc_id'] or r['file']} [{r['task']}] {r['lead'] or '(no body named)'}"
+              + (f" (with {r['coordinators']})" if r["coordinators"] else "") + f"{when}: {r['action'][:100]}")
+    return 0
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
@@ -285,6 +309,12 @@ def build_parser() -> argparse.ArgumentParser:
     pg.add_argument("--chain", metavar="ID", help="print the implementation chain up from the document with this number")
     pg.add_argument("--timeline", metavar="ORGAN", help="print the documents of an organ key (e.g. HU@bac-giang/luc-ngan) by date")
     pg.set_defaults(func=_cmd_graph)
+
+    pt = sub.add_parser("tasks", help="who must do what, by when: the assignments of documents (--csv for a follow-up sheet)")
+    pt.add_argument("files", nargs="+", metavar="FILE", help="documents")
+    pt.add_argument("--csv", action="store_true", help="write CSV rows (file, doc_id, date, task, lead, coordinators, action, deadline...)")
+    pt.add_argument("--encoding", help="encoding of text files (default: detected)")
+    pt.set_defaults(func=_cmd_tasks)
 
     pc = sub.add_parser("check", help="list departures from the official format (HD 36-HD/VPTW, Nghị định 30/2020/NĐ-CP)")
     pc.add_argument("files", nargs="+", metavar="FILE", help="documents to check")
