@@ -85,11 +85,12 @@ def _cmd_parse(args: argparse.Namespace) -> int:
 
 
 def _cmd_evaluate(args: argparse.Namespace) -> int:
-    from .evaluation import evaluate
+    from .evaluation import evaluate, evaluate_assignments
 
-    report = evaluate(args.directory, fmt=args.format, ocr=args.ocr)
+    report = evaluate_assignments(args.directory) if args.assignments else evaluate(args.directory, fmt=args.format, ocr=args.ocr)
     if not report.documents:
-        print(f"{args.directory}: no *.gold.json with a matching document found", file=sys.stderr)
+        wanted = "assignments/*.assign.json" if args.assignments else "*.gold.json"
+        print(f"{args.directory}: no {wanted} with a matching document found", file=sys.stderr)
         return 2
     print(report.to_table(details=args.details))
     if args.json:
@@ -277,6 +278,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--format", metavar="SUFFIX", help="score the versions with this suffix ('docx', 'pdf', 'scan.pdf', 'tcvn3.txt'), beside the gold files or in formats/"
     )
     pe.add_argument("--ocr", action="store_true", help="OCR scanned PDFs (needs Tesseract with Vietnamese)")
+    pe.add_argument("--assignments", action="store_true", help="score the assignments against DIR/assignments/*.assign.json instead")
     pe.set_defaults(func=_cmd_evaluate)
 
     pb = sub.add_parser("batch", help="parse every document under a folder, in parallel, into JSON Lines and/or an SQLite store")

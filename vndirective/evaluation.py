@@ -261,3 +261,42 @@ def evaluate(
             predicted = {}
         compare(predicted, gold, report, doc.name)
     return report
+
+
+ASSIGNMENT_FIELDS = ("assignments.lead", "assignments.coordinators", "assignments.deadline")
+
+
+def evaluate_assignments(directory: str | Path) -> Report:
+    """Precision and recall of :attr:`Directive.assignments` against the ``assignments/*.assign.json``
+    files of a corpus folder (``{"assignments": [{"task", "lead": [...], "coordinators": [...],
+    "deadline": {"text", "kind", "date"} | null}]}``): leads and coordinators as (task, body) pairs,
+    deadlines as (task, text, kind, date)."""
+    from .pipeline import parse
+
+    folder = Path(directory)
+    report = Report()
+    for name in ASSIGNMENT_FIELDS:
+        report.fields[name] = FieldScore(name, "f1")
+    for gold_path in sorted((folder / "assignments").glob("*.assign.json")):
+        stem = gold_path.name.removesuffix(".assign.json")
+        doc = next((folder / f"{stem}{s}" for s in DOC_SUFFIXES if (folder / f"{stem}{s}").exists()), None)
+        if doc is None:
+            report.failures[gold_path.name] = "no document with this name"
+            continue
+        gold = json.loads(gold_path.read_text("utf-8"))["assignments"]
+        d = parse(doc)
+        errs: list[str] = []
+        predicted = d.assignments
+        for label, pick_p, pick_g in (
+            ("assignments.lead", lambda a: [(a.task, _k(x.text)) for x in a.lead], lambda g: [(g["task"], _k(x)) for x in g["lead"]]),
+            ("assignments.coordinators", lambda a: [(a.task, _k(x.text)) for x in a.coordinators], lambda g: [(g["task"], _k(x)) for x in g["coordinators"]]),
+            (
+                "assignments.deadline",
+                lambda a: [(a.task, _k(a.deadline.text), a.deadline.kind, a.deadline.date.isoformat() if a.deadline.date else None)] if a.deadline else [],
+                lambda g: [(g["task"], _k(g["deadline"]["text"]), g["deadline"]["kind"], g["deadline"].get("date"))] if g.get("deadline") else [],
+            ),
+        ):
+            _score_list(report.field(label), [x for a in predicted for x in pick_p(a)], [x for g in gold for x in pick_g(g)], errs, label)
+        report.documents.append(doc.name)
+        report.errors[doc.name] = errs
+    return report

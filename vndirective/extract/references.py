@@ -24,6 +24,8 @@ from ..model import Mention, ParseWarning, Reference, Span, System
 _LIST_GLUE = regex.compile(r"^\s{0,3}(?:,|;|và|và các|hoặc)?\s{0,3}(?:số\s{0,2}:?\s{0,2})?$", regex.IGNORECASE)
 _LOOKBACK = 100
 _SPACES = regex.compile(r"\s+")
+_WIDE_BLANK = regex.compile(r"\s{2,}")
+_AND_VERB = regex.compile(r"\s+và\s+(?=\p{Ll})")
 _ISSUED = regex.compile(r"ban\s+hành|\bký\b", regex.IGNORECASE)
 _CLAUSE_END = regex.compile(r"[.;]\s")
 
@@ -117,6 +119,8 @@ def _type_word(folded: str, start: int) -> tuple[str | None, str | None, Span | 
 
 def _squeeze(window: str) -> tuple[str, list[int]]:
     """The window with each run of blanks as one space, and where each of its characters was."""
+    if not _WIDE_BLANK.search(window):
+        return window, list(range(len(window) + 1))  # single blanks: the pattern takes them as they are
     out: list[str] = []
     where: list[int] = []
     last = 0
@@ -209,6 +213,9 @@ def _bind_issuer(layout: Layout, f: _Found) -> None:
     if not m:
         return
     s, e = after + m.start("issuer"), after + m.end("issuer")
+    cut = _AND_VERB.search(layout.folded, s, e)  # 'của Tỉnh ủy và bàn giao': the phrase ends before the verb
+    if cut is not None:
+        e = cut.start()
     value = clean(layout.text[s:e])
     if value and not value[0].isdigit():
         f.issuer, f.issuer_span = value, Span(s, e)
