@@ -35,7 +35,7 @@ _DATE = r"(?P<d>\d{1,2})\s{0,2}[/.\-]\s{0,2}(?P<m>\d{1,2})\s{0,2}[/.\-]\s{0,2}(?
 _BY_DATE = regex.compile(rf"(?:trước|chậm nhất|hạn chót|đến hết|đến|trong)\s+(?:(?:là|vào)\s+)?ngày\s+(?:{_DATE})", regex.IGNORECASE)
 _QUARTERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _IN_PERIOD = regex.compile(
-    r"(?:trước|trong|chậm nhất|hoàn thành trong|đến hết|vào|cuối)\s+"
+    r"(?:trước|trong|chậm nhất|đến hết|vào|cuối)\s+"
     r"(?:tháng\s+(?P<month>\d{1,2})\s{0,2}[/\-]\s{0,2}(?P<my>\d{4})|tháng\s+(?P<month2>\d{1,2})\s+năm\s+(?P<my2>\d{4})"
     r"|quý\s+(?P<q>IV|III|II|I|[1-4])\s{0,2}(?:[/\-]\s{0,2}|\s+năm\s+)(?P<qy>\d{4})|năm\s+(?P<year>\d{4}))",
     regex.IGNORECASE,
@@ -56,16 +56,21 @@ def _alternation(words: tuple[str, ...]) -> str:
     return "|".join(regex.escape(w).replace("\\ ", r"\s+") for w in words)
 
 
+def _loose_hyphens(pattern: str) -> str:
+    """'chính trị - xã hội' also as 'chính trị- xã hội' or 'chính trị -xã hội'."""
+    return pattern.replace(r"\s+\-\s+", r"\s*-\s*")
+
+
 @cache
 def _patterns() -> dict[str, regex.Pattern[str]]:
     w = _words()
     return {
-        "lead": regex.compile(rf"(?:^|(?<=[,;:]\s{{0,3}}))(?:{_alternation(w['lead_verbs'])})\s+(?=\S)", regex.IGNORECASE),
+        "lead": regex.compile(rf"(?<!\p{{L}})(?<!(?:bàn|chuyển|được|đã)\s)(?:{_alternation(w['lead_verbs'])})\s+(?=\S)", regex.IGNORECASE),
         "chair": regex.compile(rf"(?<!\p{{L}})(?:{_alternation(w['chair_words'])})(?!\p{{L}})", regex.IGNORECASE),
         "coordinate": regex.compile(rf"(?<!\p{{L}})(?:{_alternation(w['coordination_words'])})\s+(?=\S)", regex.IGNORECASE),
         "verb": regex.compile(rf"(?<!\p{{L}})(?:{_alternation(w['action_verbs'])})(?!\p{{L}})", regex.IGNORECASE),
         "head": regex.compile(rf"(?:{_alternation(w['body_heads'])})(?!\p{{L}})", regex.IGNORECASE),
-        "compound": regex.compile(rf"(?<!\p{{L}})(?:{_alternation(w['compound_names'])})(?!\p{{L}})", regex.IGNORECASE),
+        "compound": regex.compile(rf"(?<!\p{{L}})(?:{_loose_hyphens(_alternation(w['compound_names']))})(?!\p{{L}})", regex.IGNORECASE),
         "recurring": regex.compile(rf"(?<!\p{{L}})(?:{_alternation(w['deadline_recurring'])})(?:\s+(?:\d+\s+)?{_UNITS})?(?!\p{{L}})", regex.IGNORECASE),
         # 'chi thường xuyên' (recurrent spending), 'hoạt động thường xuyên' name a kind of thing, not a rhythm.
         "ongoing": regex.compile(rf"{_NOT_AFTER_NOUN}(?<!\p{{L}})(?:{_alternation(w['deadline_ongoing'])})(?!\p{{L}})", regex.IGNORECASE),
@@ -117,14 +122,14 @@ def _assignment(text: str, task: str, start: int, end: int) -> Assignment | None
     p = _patterns()
     lead: list[Actor] = []
     after = body_from
-    m = p["lead"].match(folded, body_from) or p["lead"].search(folded, body_from)
-    if m is not None and _names_a_body(folded, m.end()):
+    m = next((m for m in p["lead"].finditer(folded, body_from) if _names_a_body(folded, m.end())), None)
+    if m is not None:
         lead_end = _body_end(folded, m.end())
         lead = _actors(text, start, folded, m.end(), lead_end)
         after = lead_end
     elif task not in ("preamble", "closing") and _names_a_body(folded, body_from):  # narrative sentences open and close a text
         lead_end = _body_end(folded, body_from)
-        if lead_end > body_from and folded[lead_end:lead_end + 1] != ":":
+        if body_from < lead_end < len(folded.rstrip(" .;")) and folded[lead_end : lead_end + 1] != ":":  # a body, then its verb
             lead = _actors(text, start, folded, body_from, lead_end)
             after = lead_end
     coordinators: list[Actor] = []
@@ -171,8 +176,7 @@ def _actors(text: str, base: int, folded: str, start: int, end: int) -> list[Act
         nxt = start + m.end()
         if any(a < start + m.start() < b for a, b in whole):
             continue
-        h = head.match(folded, nxt)
-        if h is not None and (folded[nxt].isupper() or folded[nxt : nxt + 4].lower() == "các "):
+        if head.match(folded, nxt) is not None:
             cuts.append(-(start + m.start()))
             cuts.append(nxt)
     cuts.append(-end)
