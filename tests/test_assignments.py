@@ -104,13 +104,13 @@ def test_tasks_command_writes_a_follow_up_sheet():
 
 
 def test_assignments_against_the_gold_annotations():
-    """15 corpus documents annotated blind (corpus/assignments): measured lead 0.59, coordinators 0.76,
-    deadline 0.77 F1 (macro 0.71); the test guards that level."""
+    """15 corpus documents annotated blind (corpus/assignments): measured lead 0.65, coordinators 0.76,
+    deadline 0.77 F1 (macro 0.73); the test guards that level."""
     from vndirective.evaluation import evaluate_assignments
 
     from .conftest import CORPUS
 
     report = evaluate_assignments(CORPUS)
     assert len(report.documents) == 15 and not report.failures
-    assert report.macro >= 0.68
+    assert report.macro >= 0.70
     assert all(f.score >= 0.55 for f in report.fields.values())

@@ -153,11 +153,14 @@ def _names_a_body(folded: str, pos: int) -> bool:
 def _body_end(folded: str, pos: int) -> int:
     """Where a body named at ``pos`` ends: before the action's verb, 'chủ trì', 'phối hợp' or a clause break."""
     p = _patterns()
+    names = [m.span() for m in p["compound"].finditer(folded, pos)]
     stop = len(folded)
     for key in ("verb", "chair", "coordinate", "recurring", "ongoing", "asap"):
-        m = p[key].search(folded, pos)
-        if m is not None and m.start() < stop:
-            stop = m.start()
+        for m in p[key].finditer(folded, pos, stop):
+            inside = any(a <= m.start() < b for a, b in names)  # 'Ủy ban MTTQ và các tổ chức chính trị - xã hội'
+            if not inside and not folded[m.start()].isupper():  # 'Ban Chỉ đạo', 'Ủy ban Kiểm tra': a verb in a name is capitalised
+                stop = m.start()
+                break
     brk = regex.search(r"[.;:(]|,\s+(?=(?:để|nhằm|theo|trong|khi|nếu)\b)", folded[pos:stop])
     if brk is not None:
         stop = pos + brk.start()
@@ -172,7 +175,7 @@ def _actors(text: str, base: int, folded: str, start: int, end: int) -> list[Act
     head = _patterns()["head"]
     whole = [m.span() for m in _patterns()["compound"].finditer(folded, start, end)]  # 'Văn phòng HĐND và UBND' is one office
     cuts = [start]
-    for m in regex.finditer(r",\s*|\s+và\s+", folded[start:end]):
+    for m in regex.finditer(r",\s*(?:nhất là\s+)?|\s+và\s+", folded[start:end]):
         nxt = start + m.end()
         if any(a < start + m.start() < b for a, b in whole):
             continue
