@@ -26,6 +26,7 @@ _LOOKBACK = 100
 _SPACES = regex.compile(r"\s+")
 _WIDE_BLANK = regex.compile(r"\s{2,}")
 _AND_VERB = regex.compile(r"\s+và\s+(?=\p{Ll})")
+_AND_CITATION = regex.compile(r"\s+và\s+(?=[^\d\n]{0,60}?\d{1,5}\s{0,2}[-/])")
 _ISSUED = regex.compile(r"ban\s+hành|\bký\b", regex.IGNORECASE)
 _CLAUSE_END = regex.compile(r"[.;]\s")
 
@@ -213,9 +214,11 @@ def _bind_issuer(layout: Layout, f: _Found) -> None:
     if not m:
         return
     s, e = after + m.start("issuer"), after + m.end("issuer")
-    cut = _AND_VERB.search(layout.folded, s, e)  # 'của Tỉnh ủy và bàn giao': the phrase ends before the verb
-    if cut is not None:
-        e = cut.start()
+    # 'của Tỉnh ủy và bàn giao', 'của Quân ủy Trung ương và Mệnh lệnh số 1547/ML-BTL': the phrase ends before the verb or the next citation.
+    for cut_pattern in (_AND_VERB, _AND_CITATION):
+        cut = cut_pattern.search(layout.folded, s, e)
+        if cut is not None:
+            e = cut.start()
     value = clean(layout.text[s:e])
     if value and not value[0].isdigit():
         f.issuer, f.issuer_span = value, Span(s, e)
