@@ -42,6 +42,7 @@ class _Found:
     issuer: str | None = None
     issuer_span: Span | None = None
     year: int | None = None
+    issuer_before: Span | None = None  # an issuer written between the type word and the number
 
 
 def extract_references(layout: Layout, own: Span | None, own_id: DocumentId | None) -> tuple[list[Reference], list[ParseWarning]]:
@@ -55,12 +56,7 @@ def extract_references(layout: Layout, own: Span | None, own_id: DocumentId | No
         word, code, issuer_before = _type_word(folded, s)
         if code and not (did.doc_type and did.in_symbol):
             did = did.with_type(code)
-        f = _Found(s, e, did, word)
-        if issuer_before is not None:
-            value = clean(layout.text[issuer_before.start : issuer_before.end])
-            if value:
-                f.issuer, f.issuer_span = value, issuer_before
-        found.append(f)
+        found.append(_Found(s, e, did, word, issuer_before=issuer_before))
     if own_id is not None:
         found = [f for f in found if f.did.key != own_id.key]
     for f in found:
@@ -69,8 +65,11 @@ def extract_references(layout: Layout, own: Span | None, own_id: DocumentId | No
     for f in found:
         if f.date is None:
             _bind_date_before(layout, f, found)
-        if f.issuer is None:
-            _bind_issuer(layout, f)
+        _bind_issuer(layout, f)
+        if f.issuer is None and f.issuer_before is not None:  # the older order: 'Quyết định của Bộ Chính trị số 31-QĐ/TW'
+            value = clean(layout.text[f.issuer_before.start : f.issuer_before.end])
+            if value:
+                f.issuer, f.issuer_span = value, f.issuer_before
     _share_list_issuers(folded, found)
 
     refs: dict[tuple[object, ...], Reference] = {}
@@ -216,8 +215,8 @@ def _bind_issuer(layout: Layout, f: _Found) -> None:
     s, e = after + m.start("issuer"), after + m.end("issuer")
     # 'của Tỉnh ủy và bàn giao', 'của Quân ủy Trung ương và Mệnh lệnh số 1547/ML-BTL': the phrase ends before the verb or the next citation.
     for cut_pattern in (_AND_VERB, _AND_CITATION):
-        cut = cut_pattern.search(layout.folded, s, e)
-        if cut is not None:
+        cut = cut_pattern.search(layout.folded, s, e + 80)  # the look-ahead may read past the phrase
+        if cut is not None and cut.start() < e:
             e = cut.start()
     value = clean(layout.text[s:e])
     if value and not value[0].isdigit():
