@@ -350,6 +350,23 @@ class Assignment:
         }
 
 
+EntityLabel = Literal["ORG", "LOC", "PER", "DATE", "PERIOD", "SLOGAN", "DOC_REF"]
+
+
+@dataclass
+class Entity:
+    """A named thing of the text: an organisation, a place, a person, a date or period, a quoted slogan or a cited
+    document. ``normal`` is the organisation with its abbreviations spelled out, a date in ISO form, a citation's id."""
+
+    text: str
+    span: Span
+    label: EntityLabel
+    normal: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "span": self.span.to_list(), "label": self.label, "normal": self.normal}
+
+
 class Assignments(list[Assignment]):
     """The assignments of a document, with table views for follow-up sheets."""
 
@@ -418,6 +435,17 @@ class Directive:
     source: str | None = None
     boxes: list[Box] = field(default_factory=list)
     _assignments: Assignments | None = field(default=None, init=False, repr=False, compare=False)
+    _entities: list[Entity] | None = field(default=None, init=False, repr=False, compare=False)
+
+    @property
+    def entities(self) -> list[Entity]:
+        """Organisations, places, persons, dates and periods, slogans and cited documents of the text
+        (computed on first use; see :mod:`vndirective.extract.entities`)."""
+        if self._entities is None:
+            from .extract.entities import extract_entities
+
+            self._entities = extract_entities(self)
+        return self._entities
 
     @property
     def assignments(self) -> Assignments:
