@@ -106,33 +106,26 @@ def _type_word(folded: str, start: int) -> tuple[str | None, str | None, Span | 
     """The type word before an id, its code, and the issuer written between them
     ('Quyết định của Bộ Chính trị số 31-QĐ/TW'), if any."""
     base = max(0, start - _LOOKBACK)
-    squeezed, where = _squeeze(folded[base:start])
+    window = folded[base:start]
+    squeezed = _WIDE_BLANK.sub(" ", window)  # the pattern allows a few blanks between words, not a run of blank lines
     m = patterns.TYPE_WORD_BEFORE.search(squeezed)
     if not m:
         return None, None, None
     word = " ".join(m.group("word").split())
     issuer: Span | None = None
     if m.group("issuer"):
-        issuer = Span(base + where[m.start("issuer")], base + where[m.end("issuer") - 1] + 1)
+        issuer = Span(base + _unsqueezed(window, m.start("issuer")), base + _unsqueezed(window, m.end("issuer") - 1) + 1)
     return word, codes.type_words().get(word.lower()), issuer
 
 
-def _squeeze(window: str) -> tuple[str, list[int]]:
-    """The window with each run of blanks as one space, and where each of its characters was."""
-    if not _WIDE_BLANK.search(window):
-        return window, list(range(len(window) + 1))  # single blanks: the pattern takes them as they are
-    out: list[str] = []
-    where: list[int] = []
-    last = 0
-    for m in _SPACES.finditer(window):
-        out.append(window[last : m.start()])
-        where.extend(range(last, m.start()))
-        out.append(" ")
-        where.append(m.start())
-        last = m.end()
-    out.append(window[last:])
-    where.extend(range(last, len(window)))
-    return "".join(out), where
+def _unsqueezed(window: str, pos: int) -> int:
+    """Where position ``pos`` of the squeezed window is in the window itself."""
+    shift = 0
+    for run in _WIDE_BLANK.finditer(window):
+        if run.start() - shift >= pos:
+            break
+        shift += run.end() - run.start() - 1
+    return pos + shift
 
 
 def _parse_date(m: regex.Match[str], suffix: str = "") -> tuple[str, str, str] | None:
