@@ -20,7 +20,13 @@ from ..lines import Layout, Line, clean
 from ..model import Passage, Span, Task
 from ..segment import ends_terminal, is_caps, marker_of, starts_lower
 
-_HYPHEN_END = regex.compile(r"[\p{L}\d]-$")
+
+def _hyphen_end(text: str) -> bool:
+    """A word or number cut at the line end ('NĐ-' / 'CP'): a letter or digit, then '-' (a '$' search would scan the line)."""
+    t = text.rstrip("\n")
+    return len(t) > 1 and t[-1] == "-" and t[-2].isalnum()
+
+
 RANK = ("part", "section", "roman", "article", "arabic", "decimal", "letter", "bullet")
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 _LETTERS = "abcdđeghiklmnopqrstuvxy"
@@ -103,7 +109,7 @@ def _starts_paragraph(layout: Layout, ln: Line, prev: Line) -> bool:
         return False  # a sentence never starts in lower case: a wrapped line or a page-break split
     if marker and marker[0] != "bullet" and is_caps(text[marker[1].end() : marker[1].end() + 60]):
         return True  # a heading in capitals
-    if _HYPHEN_END.search(prev_text) or prev_text.rstrip().endswith(","):
+    if _hyphen_end(prev_text) or prev_text.rstrip().endswith(","):
         return False  # a word or a number cut at the line end continues below
     if ln.gap_before or ends_terminal(prev_text) or prev_text.rstrip().endswith(")"):
         return True
@@ -246,7 +252,7 @@ def _paragraph_text(b: _Body, first: int, end: int, start: int) -> str:
     text, segs = b.layout.text, b.segs
     pieces = [text[start if i == first else segs[i].start : segs[i].end] for i in range(first, end)]
     # A word or number hyphenated at a line end ('NĐ-' / 'CP') joins without a space.
-    joined = "".join(p if i == 0 else ("" if _HYPHEN_END.search(pieces[i - 1]) else " ") + p for i, p in enumerate(pieces))
+    joined = "".join(p if i == 0 else ("" if _hyphen_end(pieces[i - 1]) else " ") + p for i, p in enumerate(pieces))
     return clean(joined)
 
 
