@@ -182,8 +182,12 @@ def build_layout(text: str, *, already_prepared: bool = False) -> Layout:
             segments = [(row_start + lead, row_start + end, 1 if layout.layout_columns and lead >= right_edge else 0, 0)] if end > lead else []
         for seg_start, seg_end, col, sub in segments:
             raw = text[seg_start:seg_end]
-            kind = _kind(raw, row)
-            s, e = _trim(text, seg_start, seg_end)
+            # Most segments are plain text with nothing to trim: decided without the helpers.
+            kind = "text" if len(raw) > 12 and raw[0] not in _SPECIAL_START and not raw[-1].isspace() else _kind(raw, row)
+            if raw[:1] in _LEAD_CHARS or raw[-1:] in _TAIL_MARKUP:
+                s, e = _trim(text, seg_start, seg_end)
+            else:
+                s, e = seg_start, seg_end
             if kind == "text":
                 if text[e - 1 : e] in _RULE_CHARS:
                     rule = _TRAILING_RULE.search(text, s, e)
@@ -273,6 +277,7 @@ def _split_merged_columns(layout: Layout, lines: list[Line]) -> list[Line]:
 
 
 _RULE_CHARS = frozenset("-_=~–—")
+_SPECIAL_START = frozenset("-_=~–—*★☆✱>\\ \t\f")  # what a star, a rule or a page number (long: '- 12 -') can start with
 
 
 def _is_rule(raw: str) -> bool:
