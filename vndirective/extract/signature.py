@@ -39,6 +39,7 @@ class _Piece:
     text: str
     span: Span
     mark: str | None = None
+    mark_span: Span | None = None  # the authority mark itself ('T/M'), before the holder the span covers
 
 
 def _pieces(layout: Layout, line: Line) -> list[_Piece]:
@@ -70,7 +71,8 @@ def _pieces(layout: Layout, line: Line) -> list[_Piece]:
         key = "".join(c for c in mk.group("mark") if c.isalpha())
         authority = codes.authority_marks().get(key)
         if authority:
-            out.append(_Piece("mark", holder, Span(holder_s, _rstrip(layout.text, holder_s, holder_e)), authority))
+            mark_span = Span(s + mk.start("mark"), s + mk.end("mark"))
+            out.append(_Piece("mark", holder, Span(holder_s, _rstrip(layout.text, holder_s, holder_e)), authority, mark_span))
         pos = nxt
     if pos < len(sk) and layout.text[s + pos : caps_end].strip(" ,.;"):
         _caps(layout, s + pos, caps_end, out)
@@ -118,7 +120,8 @@ def _split_title(layout: Layout, piece: _Piece) -> tuple[_Piece, _Piece] | None:
             tail_start = piece.span.start + raw.rfind(" ".join(tail_words)) if " ".join(tail_words) in raw else None
             if tail_start is None:
                 return None
-            head = _Piece(piece.kind, " ".join(head_words).rstrip(" ,"), Span(piece.span.start, _rstrip(layout.text, piece.span.start, tail_start)), piece.mark)
+            head_span = Span(piece.span.start, _rstrip(layout.text, piece.span.start, tail_start))
+            head = _Piece(piece.kind, " ".join(head_words).rstrip(" ,"), head_span, piece.mark, piece.mark_span)
             tail = _Piece("caps", " ".join(tail_words), Span(tail_start, piece.span.end))
             return head, tail
     return None
@@ -184,7 +187,7 @@ def extract_signature(layout: Layout, zones: Zones, skip: set[int]) -> tuple[Sig
         sig.chain = [AuthorityStep(str(p.mark), _holder_form(p.text, warnings, p.span) or None, p.span) for p in marks]
         sig.authority = marks[0].mark
         sig.on_behalf_of = sig.chain[0].on_behalf_of
-        sig.spans["authority"] = marks[0].span
+        sig.spans["authority"] = marks[0].mark_span or marks[0].span
         if sig.on_behalf_of:
             sig.spans["on_behalf_of"] = marks[0].span
     if len(titles) >= 2 and not _is_title(titles[-1].text) and len(titles[-1].text.split()) <= 2 and _is_title(titles[-2].text):
