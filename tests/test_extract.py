@@ -240,6 +240,15 @@ def test_reference_issuers(sentence, expected):
             assert m.issuer_span is not None and " ".join(d.snippet(m.issuer_span).split()) == r.issuer
 
 
+def test_own_number_is_no_citation_unless_dated_otherwise():
+    own = "Số 334-CV/HU"
+    assert own in PARTY_HEADER
+    body = "Kèm theo Công văn số 334-CV/HU ngày 20/6/2021. Thực hiện Công văn số 334-CV/HU ngày 02/3/2016 của Tỉnh ủy Phú Thọ.\n"
+    d = vndirective.parse_text(PARTY_HEADER + body)
+    assert d.date == dt.date(2021, 6, 20)
+    assert [(r.doc_id, r.date) for r in d.references if r.doc_id == "334-CV/HU"] == [("334-CV/HU", dt.date(2016, 3, 2))]
+
+
 def test_reference_mentions_are_grouped():
     d = vndirective.parse_text(PARTY_HEADER + "Thực hiện Kết luận số 105/KL/TU ngày 15/6/2021.\n")
     ref = d.reference("105-KL/TU")

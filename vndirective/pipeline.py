@@ -67,7 +67,7 @@ def parse_layout(layout: Layout, *, source: str | None = None) -> Directive:
     if recipients:
         d.spans["recipients"] = [s for _, s in recipients]
 
-    d.references, ref_warnings = extract_references(layout, header.own_id_span, header.own_id)
+    d.references, ref_warnings = extract_references(layout, header.own_id_span, header.own_id, header.values.get("date"))
     d.warnings.extend(ref_warnings)
 
     d.preamble, d.tasks, d.closing = extract_tasks(layout, zones.body)

@@ -45,8 +45,11 @@ class _Found:
     issuer_before: Span | None = None  # an issuer written between the type word and the number
 
 
-def extract_references(layout: Layout, own: Span | None, own_id: DocumentId | None) -> tuple[list[Reference], list[ParseWarning]]:
-    """All references of the text, the document's own number excluded."""
+def extract_references(
+    layout: Layout, own: Span | None, own_id: DocumentId | None, own_date: dt.date | None = None
+) -> tuple[list[Reference], list[ParseWarning]]:
+    """All references of the text, the document's own number excluded (unless cited with another date:
+    then it is another organ's or another term's document)."""
     folded = layout.folded
     warnings: list[ParseWarning] = []
     found: list[_Found] = []
@@ -57,8 +60,6 @@ def extract_references(layout: Layout, own: Span | None, own_id: DocumentId | No
         if code and not (did.doc_type and did.in_symbol):
             did = did.with_type(code)
         found.append(_Found(s, e, did, word, issuer_before=issuer_before))
-    if own_id is not None:
-        found = [f for f in found if f.did.key != own_id.key]
     for f in found:
         _bind_date_after(layout, f, warnings)
     _share_list_dates(folded, found)
@@ -71,6 +72,8 @@ def extract_references(layout: Layout, own: Span | None, own_id: DocumentId | No
             if value:
                 f.issuer, f.issuer_span = value, f.issuer_before
     _share_list_issuers(folded, found)
+    if own_id is not None:
+        found = [f for f in found if f.did.key != own_id.key or (f.date is not None and own_date is not None and f.date != own_date)]
 
     refs: dict[tuple[object, ...], Reference] = {}
     for f in found:
