@@ -110,7 +110,7 @@ def _type_word(folded: str, start: int) -> tuple[str | None, str | None, Span | 
     ('Quyết định của Bộ Chính trị số 31-QĐ/TW'), if any."""
     base = max(0, start - _LOOKBACK)
     window = folded[base:start]
-    squeezed = _WIDE_BLANK.sub(" ", window)  # the pattern allows a few blanks between words, not a run of blank lines
+    squeezed = _SPACES.sub(" ", window)  # one space for any blank run: the pattern allows a few spaces, not line ends
     m = patterns.TYPE_WORD_BEFORE.search(squeezed)
     if not m:
         return None, None, None
@@ -124,7 +124,7 @@ def _type_word(folded: str, start: int) -> tuple[str | None, str | None, Span | 
 def _unsqueezed(window: str, pos: int) -> int:
     """Where position ``pos`` of the squeezed window is in the window itself."""
     shift = 0
-    for run in _WIDE_BLANK.finditer(window):
+    for run in _WIDE_BLANK.finditer(window):  # single blanks keep their place
         if run.start() - shift >= pos:
             break
         shift += run.end() - run.start() - 1
