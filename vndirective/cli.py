@@ -1,4 +1,4 @@
-"""Command line: ``vndirective parse FILE [--json]``, ``evaluate DIR``, ``batch DIR``, ``graph PATH...``, ``tasks FILE`` and ``check FILE``."""
+"""Command line: ``vndirective parse``, ``evaluate``, ``batch``, ``graph``, ``tasks``, ``check``, ``record``, ``register`` and ``archive``."""
 
 from __future__ import annotations
 
@@ -184,6 +184,50 @@ def _cmd_check(args: argparse.Namespace) -> int:
     return 1 if any_finding else 0
 
 
+def _cmd_record(args: argparse.Namespace) -> int:
+    from .pipeline import parse
+    from .records import to_record
+
+    reports = []
+    for path in args.files:
+        r = to_record(parse(path, encoding=args.encoding), f"nd30-{args.kind}")
+        reports.append({"file": str(path), "kind": r.kind, "fields": r.fields, "problems": r.problems})
+    print(json.dumps(reports[0] if len(reports) == 1 else reports, ensure_ascii=False, indent=2))
+    return 0
+
+
+def _cmd_register(args: argparse.Namespace) -> int:
+    from .batch import iter_files
+    from .pipeline import parse
+    from .records import register_rows, write_register_csv, write_register_xlsx
+
+    suffix = Path(args.out).suffix.lower()
+    if suffix not in (".csv", ".xlsx"):
+        print("vndirective register: --out must end in .csv or .xlsx", file=sys.stderr)
+        return 2
+    docs: list[Directive] = []
+    for item in args.paths:
+        path = Path(item)
+        for f in iter_files(path) if path.is_dir() else [path]:
+            try:
+                docs.append(parse(f, encoding=args.encoding))
+            except VndirectiveError as exc:
+                print(f"skipped {f}: {exc}", file=sys.stderr)
+    # A register runs in date order; undated documents go last, in the order read.
+    docs.sort(key=lambda d: (d.date is None, d.date.toordinal() if d.date else 0, int(d.number) if d.number and d.number.isdigit() else 0))
+    rows = register_rows(docs, args.kind, start=args.start)
+    if suffix == ".xlsx":
+        try:
+            write_register_xlsx(rows, args.out, kind=args.kind, organ=args.organ, year=args.year)
+        except ImportError as exc:
+            print(f"vndirective register: {exc}", file=sys.stderr)
+            return 2
+    else:
+        write_register_csv(rows, args.out, kind=args.kind)
+    print(f"{len(rows)} row(s) written to {args.out}", file=sys.stderr)
+    return 0
+
+
 def _graph_input(args: argparse.Namespace) -> Any:
     """What the graph is built from: a store, or the documents of files and folders (parsed in turn)."""
     if args.db:
@@ -251,6 +295,38 @@ def _cmd_graph(args: argparse.Namespace) -> int:
     elif not args.out:
         print(f"{G.number_of_nodes()} nodes, {G.number_of_edges()} edges (use --out FILE to save it, --stats for counts)")
     return 0
+
+
+def _cmd_archive(args: argparse.Namespace) -> int:
+    from .archive import ArchiveSettings, build_package
+
+    try:
+        settings = ArchiveSettings.from_file(args.settings) if args.settings else ArchiveSettings()
+        settings = settings.merged(
+            agency_id=args.agency_id,
+            agency_name=args.agency_name,
+            file_code=args.file_code,
+            file_title=args.title,
+            retention=args.retention,
+            access_mode=args.access,
+            language=args.language,
+        )
+        report = build_package(args.paths, args.out, settings, package=args.package)
+    except (OSError, ValueError) as exc:
+        print(f"vndirective: error: {exc}", file=sys.stderr)
+        return 2
+    print(f"Package {report.path}: {len(report.documents)} documents")
+    for w in report.warnings:
+        print(f"  note: {w}")
+    if report.valid:
+        print("valid")
+        return 0
+    print("NOT valid:")
+    for m in report.missing:
+        print(f"  missing: {m}")
+    for pr in report.problems:
+        print(f"  problem: {pr}")
+    return 1
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -323,6 +399,36 @@ def build_parser() -> argparse.ArgumentParser:
     pc.add_argument("--json", action="store_true", help="print the findings as JSON")
     pc.add_argument("--encoding", help="encoding of text files (default: detected)")
     pc.set_defaults(func=_cmd_check)
+
+    pa = sub.add_parser("archive", help="pack a folder of documents as an archive package of a hồ sơ (Thông tư 05/2025/TT-BNV: METS, EAD, EAD_doc)")
+    pa.add_argument("paths", nargs="+", metavar="DIR", help="the folder of documents (or document files)")
+    pa.add_argument("--out", required=True, metavar="PACKAGE_DIR", help="the package folder to create (must not exist or be empty)")
+    pa.add_argument("--settings", metavar="FILE", help="archive settings (JSON; TOML on Python 3.11+); options below override it")
+    pa.add_argument("--agency-id", help="mã định danh cơ quan / mã phông")
+    pa.add_argument("--agency-name", help="name of the agency handing over the file")
+    pa.add_argument("--file-code", help="mã hồ sơ (fileCode)")
+    pa.add_argument("--title", help="tiêu đề hồ sơ")
+    pa.add_argument("--retention", help="thời hạn lưu trữ: 01 Vĩnh viễn, 02 70 năm ... 06 10 năm, 07 Khác (or '20 năm')")
+    pa.add_argument("--access", help="chế độ sử dụng: 01 Công khai, 02 Sử dụng có điều kiện, 03 Mật")
+    pa.add_argument("--language", help="ngôn ngữ (code 01-11 or vi, en...; default vi)")
+    pa.add_argument("--package", choices=("SIP", "AIP"), default="SIP", help="package type (default SIP_hoso)")
+    pa.set_defaults(func=_cmd_archive)
+
+    pr = sub.add_parser("record", help="print the Nghị định 30/2020 Phụ lục VI record of documents as JSON (văn bản đi or đến)")
+    pr.add_argument("files", nargs="+", metavar="FILE", help="documents")
+    pr.add_argument("--kind", choices=("outgoing", "incoming"), default="outgoing", help="outgoing (văn bản đi, default) or incoming (văn bản đến)")
+    pr.add_argument("--encoding", help="encoding of text files (default: detected)")
+    pr.set_defaults(func=_cmd_record)
+
+    pz = sub.add_parser("register", help="write the Sổ đăng ký văn bản đi/đến (Nghị định 30/2020 Phụ lục IV) of documents as CSV or XLSX")
+    pz.add_argument("paths", nargs="+", metavar="FILE_OR_DIR", help="documents or folders of documents")
+    pz.add_argument("--kind", choices=("outgoing", "incoming"), required=True, help="outgoing (sổ đi) or incoming (sổ đến)")
+    pz.add_argument("--out", required=True, metavar="FILE", help="register.csv (UTF-8 with BOM) or register.xlsx (printable; needs openpyxl)")
+    pz.add_argument("--start", type=int, metavar="N", help="incoming: number 'Số đến' from N (default: left empty for the office)")
+    pz.add_argument("--organ", help="XLSX: the office keeping the register, printed above the title")
+    pz.add_argument("--year", help="XLSX: the register's year (default: the documents' year when they share one)")
+    pz.add_argument("--encoding", help="encoding of text files (default: detected)")
+    pz.set_defaults(func=_cmd_register)
     return p
 
 

@@ -501,6 +501,12 @@ class Directive:
 
         return check(self)
 
+    def to_record(self, kind: str = "nd30-outgoing") -> Any:
+        """The Nghị định 30/2020 Phụ lục VI record ('nd30-outgoing' | 'nd30-incoming'): a :class:`vndirective.records.Record`."""
+        from .records import to_record
+
+        return to_record(self, kind)
+
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready dict: the keys of the gold format plus spans and extras."""
         spans: dict[str, Any] = {}

@@ -1,0 +1,392 @@
+"""Registration records of Nghị định 30/2020/NĐ-CP: the Phụ lục VI fields and the Phụ lục IV registers.
+
+``to_record(d, "nd30-outgoing")`` gives the fields of an outgoing (văn bản đi) or incoming (văn bản đến)
+document record in the decree's order, formats and lengths; the fields only the registering system knows
+(file code, arrival number, routing...) are present and empty. ``register_rows`` gives the rows of the
+Sổ đăng ký văn bản đi / đến, ``write_register_csv`` and ``write_register_xlsx`` write them.
+
+Every choice the decree leaves open (date format, number/notation split, priority digit...) is read from
+``data/nd30.json`` (section ``choices``), where it is written down with its reason: see docs/records.md.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as _dt
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+
+from . import codes
+
+if TYPE_CHECKING:
+    from .model import Directive
+
+RecordKind = Literal["nd30-outgoing", "nd30-incoming"]
+RegisterKind = Literal["outgoing", "incoming"]
+RECORD_KINDS: tuple[str, ...] = ("nd30-outgoing", "nd30-incoming")
+
+_LUU = re.compile(r"^\s*lưu\b[\s:.,-]*", re.IGNORECASE)
+_NHU_TREN = re.compile(r"^\s*như trên\b", re.IGNORECASE)
+_ID_HEAD = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*[-/]\s*(.*)$", re.DOTALL)
+_YEAR_HEAD = re.compile(r"^((?:19|20)\d\d)/(.+)$")
+
+
+@dataclass
+class Record:
+    """One Phụ lục VI record: ``fields`` in the decree's order (all strings, '' when unknown) and the
+    ``problems`` a clerk should look at (values cut to the decree's length, missing values, secrecy)."""
+
+    kind: str
+    fields: dict[str, str]
+    problems: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, str]:
+        """The fields, in order."""
+        return dict(self.fields)
+
+    def labelled(self) -> list[tuple[str, str, str]]:
+        """(number in the decree, Vietnamese name, value) per field, for display."""
+        return [(f["no"], f["vi"], self.fields[f["key"]]) for f in field_specs(self.kind)]
+
+
+def _table() -> dict[str, Any]:
+    return codes.load("nd30")
+
+
+def _choice(name: str) -> Any:
+    return _table()["choices"][name]["value"]
+
+
+def field_specs(kind: str) -> list[dict[str, Any]]:
+    """The field list of a record kind, from ``data/nd30.json``."""
+    fields: dict[str, list[dict[str, Any]]] = _table()["fields"]
+    if kind not in fields:
+        raise ValueError(f"unknown record kind {kind!r}: use one of {', '.join(fields)}")
+    return fields[kind]
+
+
+def _register_kind(kind: str) -> str:
+    k = kind.removeprefix("nd30-")
+    if k not in _table()["registers"]:
+        raise ValueError(f"unknown register {kind!r}: use 'outgoing' or 'incoming'")
+    return k
+
+
+def register_columns(kind: str) -> list[str]:
+    """The column headings of the Sổ đăng ký văn bản đi ('outgoing') or đến ('incoming'), Phụ lục IV."""
+    return [c["heading"] for c in _table()["registers"][_register_kind(kind)]["columns"]]
+
+
+def format_date(date: _dt.date | None, fmt: str | None = None) -> str:
+    """A date in the records' format (``choices.date_format``: dd/mm/yyyy)."""
+    return "" if date is None else date.strftime(fmt or _choice("date_format"))
+
+
+def split_id(doc_id: str | None, number: str | None = None, system: str | None = None, year_in_id: str | None = None) -> tuple[str, str]:
+    """Number and notation (số, ký hiệu) of an id: '334-CV/HU' → ('334', 'CV/HU'), '15/QĐ-BNV' → ('15', 'QĐ-BNV').
+
+    A year ('30/2020/NĐ-CP') goes where ``choices.year_in_id`` says: 'notation' ('2020/NĐ-CP'),
+    'drop' ('NĐ-CP') or 'number' ('30/2020').
+    """
+    if not doc_id:
+        return number or "", ""
+    if number and doc_id.startswith(number) and doc_id[len(number) : len(number) + 1] in ("-", "/"):
+        num, notation = number, doc_id[len(number) + 1 :]
+    else:
+        m = _ID_HEAD.match(doc_id)
+        if not m:
+            return number or "", doc_id
+        num, notation = m.group(1), m.group(2)
+    year = _YEAR_HEAD.match(notation)
+    if year and system != "party":
+        mode = year_in_id or _choice("year_in_id")
+        if mode == "drop":
+            notation = year.group(2)
+        elif mode == "number":
+            num, notation = f"{num}/{year.group(1)}", year.group(2)
+    return num, notation
+
+
+def page_count(d: Directive) -> int | None:
+    """Pages of a PDF (the last page with text), None for other inputs."""
+    return max((b.page for b in d.boxes), default=None)
+
+
+def organ_name(d: Directive) -> str:
+    """The issuing organ as ``choices.organ_name`` wants it."""
+    issuer = d.issuer or ""
+    if _choice("organ_name") == "parent_issuer" and d.issuer_parent and issuer:
+        return f"{d.issuer_parent} - {issuer}"
+    return issuer
+
+
+def recipient_names(d: Directive) -> list[str]:
+    """Receiving organs: 'Kính gửi', then 'Nơi nhận' without purposes, the 'Lưu' line and a redundant 'Như trên'."""
+    names: list[str] = []
+    seen: set[str] = set()
+
+    def add(name: str) -> None:
+        name = " ".join(name.split()).strip(" ,;.")
+        if name and name.casefold() not in seen:
+            seen.add(name.casefold())
+            names.append(name)
+
+    for r in d.recipients:
+        add(r)
+    for item in d.distribution:
+        if _LUU.match(item.recipient) or (d.recipients and _NHU_TREN.match(item.recipient)):
+            continue
+        add(item.recipient)
+    return names
+
+
+def archive_copy(d: Directive) -> str:
+    """Who keeps the archive copy: the text after 'Lưu' in the Nơi nhận list ('Lưu: VT, VP' → 'VT, VP')."""
+    for item in d.distribution:
+        m = _LUU.match(item.recipient)
+        if m:
+            return item.recipient[m.end() :].strip(" .")
+    return ""
+
+
+def type_and_subject(d: Directive) -> str:
+    """'Công văn V/v <subject>' or '<Type> <subject>', as the register column 3/6 wants."""
+    name = d.doc_type_name or codes.type_name(d.doc_type) or ""
+    subject = d.subject or ""
+    if d.doc_type == "CV" and subject:
+        subject = f"{_table()['choices']['type_and_subject']['cv_prefix']} {subject}"
+    return " ".join(x for x in (name, subject) if x)
+
+
+def _signer(d: Directive) -> tuple[str, str]:
+    sig = d.signature
+    if sig is None:
+        return "", ""
+    title = sig.title or ""
+    if _choice("signer_title") == "authority_title" and sig.authority and sig.on_behalf_of:
+        title = f"{sig.authority} {sig.on_behalf_of} {title}".strip()
+    return title, sig.name or ""
+
+
+def _priority(d: Directive) -> str:
+    table: dict[str, str] = _table()["codes"]["priority"]
+    return table.get(d.urgency or "", table[""])
+
+
+def _fit(value: str, limit: int) -> str:
+    """Cut to ``limit`` characters, at the last space when it is in the last fifth."""
+    cut = value[:limit]
+    space = cut.rfind(" ")
+    return cut[:space].rstrip(" ,;") if space > limit * 4 // 5 else cut
+
+
+def _values(d: Directive, date_format: str | None) -> dict[str, Any]:
+    number, notation = split_id(d.doc_id, d.number, d.system)
+    title, name = _signer(d)
+    pages = page_count(d)
+    return {
+        "doc_type_name": d.doc_type_name or codes.type_name(d.doc_type) or "",
+        "number": number,
+        "notation": notation,
+        "date": format_date(d.date, date_format),
+        "issuer": organ_name(d),
+        "subject": d.subject or "",
+        "language": _table()["codes"]["language"],
+        "pages": "" if pages is None else str(pages),
+        "secrecy_note": f"Độ mật: {d.security}" if d.security and _choice("secrecy") == "description" else "",
+        "signer_title": title,
+        "signer_name": name,
+        "recipients": recipient_names(d),
+        "priority": _priority(d),
+    }
+
+
+def to_record(d: Directive, kind: str = "nd30-outgoing", *, date_format: str | None = None) -> Record:
+    """The Phụ lục VI record of a document: 'nd30-outgoing' (Mục I, văn bản đi) or 'nd30-incoming' (Mục II, văn bản đến).
+
+    Values are cut to the decree's lengths; each cut, each missing value the text should give and a
+    secrecy mark are listed in ``Record.problems``. ``date_format`` (strftime) overrides ``choices.date_format``.
+    """
+    specs = field_specs(kind)
+    values = _values(d, date_format)
+    separator: str = _table()["choices"]["recipients"]["separator"]
+    out: dict[str, str] = {}
+    problems: list[str] = []
+    for spec in specs:
+        key, limit = spec["key"], spec["max_length"]
+        label = f"{spec['vi']} ({key})"
+        raw: Any = values.get(spec["from"], "") if spec["fill"] == "text" else ""
+        if isinstance(raw, list):
+            items = []
+            for item in raw:
+                if limit and len(item) > limit:
+                    problems.append(f"{label}: '{item[:40]}…' cut from {len(item)} to {limit} characters")
+                    item = _fit(item, limit)
+                items.append(item)
+            value = separator.join(items)
+        else:
+            value = str(raw)
+            if limit and len(value) > limit:
+                if spec["type"] == "Number":
+                    problems.append(f"{label}: {value} has more than the {limit} digits the decree allows (kept whole)")
+                else:
+                    problems.append(f"{label}: cut from {len(value)} to {limit} characters")
+                    value = _fit(value, limit)
+        if spec.get("report_missing") and not value:
+            problems.append(f"{label}: not found in the document")
+        out[key] = value
+    if d.security:
+        problems.append(f"secret document ({d.security}): register it under the rules on state secrets (Nghị định 30/2020 Art. 16.3, 22.4)")
+    return Record(kind, out, problems)
+
+
+def _register_value(d: Directive, source: str | None, number: int | None) -> str:
+    if source is None:
+        return ""
+    if source == "doc_id":
+        return d.doc_id or d.number or ""
+    if source == "date":
+        return format_date(d.date)
+    if source == "type_and_subject":
+        return type_and_subject(d)
+    if source == "signer":
+        title, name = _signer(d)
+        return " ".join(x for x in (title, name) if x)
+    if source == "recipients":
+        return "; ".join(recipient_names(d))
+    if source == "archive_copy":
+        return archive_copy(d)
+    if source == "issuer":
+        return organ_name(d)
+    if source == "arrival_number":
+        return "" if number is None else str(number)
+    if source == "note":
+        return ", ".join(x for x in (d.urgency, d.security) if x)
+    raise ValueError(f"data/nd30.json: unknown register source {source!r}")
+
+
+def register_rows(directives: Iterable[Directive], kind: str = "outgoing", *, start: int | None = None) -> list[dict[str, str]]:
+    """Rows of the Sổ đăng ký văn bản đi ('outgoing') or đến ('incoming'), keyed by the Phụ lục IV headings, in the order given.
+
+    The columns the office fills (Ngày đến, Ngày chuyển, Ký nhận, Số lượng bản...) are empty. 'Số đến'
+    is empty unless ``start`` is given: then the rows are numbered ``start``, ``start + 1``...
+    """
+    columns = _table()["registers"][_register_kind(kind)]["columns"]
+    rows = []
+    for i, d in enumerate(directives):
+        number = None if start is None else start + i
+        rows.append({c["heading"]: _register_value(d, c["from"], number) for c in columns})
+    return rows
+
+
+def _columns_of(rows: Sequence[dict[str, str]], kind: str | None) -> list[str]:
+    if kind is not None:
+        return register_columns(kind)
+    if rows:
+        return list(rows[0])
+    raise ValueError("no rows: give kind='outgoing' or 'incoming' to write the headings")
+
+
+def _kind_of(columns: Sequence[str], kind: str | None) -> str:
+    if kind is not None:
+        return _register_kind(kind)
+    return "incoming" if "Số đến" in columns else "outgoing"
+
+
+def write_register_csv(rows: Sequence[dict[str, str]], path: str | Path, kind: str | None = None) -> Path:
+    """Write register rows as CSV, UTF-8 with a BOM so that Excel reads the Vietnamese letters."""
+    columns = _columns_of(rows, kind)
+    out = Path(path)
+    with out.open("w", encoding="utf-8-sig", newline="") as f:
+        writer = csv.DictWriter(f, fieldnames=columns)
+        writer.writeheader()
+        writer.writerows(rows)
+    return out
+
+
+def _only(values: Iterable[str]) -> str | None:
+    distinct = {v for v in values if v}
+    return distinct.pop() if len(distinct) == 1 else None
+
+
+def write_register_xlsx(
+    rows: Sequence[dict[str, str]],
+    path: str | Path,
+    title: str | None = None,
+    *,
+    kind: str | None = None,
+    organ: str | None = None,
+    year: int | str | None = None,
+) -> Path:
+    """Write register rows as a printable XLSX sheet (needs openpyxl: ``pip install vndirective[registers]``).
+
+    Title rows (organ, SỔ ĐĂNG KÝ VĂN BẢN ĐI/ĐẾN, year), the headings and their numbers (1)...(10), wrapped
+    text, set column widths, A4 landscape fitted to the page width, headings repeated on every printed page.
+    ``organ`` is the office keeping the register (left out when not given); ``year`` defaults to the only year of the rows' dates.
+    """
+    try:
+        from openpyxl import Workbook
+        from openpyxl.styles import Alignment, Border, Font, Side
+        from openpyxl.utils import get_column_letter
+    except ImportError as exc:
+        raise ImportError("write_register_xlsx needs openpyxl: pip install 'vndirective[registers]' (or write CSV with write_register_csv)") from exc
+
+    columns = _columns_of(rows, kind)
+    reg_kind = _kind_of(columns, kind)
+    spec = _table()["registers"][reg_kind]
+    widths = {c["heading"]: c["width"] for c in spec["columns"]}
+    if year is None:
+        year = _only(r.get("Ngày tháng văn bản", "")[-4:] for r in rows)
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Sổ đi" if reg_kind == "outgoing" else "Sổ đến"
+    ncol = len(columns)
+    last = get_column_letter(ncol)
+    font = "Times New Roman"
+    thin = Side(style="thin")
+    border = Border(left=thin, right=thin, top=thin, bottom=thin)
+    centre = Alignment(horizontal="center", vertical="center", wrap_text=True)
+
+    line = 1
+    for text, size, bold in ((organ, 12, True), (title or spec["title"], 14, True), (f"Năm {year}" if year else None, 12, False)):
+        if not text:
+            continue
+        ws.merge_cells(f"A{line}:{last}{line}")
+        cell = ws.cell(row=line, column=1, value=str(text))
+        cell.font = Font(name=font, size=size, bold=bold)
+        cell.alignment = centre
+        line += 1
+    line += 1  # a blank row before the table
+    head = line
+    for j, name in enumerate(columns, start=1):
+        for r, value in ((head, name), (head + 1, f"({j})")):
+            cell = ws.cell(row=r, column=j, value=value)
+            cell.font = Font(name=font, size=11, bold=r == head)
+            cell.alignment = centre
+            cell.border = border
+        ws.column_dimensions[get_column_letter(j)].width = widths.get(name, 14)
+    body = Alignment(vertical="top", wrap_text=True)
+    for i, row in enumerate(rows, start=head + 2):
+        for j, name in enumerate(columns, start=1):
+            cell = ws.cell(row=i, column=j, value=row.get(name, ""))
+            cell.font = Font(name=font, size=11)
+            cell.alignment = body
+            cell.border = border
+
+    ws.print_title_rows = f"{head}:{head + 1}"
+    ws.freeze_panes = ws.cell(row=head + 2, column=1)
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_options.horizontalCentered = True
+    ws.page_margins.left = ws.page_margins.right = 0.4
+    ws.page_margins.top = ws.page_margins.bottom = 0.5
+    out = Path(path)
+    wb.save(out)
+    return out
