@@ -395,3 +395,21 @@ def test_narrow_columns_of_a_pdf_layout():
     assert d.signature is not None
     assert (d.signature.title, d.signature.name) == ("TRƯỞNG PHÒNG KIỂM SOÁT CHI", "Huỳnh Văn Tài")
     assert [i.recipient for i in d.distribution] == ["Như trên", "Đài PT-TH tỉnh, Báo Quảng Ngãi", "Lưu: VT"]
+
+
+OCR_DAMAGE = [
+    # (header organ line as OCR read it, closing lines) → (issuer, on_behalf_of, title)
+    ("ỦY BAN NHÂN DÂNHUYỆN TIÊN DU", ["TM. ỦY BAN NHÂN DÂN", "KT. gHữ TỊCH.", "PHÓ CHỦ TỊCH VI:", "Nguyễn Văn Hải"],
+     ("ỦY BAN NHÂN DÂN HUYỆN TIÊN DU", "ỦY BAN NHÂN DÂN", "PHÓ CHỦ TỊCH")),
+    ("ỦY BAN NHÂN DÂN HUYỆN TIÊN DU", ["TM. ỦY BAN NHÂN DÂN", "CHỦ TJCH", "Nguyễn Văn Hải"], ("ỦY BAN NHÂN DÂN HUYỆN TIÊN DU", "ỦY BAN NHÂN DÂN", "CHỦ TỊCH")),
+]
+
+
+@pytest.mark.parametrize(("organ", "closing", "expected"), OCR_DAMAGE)
+def test_ocr_damaged_header_and_signature_words(organ, closing, expected):
+    text = (f"{organ}\nSố: 823/UBND-VP\nV/v phòng cháy\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+            "Tiên Du, ngày 14 tháng 5 năm 2024\n\nKính gửi: Các xã.\n\n1. Công an huyện kiểm tra.\n\n2. Các xã báo cáo.\n\n" + "\n".join(closing) + "\n")
+    d = vndirective.parse_text(text)
+    assert (d.issuer, d.signature.on_behalf_of if d.signature else None, d.signature.title if d.signature else None) == expected
+    if organ != expected[0]:
+        assert "ocr_correction" in {w.code for w in d.warnings}

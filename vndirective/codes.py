@@ -217,3 +217,28 @@ def split_words() -> tuple[str, ...]:
 @cache
 def abbreviations() -> dict[str, str]:
     return dict(load("abbreviations")["abbreviations"])
+
+
+def near_form(key: str, forms: dict[str, str], max_edits: int = 1) -> str | None:
+    """The form whose key is within ``max_edits`` character edits of ``key`` — one only, else None.
+
+    For OCR damage a mark-free table lookup cannot undo ('GHU TICH' for 'CHU TICH'); keys of
+    fewer than 6 characters are too short to tell apart.
+    """
+    if len(key) < 6:
+        return None
+    found = [form for k, form in forms.items() if abs(len(k) - len(key)) <= max_edits and _edits(k, key, max_edits) <= max_edits]
+    return found[0] if len(set(found)) == 1 else None
+
+
+def _edits(a: str, b: str, limit: int) -> int:
+    """Levenshtein distance, stopping once it passes ``limit``."""
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        if min(current) > limit:
+            return limit + 1
+        previous = current
+    return previous[-1]

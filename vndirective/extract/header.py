@@ -138,9 +138,9 @@ def _organs(layout: Layout, header: list[Line], roles: dict[int, str], number_li
 def _correct_head_word(name: str, span: Span, h: Header) -> str:
     """'TÍNH ỦY LÀO CAI' → 'TỈNH ỦY LÀO CAI', 'UBND TÍNH X' → 'UBND TỈNH X': organ words damaged
     by OCR, restored from the tables (the head words, and a unit word right after them)."""
-    words = name.split()
     if not is_caps(name):
         return name
+    words = _unglue_unit(name.split())
     fixed_words = list(words)
     head_len = 0
     for n in (4, 3, 2, 1):
@@ -161,6 +161,24 @@ def _correct_head_word(name: str, span: Span, h: Header) -> str:
         return name
     h.warnings.append(warn("ocr_correction", span, written=name, fixed=fixed))
     return fixed
+
+
+def _unglue_unit(words: list[str]) -> list[str]:
+    """'ỦY BAN NHÂN DÂNHUYỆN TIÊN DU' → '... DÂN HUYỆN ...': OCR lost the space before a unit word. Only a
+    token longer than any syllable, inside a name that starts like an organ of the tables, is split."""
+    units = [u for u in codes.unit_words() if " " not in u and "." not in u]
+    name = " ".join(skeleton(w) for w in words)
+    if not any(name.startswith(h + " ") for h in codes.organ_head_forms()):
+        return words
+    for i, word in enumerate(words):
+        sk = skeleton(word)
+        if i == 0 or len(sk) < 6 or not sk.isalpha():
+            continue
+        for unit in units:
+            cut = len(sk) - len(unit)
+            if cut >= 2 and sk.endswith(unit):
+                return [*words[:i], word[:cut], word[cut:], *words[i + 1 :]]
+    return words
 
 
 def _group_organs(layout: Layout, lines: list[Line]) -> list[tuple[str, Span]]:

@@ -134,7 +134,8 @@ def _is_title(text: str) -> bool:
 
 
 def _holder_form(holder: str, warnings: list[ParseWarning], span: Span) -> str:
-    """An organ after T/M whose words OCR damaged ('BAN CAN SỰ ĐẢNG'), restored from the head words."""
+    """An organ after T/M whose words OCR damaged ('BAN CAN SỰ ĐẢNG'), restored from the head words;
+    a title after K/T ('gHữ TỊCH.' for 'CHỦ TỊCH') from the titles."""
     words = holder.split()
     for n in (4, 3, 2):
         if n <= len(words):
@@ -144,12 +145,36 @@ def _holder_form(holder: str, warnings: list[ParseWarning], span: Span) -> str:
                 fixed = " ".join([form, *words[n:]])
                 warnings.append(warn("ocr_correction", span, written=holder, fixed=fixed))
                 return fixed
+    title = _ocr_title(holder)
+    if title is not None:
+        warnings.append(warn("ocr_correction", span, written=holder, fixed=title))
+        return title
     return holder
+
+
+def _ocr_title(text: str) -> str | None:
+    """The titles-table form of a title OCR damaged beyond what the skeleton absorbs: one letter wrong
+    ('GHU TICH'), a stray mark at the end ('CHỦ TỊCH.', 'PHÓ CHỦ TỊCH VI:'); None when no title is near."""
+    if not is_caps(text):
+        return None
+    words = text.strip(" .,:;").split()
+    forms = codes.title_forms()
+    candidates = [" ".join(words)]
+    if len(words) > 1 and len(words[-1].strip(".:;,")) <= 3:
+        candidates.append(" ".join(words[:-1]))
+    for candidate in candidates:
+        key = " ".join(skeleton(candidate).split())
+        form = forms.get(key) or codes.near_form(key, forms)
+        if form is not None and fold(form) != fold(text):
+            return form
+    return None
 
 
 def _title_form(title: str, warnings: list[ParseWarning], span: Span) -> str:
     """The title as printed, or its table form when OCR damaged a mark ('CHANH VĂN PHÒNG')."""
     form = codes.title_forms().get(skeleton(title))
+    if form is None:
+        form = _ocr_title(title)
     if form is None or fold(form) == fold(title):
         return title
     warnings.append(warn("ocr_correction", span, written=title, fixed=form))
