@@ -413,3 +413,17 @@ def test_ocr_damaged_header_and_signature_words(organ, closing, expected):
     assert (d.issuer, d.signature.on_behalf_of if d.signature else None, d.signature.title if d.signature else None) == expected
     if organ != expected[0]:
         assert "ocr_correction" in {w.code for w in d.warnings}
+
+
+@pytest.mark.parametrize(
+    ("number_line", "place_date", "doc_id", "date"),
+    [
+        ("Số45NQTU", "Ninh Bình, ngày 15 tháng 3năm2024", "45-NQ/TU", dt.date(2024, 3, 15)),  # OCR lost the separators and spaces
+        ("Số: 823 UBNDVP", "Tiên Du, ngày 14 tháng 5 năm 2024", None, dt.date(2024, 5, 14)),  # letters that split into no type code: not guessed
+    ],
+)
+def test_ocr_glued_number_and_date(number_line, place_date, doc_id, date):
+    d = vndirective.parse_text(f"TỈNH ỦY NINH BÌNH\n*\n{number_line}\nĐẢNG CỘNG SẢN VIỆT NAM\n{place_date}\n\nNội dung.\n")
+    assert (d.doc_id, d.date) == (doc_id, date)
+    if doc_id:
+        assert "ocr_correction" in {w.code for w in d.warnings}

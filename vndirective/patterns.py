@@ -23,7 +23,7 @@ ANY_TITLE_SK = regex.compile(f"{PARTY_TITLE_SK.pattern}|{STATE_TITLE_SK.pattern}
 NUMBER_LINE_SK = regex.compile(r"^(?:SO|S0|S6)\s{0,3}[:.]?\s{0,12}(?=\d|[._…]{2}|/|$)")
 PLACE_DATE_SK = regex.compile(
     r"^(?P<place>[^,\n|/]{2,45}?)\s{0,3}(?:,\s{0,3}|\s)NGAY\s{0,3}(?P<d>\d{1,2}|[._… ]{0,12})\s{0,3}THANG\s{0,3}"
-    r"(?P<m>\d{1,2}|[._… ]{0,12})\s{0,3}NAM\s{1,3}(?P<y>\d{4})\s{0,3}[.*_]{0,3}\s{0,3}$"
+    r"(?P<m>\d{1,2}|[._… ]{0,12})\s{0,3}NAM\s{0,3}(?P<y>\d{4})\s{0,3}[.*_]{0,3}\s{0,3}$"
 )
 # The same line cut before its year by a narrow column ('Cao Bằng, ngày 28 tháng 11 năm').
 PLACE_DATE_CUT_SK = regex.compile(

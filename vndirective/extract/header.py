@@ -87,7 +87,15 @@ def _number(layout: Layout, ln: Line | None, h: Header) -> None:
         stop = next((x.end for x in layout.lines if x.start > ln.end), ln.end)
     found = next(iter(find_ids(layout.folded, start, min(stop, len(layout.text)))), None)
     if found is None or (not layout.text[start : found[0]].isspace() and found[0] > start):
-        h.warnings.append(warn("blank_number", Span(ln.start, ln.end), line=clean(layout.t(ln))))
+        glued = _glued_id(layout.folded, start, ln.end, h.values.get("system"))
+        if glued is None:
+            h.warnings.append(warn("blank_number", Span(ln.start, ln.end), line=clean(layout.t(ln))))
+            return
+        s, e, did = glued
+        h.warnings.append(warn("ocr_correction", Span(s, e), written=layout.text[s:e], fixed=did.canonical))
+        h.own_id, h.own_id_span = did, Span(s, e)
+        h.set("number", did.number, Span(s, s + len(did.number)))
+        h.set("doc_id", did.canonical, Span(s, e))
         return
     s, e, did = found
     h.own_id, h.own_id_span = did, Span(s, e)
@@ -97,6 +105,27 @@ def _number(layout: Layout, ln: Line | None, h: Header) -> None:
     if problems:
         written = " ".join(layout.text[s:e].split())
         h.warnings.append(warn("malformed_number", Span(s, e), written=written, problems="; ".join(problems), canonical=did.canonical))
+
+
+_GLUED_ID = regex.compile(r"\s{0,3}(?P<num>\d{1,5})\s?(?P<letters>[A-ZĐa-zđ]{3,14})(?![\p{L}\d/\-])")
+
+
+def _glued_id(folded: str, start: int, end: int, system: str | None) -> tuple[int, int, DocumentId] | None:
+    """'Số45NQTU': an OCR'd number that lost its separators, read back when its letters split into a known
+    type code and a known organ code ('NQ' + 'TU' → 45-NQ/TU; 'QĐ' + 'UBND' → 45/QĐ-UBND)."""
+    m = _GLUED_ID.match(folded, start, end)
+    if m is None:
+        return None
+    letters = m.group("letters")
+    for cut in range(2, len(letters) - 1):
+        doc_type, organ = codes.type_code(letters[:cut]), letters[cut:]
+        if doc_type is None:
+            continue
+        if system != "state" and codes.is_party_organ(organ):
+            return m.start("num"), m.end(), DocumentId(m.group("num"), doc_type, organ, "party", None, ("no_separator",))
+        if system != "party" and codes.is_state_organ(organ):
+            return m.start("num"), m.end(), DocumentId(m.group("num"), doc_type, organ, "state", None, ("no_separator",))
+    return None
 
 
 def _organs(layout: Layout, header: list[Line], roles: dict[int, str], number_line: Line | None, zones: Zones, h: Header) -> None:
