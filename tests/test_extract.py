@@ -427,3 +427,15 @@ def test_ocr_glued_number_and_date(number_line, place_date, doc_id, date):
     assert (d.doc_id, d.date) == (doc_id, date)
     if doc_id:
         assert "ocr_correction" in {w.code for w in d.warnings}
+
+
+def test_ocr_comma_after_a_list_number():
+    from vndirective.lines import build_layout
+    from vndirective.messages import warn
+    from vndirective.pipeline import parse_layout
+
+    text = PARTY_HEADER + "Ban Thường vụ yêu cầu:\n\n1. Công an huyện kiểm tra.\n\n2, Phòng Kinh tế báo cáo.\n\n3. Các xã thực hiện.\n"
+    assert [t.number for t in vndirective.parse_text(text).tasks] != ["1", "2", "3"]  # typed text: '2,' is no marker
+    layout = build_layout(text)
+    layout.warnings.append(warn("ocr", pages=1))
+    assert [t.number for t in parse_layout(layout).tasks] == ["1", "2", "3"]  # read by OCR: the comma was a dot

@@ -84,7 +84,20 @@ def _marker(layout: Layout, ln: Line) -> tuple[str, regex.Match[str]] | None:
 
 
 def _find_marker(layout: Layout, ln: Line) -> tuple[str, regex.Match[str]] | None:
-    return marker_of(layout.folded[ln.start : min(ln.end, ln.start + 80)])
+    head = layout.folded[ln.start : min(ln.end, ln.start + 80)]
+    if _read_by_ocr(layout) and _OCR_COMMA_MARKER.match(head):
+        head = head.replace(",", ".", 1)  # OCR reads the dot after a list number as a comma ('2, Phòng Kinh tế')
+    return marker_of(head)
+
+
+_OCR_COMMA_MARKER = regex.compile(r"\d{1,2},\s+\p{Lu}")
+
+
+def _read_by_ocr(layout: Layout) -> bool:
+    flag = layout.memo.setdefault("read_by_ocr", {})
+    if "value" not in flag:
+        flag["value"] = any(w.code == "ocr" for w in layout.warnings)
+    return bool(flag["value"])
 
 
 def _paragraph_start(layout: Layout, segs: list[Line], i: int) -> bool:
