@@ -439,3 +439,12 @@ def test_ocr_comma_after_a_list_number():
     layout = build_layout(text)
     layout.warnings.append(warn("ocr", pages=1))
     assert [t.number for t in parse_layout(layout).tasks] == ["1", "2", "3"]  # read by OCR: the comma was a dot
+
+
+def test_typed_subject_wrapped_before_an_id_and_a_term_number():
+    text = ("TỈNH ỦY CAO BẰNG\n*\nSố 1085-QĐ/TU\nĐẢNG CỘNG SẢN VIỆT NAM\nCao Bằng, ngày 28 tháng 11 năm 2024\n\nQUYẾT ĐỊNH\n"
+            "thành lập Ban Chỉ đạo tổng kết việc thực hiện Nghị quyết số\n18-NQ/TW ngày 25/10/2017 của Ban Chấp hành Trung ương Đảng khóa\nXII\n"
+            "- Căn cứ Điều lệ Đảng Cộng sản Việt Nam;\n")
+    d = vndirective.parse_text(text)
+    assert d.subject == ("thành lập Ban Chỉ đạo tổng kết việc thực hiện Nghị quyết số 18-NQ/TW ngày 25/10/2017 "
+                         "của Ban Chấp hành Trung ương Đảng khóa XII")

@@ -244,6 +244,9 @@ def _unprefixed_subject(layout: Layout, lines: list[Line], number_idx: int, limi
     return (start, i) if i > start else None
 
 
+_ROMAN_TAIL = regex.compile(r"\(?[IVXLC]{1,6}\)?[.;]?")
+
+
 def _typed_subject(layout: Layout, lines: list[Line], type_idx: int, limit: int) -> tuple[int, int]:
     """(start, end) of the lines under a type name: qualifier lines, then the subject.
 
@@ -270,9 +273,14 @@ def _typed_subject(layout: Layout, lines: list[Line], type_idx: int, limit: int)
         if not starts_lower(text) and not caps and patterns.BODY_OPENER_SK.match(layout.s(ln)):
             break
         if phase == "lower":
+            if _ROMAN_TAIL.fullmatch(text) and not ends_terminal(layout.t(lines[i - 1])):
+                i += 1  # '... Đảng khóa' / 'XII': a term number the line width pushed down
+                continue
             if ln.gap_before or caps or role == "subject":
                 break
-            if not starts_lower(text) and (ends_terminal(layout.t(lines[i - 1])) or len(text) > 60):
+            prev_text = layout.t(lines[i - 1])
+            continues = text[:1].isdigit() and not ends_terminal(prev_text)  # '... Nghị quyết số' / '18-NQ/TW ngày ...'
+            if not starts_lower(text) and not continues and (ends_terminal(prev_text) or len(text) > 60):
                 break  # a new sentence: the body begins
             if len(text) > 160:
                 break

@@ -59,7 +59,10 @@ MONTHS_WITH_ZERO = {1, 2}
 
 def _date_line(gold: dict) -> str:
     if not gold["date"]:
-        return ""  # the document has none: the copy does not invent one
+        # An unsigned copy: the day and month left blank, as in the text; no date is invented.
+        source = next(CORPUS.glob(f"{gold['_stem']}.*[dt]")).read_text("utf-8")
+        line = next((ln.strip(" *_") for ln in source.splitlines() if gold["place"] and ln.strip(" *_").startswith(f"{gold['place']}, ngày")), "")
+        return line
     y, m, d = (int(x) for x in gold["date"].split("-"))
     day = f"{d:02d}" if d < 10 else str(d)
     month = f"{m:02d}" if m in MONTHS_WITH_ZERO else str(m)
@@ -97,6 +100,7 @@ def body_paragraphs(path: Path) -> list[str]:
 
 def make_docx(stem: str) -> Path:
     gold = json.loads((CORPUS / f"{stem}.gold.json").read_text("utf-8"))
+    gold["_stem"] = stem
     source = next(CORPUS.glob(f"{stem}.*[dt]"))  # .md or .txt
     document = docx.Document()
     section = document.sections[0]
