@@ -448,3 +448,12 @@ def test_typed_subject_wrapped_before_an_id_and_a_term_number():
     d = vndirective.parse_text(text)
     assert d.subject == ("thành lập Ban Chỉ đạo tổng kết việc thực hiện Nghị quyết số 18-NQ/TW ngày 25/10/2017 "
                          "của Ban Chấp hành Trung ương Đảng khóa XII")
+
+
+def test_recipient_with_a_list_wrapped_after_a_comma():
+    text = ("THỦ TƯỚNG CHÍNH PHỦ\nSố: 82/CĐ-TTg\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nHà Nội, ngày 23 tháng 8 năm 2024\n\n"
+            "Kính gửi:\n- Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc\ntrung ương;\n- Bộ trưởng các Bộ: Nông nghiệp và Phát triển nông thôn,\n"
+            "Công an, Công Thương, Tài chính, Thông tin và Truyền\nthông.\n\nTừ đầu năm 2024 đến nay, cả nước đã xảy ra trên 500 ổ dịch tả lợn châu Phi.\n")
+    d = vndirective.parse_text(text)
+    assert d.recipients == ["Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương",
+                            "Bộ trưởng các Bộ: Nông nghiệp và Phát triển nông thôn, Công an, Công Thương, Tài chính, Thông tin và Truyền thông"]

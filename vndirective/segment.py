@@ -379,6 +379,11 @@ def find_zones(layout: Layout) -> Zones:
 _APPENDIX_SK = regex.compile(r"^(?:PHU\s{1,3}LUC\b|\(?\s{0,2}(?:BAN\s{1,3}HANH\s{1,3})?KEM\s{1,3}THEO\b)")
 
 
+def _comma_wrap(prev_text: str, text: str) -> bool:
+    """'Bộ trưởng các Bộ: Nông nghiệp và Phát triển nông thôn,' / 'Công an, Công Thương, ...': a list inside an item, wrapped."""
+    return prev_text.rstrip(" *_").endswith(",") and len(text) < 90
+
+
 def _recipient_block_end(layout: Layout, lines: list[Line], label: int) -> int:
     """End (exclusive) of the 'Kính gửi' list that starts at ``label``."""
     i = label + 1
@@ -404,7 +409,7 @@ def _recipient_block_end(layout: Layout, lines: list[Line], label: int) -> int:
             items += 1
         elif items == 0:
             items += 1  # the single recipient written under the label
-        elif not ends_terminal(prev_text) and (starts_lower(text) or (len(text) < 70 and ends_terminal(text))):
+        elif not ends_terminal(prev_text) and (starts_lower(text) or (len(text) < 70 and ends_terminal(text)) or _comma_wrap(prev_text, text)):
             pass  # a wrapped item
         else:
             break
