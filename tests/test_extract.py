@@ -457,3 +457,11 @@ def test_recipient_with_a_list_wrapped_after_a_comma():
     d = vndirective.parse_text(text)
     assert d.recipients == ["Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương",
                             "Bộ trưởng các Bộ: Nông nghiệp và Phát triển nông thôn, Công an, Công Thương, Tài chính, Thông tin và Truyền thông"]
+
+
+def test_articles_under_chapter_headings():
+    text = (PARTY_HEADER + "Ban Chấp hành Đảng bộ xã ban hành Quy chế làm việc như sau:\nChương I NHỮNG QUY ĐỊNH CHUNG\n"
+            "Điều 1. Phạm vi, đối tượng điều chỉnh\nQuy chế này quy định trách nhiệm, quyền hạn.\nĐiều 2. Nguyên tắc làm việc\n"
+            "Bảo đảm nguyên tắc tập trung dân chủ.\nChương II TRÁCH NHIỆM\nĐiều 3. Ban Chấp hành Đảng bộ xã\nLãnh đạo toàn diện.\n")
+    d = vndirective.parse_text(text)
+    assert [t.number for t in d.tasks] == ["1", "2", "3"]

@@ -90,6 +90,7 @@ def _find_marker(layout: Layout, ln: Line) -> tuple[str, regex.Match[str]] | Non
     return marker_of(head)
 
 
+_CHAPTER = regex.compile(r"\s*(?:Chương|CHƯƠNG|Mục|MỤC)\s+(?:[IVXLC]{1,6}|\d{1,2})\b")
 _OCR_COMMA_MARKER = regex.compile(r"\d{1,2},\s+\p{Lu}")
 
 
@@ -122,6 +123,10 @@ def _starts_paragraph(layout: Layout, ln: Line, prev: Line) -> bool:
         return False  # a sentence never starts in lower case: a wrapped line or a page-break split
     if marker and marker[0] != "bullet" and is_caps(text[marker[1].end() : marker[1].end() + 60]):
         return True  # a heading in capitals
+    if marker and marker[0] in ("article", "part"):
+        return True  # 'Điều 3.', 'Phần II': a legal unit starts its own paragraph
+    if _CHAPTER.match(prev_text):
+        return True  # the line under 'Chương I NHỮNG QUY ĐỊNH CHUNG'
     if _hyphen_end(prev_text) or prev_text.rstrip().endswith(","):
         return False  # a word or a number cut at the line end continues below
     if ln.gap_before or ends_terminal(prev_text) or prev_text.rstrip().endswith(")"):
