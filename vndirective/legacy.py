@@ -45,7 +45,7 @@ def _table(encoding: str) -> tuple[re.Pattern[str], dict[str, str]]:
     return re.compile("|".join(re.escape(k) for k in keys)), mapping
 
 
-_CAPS_WORD = re.compile(r"[^\n]+")
+_CAPS_WORD = re.compile(r"[^\n|]+")  # a line, or a table cell of it ('- Như trên; | Bí THƯ')
 _SENTENCE_START = re.compile(r"((?:^|\n|[.:;!?]\s|^[-+*]\s|\n[ \t]*[-+*]\s)[ \t]*)(\w)")
 
 
