@@ -45,6 +45,7 @@ def _table(encoding: str) -> tuple[re.Pattern[str], dict[str, str]]:
     return re.compile("|".join(re.escape(k) for k in keys)), mapping
 
 
+_UY_BAN = re.compile(r"(?<!\w)(?:ủy|uỷ) ban(?!\w)")
 _CAPS_WORD = re.compile(r"[^\n|]+")  # a line, or a table cell of it ('- Như trên; | Bí THƯ')
 _SENTENCE_START = re.compile(r"((?:^|\n|[.:;!?]\s|^[-+*]\s|\n[ \t]*[-+*]\s)[ \t]*)(\w)")
 
@@ -60,6 +61,8 @@ def convert(text: str, encoding: str) -> str:
         out = _CAPS_WORD.sub(_caps, out)
         converted = set(mapping.values())
         out = _SENTENCE_START.sub(lambda m: m.group(1) + (m.group(2).upper() if m.group(2) in converted else m.group(2)), out)
+        # .VnTime has no capital Ủ: 'của ñy ban' reads 'của ủy ban'; an 'Ủy ban' is always written with its capital.
+        out = _UY_BAN.sub(lambda m: m.group(0)[0].upper() + m.group(0)[1:], out)
     return out
 
 
