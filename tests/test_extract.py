@@ -465,3 +465,10 @@ def test_articles_under_chapter_headings():
             "Bảo đảm nguyên tắc tập trung dân chủ.\nChương II TRÁCH NHIỆM\nĐiều 3. Ban Chấp hành Đảng bộ xã\nLãnh đạo toàn diện.\n")
     d = vndirective.parse_text(text)
     assert [t.number for t in d.tasks] == ["1", "2", "3"]
+
+
+def test_a_number_inside_the_organ_name_is_not_the_documents():
+    text = ("SỞ CÔNG THƯƠNG\nĐOÀN KIỂM TRA\nTHEO QUYẾT ĐỊNH\nSỐ 1050/QĐ-SCT\nSố: 1105/KH-ĐKT\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "Độc lập - Tự do - Hạnh phúc\nLào Cai, ngày 10 tháng 3 năm 2026\n\nKẾ HOẠCH\nKiểm tra việc chấp hành quy định\n\n1. Mục đích.\n\n2. Nội dung.\n")
+    d = vndirective.parse_text(text)
+    assert (d.doc_id, d.doc_type) == ("1105/KH-ĐKT", "KH")

@@ -315,3 +315,22 @@ def _read_pdf_bytes(data: bytes):
     from vndirective.readers.pdf import read_pdf
 
     return read_pdf(data, "running.pdf")
+
+
+def test_unmapped_glyphs_are_measured():
+    from vndirective.readers.pdf import _mostly_unmapped
+
+    assert _mostly_unmapped("(cid:54)(cid:1250) CÔNG (cid:55)(cid:43)(cid:1132) HÒA")
+    assert not _mostly_unmapped("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM (cid:3) " * 20)
+
+
+@pytest.mark.skipif(not REALFILES.is_dir(), reason="../shared/realfiles is not present")
+def test_pdf_with_a_broken_font_mapping_is_read_by_ocr_when_asked():
+    pytest.importorskip("pdfplumber")
+    from vndirective.readers import ocr
+
+    if not ocr.available():
+        pytest.skip("Tesseract with Vietnamese data is not installed (apt-get install tesseract-ocr tesseract-ocr-vie)")
+    d = vndirective.parse(REALFILES / "KH-1105-DKT-ke-hoach-kiem-tra.pdf", ocr=True)
+    assert (d.doc_id, d.doc_type, d.date) == ("1105/KH-ĐKT", "KH", dt.date(2026, 3, 10))
+    assert {"ocr", "pdf_unmapped_glyphs"} <= {w.code for w in d.warnings}

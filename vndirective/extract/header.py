@@ -45,7 +45,9 @@ def extract_header(layout: Layout, zones: Zones) -> Header:
     roles = {id(ln): classify(layout, ln) for ln in header_lines}
 
     _system(layout, header_lines, roles, h)
-    number_line = next((ln for ln in header_lines if roles[id(ln)] == "number"), None)
+    number_lines = [ln for ln in header_lines if roles[id(ln)] == "number"]
+    # 'ĐOÀN KIỂM TRA THEO QUYẾT ĐỊNH / SỐ 1050/QĐ-SCT' names the organ; the document's own 'Số: 1105/KH-ĐKT' follows.
+    number_line = next((ln for ln in number_lines if not layout.t(ln).isupper()), number_lines[0] if number_lines else None)
     _number(layout, number_line, h)
     _organs(layout, header_lines, roles, number_line, zones, h)
     _place_date(layout, header_lines, roles, h)

@@ -90,6 +90,12 @@ def read_pdf(data: bytes, name: str = "<pdf>", ocr: bool = False, password: str 
             "or OCR it first (ocrmypdf -l vie in.pdf out.pdf)."
         )
     text = "".join(pieces)
+    if ocr and _mostly_unmapped(text):
+        from .ocr import ocr_pdf
+
+        layout = ocr_pdf(data, name, password=password, limits=limits)  # fonts without a Unicode map: read the pages as images
+        layout.warnings.append(warn("pdf_unmapped_glyphs"))
+        return layout
     layout = build_layout(text, already_prepared=True) if prepare(text) == text else build_layout(text)
     if layout.text == text:
         layout.boxes = boxes  # offsets are still true only when preparing changed nothing
@@ -100,6 +106,11 @@ def read_pdf(data: bytes, name: str = "<pdf>", ocr: bool = False, password: str 
 
 
 _REPAIR = "Get a complete copy of the file, or repair it (qpdf in.pdf out.pdf, or open it in a PDF viewer and print it to a new PDF)."
+
+
+def _mostly_unmapped(text: str) -> bool:
+    """Whether '(cid:NN)' glyphs, which no font map turns into letters, make up a large part of the text."""
+    return text.count("(cid:") * 8 > 0.2 * max(1, len(text.strip()))
 
 
 def _brief(exc: BaseException) -> str:
