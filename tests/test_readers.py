@@ -23,6 +23,13 @@ docx = pytest.importorskip("docx", reason="python-docx is not installed (pip ins
 REALFILES = SHARED / "realfiles"
 
 
+def _require_ocr() -> None:
+    from vndirective.readers import ocr
+
+    if not ocr.available():
+        pytest.skip("Tesseract with Vietnamese data is not installed (apt-get install tesseract-ocr tesseract-ocr-vie)")
+
+
 def _two_cells(table, row, left: list[str], right: list[str]) -> None:
     for cell, lines in zip(table.rows[row].cells, (left, right), strict=True):
         cell.paragraphs[0].text = lines[0]
@@ -161,10 +168,7 @@ def test_scanned_pdf_says_how_to_ocr_it():
 @pytest.mark.skipif(not REALFILES.is_dir(), reason="../shared/realfiles is not present")
 def test_scanned_pdf_with_ocr():
     pytest.importorskip("pdfplumber")
-    from vndirective.readers import ocr
-
-    if not ocr.available():
-        pytest.skip("Tesseract with Vietnamese data is not installed (apt-get install tesseract-ocr tesseract-ocr-vie)")
+    _require_ocr()
     d = vndirective.parse(REALFILES / "CV-813-CucHoaChat.pdf", ocr=True)
     assert (d.system, d.issuer_parent, d.doc_type) == ("state", "BỘ CÔNG THƯƠNG", "CV")
     assert {"24/2026/NĐ-CP", "01/2026/TT-BCT"} <= {r.doc_id for r in d.references}
@@ -190,10 +194,7 @@ def test_format_versions_of_the_corpus_score_like_the_text(fmt, count, minimum):
     if fmt.endswith("pdf"):
         pytest.importorskip("pdfplumber")
     if fmt == "scan.pdf":
-        from vndirective.readers import ocr
-
-        if not ocr.available():
-            pytest.skip("Tesseract with Vietnamese data is not installed (apt-get install tesseract-ocr tesseract-ocr-vie)")
+        _require_ocr()
     from vndirective.evaluation import evaluate
 
     from .conftest import CORPUS
@@ -327,10 +328,7 @@ def test_unmapped_glyphs_are_measured():
 @pytest.mark.skipif(not REALFILES.is_dir(), reason="../shared/realfiles is not present")
 def test_pdf_with_a_broken_font_mapping_is_read_by_ocr_when_asked():
     pytest.importorskip("pdfplumber")
-    from vndirective.readers import ocr
-
-    if not ocr.available():
-        pytest.skip("Tesseract with Vietnamese data is not installed (apt-get install tesseract-ocr tesseract-ocr-vie)")
+    _require_ocr()
     d = vndirective.parse(REALFILES / "KH-1105-DKT-ke-hoach-kiem-tra.pdf", ocr=True)
     assert (d.doc_id, d.doc_type, d.date) == ("1105/KH-ĐKT", "KH", dt.date(2026, 3, 10))
     assert {"ocr", "pdf_unmapped_glyphs"} <= {w.code for w in d.warnings}

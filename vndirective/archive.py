@@ -181,17 +181,14 @@ def type_code(doc_type: str | None) -> str:
 
 def notation(d: Directive) -> str:
     """Ký hiệu: ``doc_id`` without the number and without a year group."""
-    if not d.doc_id:
-        return ""
-    rest = d.doc_id
-    if d.number and rest.startswith(d.number):
-        rest = rest[len(d.number) :].lstrip("/-")
-    return re.sub(r"^(?:19|20)\d\d/", "", rest)
+    from .records import split_id
+
+    return split_id(d.doc_id, d.number, d.system, year_in_id="drop")[1]
 
 
 def page_count(d: Directive) -> int | None:
     """Pages of a PDF (from its boxes); None for formats without fixed pages."""
-    return max(b.page for b in d.boxes) if d.boxes else None
+    return d.page_count
 
 
 def _fmt_date(day: _dt.date | None) -> str:

@@ -219,14 +219,24 @@ def abbreviations() -> dict[str, str]:
     return dict(load("abbreviations")["abbreviations"])
 
 
-def near_form(key: str, forms: dict[str, str], max_edits: int = 1) -> str | None:
-    """The form whose key is within ``max_edits`` character edits of ``key`` — one only, else None.
+def expand_abbreviations(value: str) -> str | None:
+    """'UBND huyện' → 'Ủy ban nhân dân huyện'; None when nothing is abbreviated."""
+    table = abbreviations()
+    words = value.split()
+    expanded = [table.get(w, w) for w in words]
+    return " ".join(expanded) if expanded != words else None
+
+
+@lru_cache(maxsize=4096)
+def near_title(key: str, max_edits: int = 1) -> str | None:
+    """The title whose skeleton is within ``max_edits`` character edits of ``key`` — one only, else None.
 
     For OCR damage a mark-free table lookup cannot undo ('GHU TICH' for 'CHU TICH'); keys of
-    fewer than 6 characters are too short to tell apart.
+    fewer than 6 characters are too short to tell apart. Cached: the same holders recur.
     """
     if len(key) < 6:
         return None
+    forms = title_forms()
     found = [form for k, form in forms.items() if abs(len(k) - len(key)) <= max_edits and _edits(k, key, max_edits) <= max_edits]
     return found[0] if len(set(found)) == 1 else None
 

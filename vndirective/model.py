@@ -477,6 +477,11 @@ class Directive:
                 box[0], box[1], box[2], box[3] = min(box[0], b.x0), min(box[1], b.top), max(box[2], b.x1), max(box[3], b.bottom)
         return [(page, (v[0], v[1], v[2], v[3])) for page, v in sorted(found.items())]
 
+    @property
+    def page_count(self) -> int | None:
+        """Pages of a PDF (the last page with text, from the word boxes); None for formats without fixed pages."""
+        return max((b.page for b in self.boxes), default=None)
+
     def snippet(self, span: Span | None) -> str:
         """The source text under a span."""
         return "" if span is None else self.text[span.start : span.end]

@@ -112,7 +112,7 @@ def split_id(doc_id: str | None, number: str | None = None, system: str | None =
 
 def page_count(d: Directive) -> int | None:
     """Pages of a PDF (the last page with text), None for other inputs."""
-    return max((b.page for b in d.boxes), default=None)
+    return d.page_count
 
 
 def organ_name(d: Directive) -> str:

@@ -24,14 +24,14 @@ from functools import cache
 
 import regex
 
-from .. import codes
+from .. import codes, patterns
 from ..lines import clean
 from ..model import Actor, Assignment, Deadline, DeadlineKind, Directive, Span, Task
 from ..normalize import fold
 
 _SENTENCE_END = regex.compile(r"(?<=[.;!?])\s+(?=\S)|\n(?=\s*[-+•]\s)")
 _MARKER = regex.compile(r"^\s*(?:(?:Phần|PHẦN)\s+\S+|(?:Điều|ĐIỀU)\s+\d{1,3}|[IVXLC]{1,6}|\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ])\s{0,2}[.):\-]?\s+|^\s*[-+•]\s+")
-_DATE = r"(?P<d>\d{1,2})\s{0,2}[/.\-]\s{0,2}(?P<m>\d{1,2})\s{0,2}[/.\-]\s{0,2}(?P<y>\d{4})|(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s+năm\s+(?P<y2>\d{4})"
+_DATE = f"{patterns.DATE_NUMERIC}|{patterns.DATE_WORDS}"
 _BY_DATE = regex.compile(rf"(?:trước|chậm nhất|hạn chót|đến hết|đến|trong)\s+(?:(?:là|vào)\s+)?ngày\s+(?:{_DATE})", regex.IGNORECASE)
 _QUARTERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _IN_PERIOD = regex.compile(
@@ -188,16 +188,8 @@ def _actors(text: str, base: int, folded: str, start: int, end: int) -> list[Act
         s, e = cuts[i], -cuts[i + 1]
         value = clean(text[base + s : base + e]).strip(" ,;:-")
         if value and len(value) > 1:
-            out.append(Actor(value, Span(base + s, base + e), _expand(value)))
+            out.append(Actor(value, Span(base + s, base + e), codes.expand_abbreviations(value)))
     return out
-
-
-def _expand(value: str) -> str | None:
-    """'UBND huyện' → 'Ủy ban nhân dân huyện'; None when nothing is abbreviated."""
-    table = codes.abbreviations()
-    words = value.split()
-    expanded = [table.get(w, w) for w in words]
-    return " ".join(expanded) if expanded != words else None
 
 
 def _deadline(text: str, base: int, folded: str) -> Deadline | None:

@@ -16,7 +16,7 @@ from functools import cache
 
 import regex
 
-from .. import codes
+from .. import codes, patterns
 from ..lines import clean
 from ..model import Directive, Entity, Span
 from ..normalize import skeleton
@@ -29,11 +29,7 @@ _PLACE = regex.compile(rf"(?<!\p{{L}}){_UNITS}\s+(?P<name>{_CAP}(?:\s+{_CAP}){{0
 _PERSON = regex.compile(
     r"(?<!\p{L})(?:đồng chí|Đồng chí|đ/c|Đ/c|ông|Ông|bà|Bà)\s+(?P<name>\p{Lu}\p{Ll}{0,7}(?:\s+\p{Lu}\p{Ll}{0,7}){1,4})(?!\p{L})"
 )
-_DATE = regex.compile(
-    r"(?<!\d)(?P<d>\d{1,2})\s{0,2}[/.\-]\s{0,2}(?P<m>\d{1,2})\s{0,2}[/.\-]\s{0,2}(?P<y>(?:19|20)\d\d)(?!\d)"
-    r"|(?<!\d)(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s+năm\s+(?P<y2>(?:19|20)\d\d)(?!\d)",
-    regex.IGNORECASE,
-)
+_DATE = regex.compile(rf"(?<!\d)(?:{patterns.DATE_NUMERIC})(?!\d)|(?<!\d)(?:{patterns.DATE_WORDS})(?!\d)", regex.IGNORECASE)
 _PERIOD = regex.compile(
     r"(?<!\p{L})(?:nhiệm kỳ|năm học|giai đoạn|niên khóa|thời kỳ)\s+(?:(?:19|20)\d\d\s{0,2}[-–]\s{0,2}(?:19|20)\d\d)"
     r"|(?<!\p{L})(?:khóa|khoá)\s+[IVXL]{1,6}(?![\p{L}])"
@@ -76,7 +72,7 @@ def extract_entities(d: Directive) -> list[Entity]:
         end = tail.end() if tail else m.end()
         value = clean(text[m.start() : end])
         if len(value.split()) >= 2 or value.isupper():
-            found.append(Entity(value, Span(m.start(), end), "ORG", _expand(value)))
+            found.append(Entity(value, Span(m.start(), end), "ORG", codes.expand_abbreviations(value)))
     for m in _PLACE.finditer(text):
         found.append(Entity(clean(m.group()), Span(m.start(), m.end()), "LOC", None))
     if d.place and "place" in d.spans:
@@ -112,13 +108,6 @@ def _without_overlaps(found: list[Entity]) -> list[Entity]:
         kept.append(e)
         taken.append((e.span.start, e.span.end))
     return sorted(kept, key=lambda e: e.span.start)
-
-
-def _expand(value: str) -> str | None:
-    table = codes.abbreviations()
-    words = value.split()
-    expanded = [table.get(w, w) for w in words]
-    return " ".join(expanded) if expanded != words else None
 
 
 def _iso(year: int, month: int, day: int) -> str | None:

@@ -165,7 +165,7 @@ def _ocr_title(text: str) -> str | None:
         candidates.append(" ".join(words[:-1]))
     for candidate in candidates:
         key = " ".join(skeleton(candidate).split())
-        form = forms.get(key) or codes.near_form(key, forms)
+        form = forms.get(key) or codes.near_title(key)
         if form is not None and fold(form) != fold(text):
             return form
     return None
