@@ -472,3 +472,8 @@ def test_a_number_inside_the_organ_name_is_not_the_documents():
             "Độc lập - Tự do - Hạnh phúc\nLào Cai, ngày 10 tháng 3 năm 2026\n\nKẾ HOẠCH\nKiểm tra việc chấp hành quy định\n\n1. Mục đích.\n\n2. Nội dung.\n")
     d = vndirective.parse_text(text)
     assert (d.doc_id, d.doc_type) == ("1105/KH-ĐKT", "KH")
+
+
+def test_a_word_hyphenated_at_a_line_end_is_joined():
+    d = vndirective.parse_text(PARTY_HEADER + "Ban Thường vụ yêu cầu:\n\n1. Thực hiện Nghị định số 30/2020/NĐ-\nCP về công tác văn thư.\n\n2. Báo cáo kết quả.\n")
+    assert d.tasks[0].text == "Thực hiện Nghị định số 30/2020/NĐ-CP về công tác văn thư."

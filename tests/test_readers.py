@@ -332,3 +332,40 @@ def test_pdf_with_a_broken_font_mapping_is_read_by_ocr_when_asked():
     d = vndirective.parse(REALFILES / "KH-1105-DKT-ke-hoach-kiem-tra.pdf", ocr=True)
     assert (d.doc_id, d.doc_type, d.date) == ("1105/KH-ĐKT", "KH", dt.date(2026, 3, 10))
     assert {"ocr", "pdf_unmapped_glyphs"} <= {w.code for w in d.warnings}
+
+
+def test_pdf_fake_bold_glyphs_count_once():
+    pytest.importorskip("pdfplumber")
+    from vndirective.readers.pdf import read_pdf
+
+    from .test_hostile_files import _stream, assemble_pdf
+
+    lines = [("TINH UY BAC GIANG", 780), ("So 105-KL/TU", 760)]
+    # Each line printed twice, 0.3 pt apart: how Word fakes bold with a font that has none.
+    content = " ".join(f"BT /F1 11 Tf {x} {y} Td ({t}) Tj ET" for t, y in lines for x in (50, 50.3)).encode()
+    pdf = assemble_pdf([
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
+        _stream("", content),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ])
+    text = read_pdf(pdf, "bold.pdf").text
+    assert [" ".join(line.split()) for line in text.splitlines() if line.strip()] == ["TINH UY BAC GIANG", "So 105-KL/TU"]
+
+
+def test_docx_text_box_is_read_once(tmp_path):
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    path = make_docx(tmp_path / "box.docx")
+    document = docx.Document(str(path))
+    box = parse_xml(
+        f"<w:r {nsdecls('w')} xmlns:v=\"urn:schemas-microsoft-com:vml\"><w:pict><v:shape><v:textbox><w:txbxContent><w:p><w:r><w:t>HỎA TỐC</w:t></w:r></w:p>"
+        "</w:txbxContent></v:textbox></v:shape></w:pict></w:r>"
+    )
+    document.paragraphs[0]._p.append(box)
+    document.save(str(path))
+    d = vndirective.parse(path)
+    assert d.text.count("HỎA TỐC") == 1
+    assert d.doc_id == "334-CV/HU" and len(d.tasks) == 3
