@@ -179,6 +179,23 @@ def title_forms() -> dict[str, str]:
 
 
 @cache
+def title_set() -> frozenset[str]:
+    return frozenset(titles())
+
+
+@cache
+def title_prefixes() -> tuple[str, ...]:
+    """Each title skeleton followed by a space: a text that starts with a title."""
+    return tuple(t + " " for t in titles())
+
+
+@cache
+def title_suffixes() -> tuple[str, ...]:
+    """Each title skeleton after a space: a text that ends with a title."""
+    return tuple(" " + t for t in titles())
+
+
+@cache
 def unit_correction_after() -> frozenset[str]:
     """Organ words after which a damaged unit word ('UBND TÍNH') can only be TỈNH, HUYỆN..."""
     return frozenset(skeleton(w) for w in load("organs")["unit_correction_after"])
@@ -202,6 +219,18 @@ def organ_head_forms() -> dict[str, str]:
     for w in load("organs")["organ_head_words"]:
         forms.setdefault(skeleton(w), w)
     return forms
+
+
+@cache
+def organ_head_prefixes() -> tuple[str, ...]:
+    """Skeletons of the organ head words, each followed by a space: a name that starts like an organ."""
+    return tuple(h + " " for h in organ_head_forms())
+
+
+@cache
+def glued_unit_words() -> tuple[str, ...]:
+    """One-word unit skeletons ('HUYEN', 'TINH'), which OCR may glue to the word before."""
+    return tuple(u for u in unit_words() if " " not in u and "." not in u)
 
 
 @cache

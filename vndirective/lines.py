@@ -245,7 +245,7 @@ def _merged_cut(layout: Layout, ln: Line, edge: bool) -> tuple[int, bool] | None
         m = patterns.MERGED_MARK_SK.search(sk)
     if m is None and bullet:
         t = patterns.TRAILING_CAPS.search(piece)
-        if t and " ".join(sk[t.end() :].split()) in codes.titles():
+        if t and " ".join(sk[t.end() :].split()) in codes.title_set():
             m = t
         elif t is None:
             m = patterns.TRAILING_NAME.search(piece)

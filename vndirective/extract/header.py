@@ -171,20 +171,24 @@ def _correct_head_word(name: str, span: Span, h: Header) -> str:
     by OCR, restored from the tables (the head words, and a unit word right after them)."""
     if not is_caps(name):
         return name
-    words = _unglue_unit(name.split())
+    words = name.split()
+    sks = skeleton(" ".join(words)).split()  # skeletons keep the length: one per word
+    joined = " ".join(sks)
+    if joined not in codes.organ_head_forms() and not joined.startswith(codes.organ_head_prefixes()):
+        return name
+    words, sks = _unglue_unit(words, sks)
     fixed_words = list(words)
     head_len = 0
     for n in (4, 3, 2, 1):
         if n > len(words):
             continue
-        head = " ".join(words[:n])
-        form = codes.organ_head_forms().get(skeleton(head))
+        form = codes.organ_head_forms().get(" ".join(sks[:n]))
         if form:
             head_len = n
             fixed_words[:n] = form.split() if len(form.split()) == n else words[:n]
             break
-    if head_len and head_len < len(words) and skeleton(" ".join(words[:head_len])) in codes.unit_correction_after():
-        unit = codes.unit_forms().get(skeleton(words[head_len]))
+    if head_len and head_len < len(words) and " ".join(sks[:head_len]) in codes.unit_correction_after():
+        unit = codes.unit_forms().get(sks[head_len])
         if unit and " " not in unit:
             fixed_words[head_len] = unit
     fixed = " ".join(fixed_words)
@@ -194,22 +198,19 @@ def _correct_head_word(name: str, span: Span, h: Header) -> str:
     return fixed
 
 
-def _unglue_unit(words: list[str]) -> list[str]:
+def _unglue_unit(words: list[str], sks: list[str]) -> tuple[list[str], list[str]]:
     """'ỦY BAN NHÂN DÂNHUYỆN TIÊN DU' → '... DÂN HUYỆN ...': OCR lost the space before a unit word. Only a
-    token longer than any syllable, inside a name that starts like an organ of the tables, is split."""
-    units = [u for u in codes.unit_words() if " " not in u and "." not in u]
-    name = " ".join(skeleton(w) for w in words)
-    if not any(name.startswith(h + " ") for h in codes.organ_head_forms()):
-        return words
-    for i, word in enumerate(words):
-        sk = skeleton(word)
+    token longer than any syllable, inside a name that starts like an organ of the tables, is split
+    (``sks`` are the words' skeletons)."""
+    for i, sk in enumerate(sks):
         if i == 0 or len(sk) < 6 or not sk.isalpha():
             continue
-        for unit in units:
+        for unit in codes.glued_unit_words():
             cut = len(sk) - len(unit)
             if cut >= 2 and sk.endswith(unit):
-                return [*words[:i], word[:cut], word[cut:], *words[i + 1 :]]
-    return words
+                word = words[i]
+                return [*words[:i], word[:cut], word[cut:], *words[i + 1 :]], [*sks[:i], sk[:cut], sk[cut:], *sks[i + 1 :]]
+    return words, sks
 
 
 def _group_organs(layout: Layout, lines: list[Line]) -> list[tuple[str, Span]]:
@@ -231,7 +232,7 @@ def _group_organs(layout: Layout, lines: list[Line]) -> list[tuple[str, Span]]:
 
 
 def _starts_organ(sk: str) -> bool:
-    return any(sk == w or sk.startswith(w + " ") for w in codes.organ_head_words())
+    return sk in codes.organ_head_forms() or sk.startswith(codes.organ_head_prefixes())
 
 
 def _continues(layout: Layout, prev: list[tuple[int, int]], sk: str) -> bool:

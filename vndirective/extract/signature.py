@@ -100,14 +100,16 @@ def _caps(layout: Layout, s: int, e: int, out: list[_Piece]) -> None:
 def _holder_like(text: str) -> bool:
     """Whether the words left of a title can stand alone: a title, or an organ of 2+ words."""
     sk = " ".join(skeleton(text).replace(",", " , ").split()).replace(" ,", ",")
-    if sk in codes.titles():
+    if sk in codes.title_set():
         return True
-    return len(sk.split()) >= 2 and any(sk.startswith(w + " ") for w in codes.organ_head_words())
+    return len(sk.split()) >= 2 and sk.startswith(codes.organ_head_prefixes())
 
 
 def _split_title(layout: Layout, piece: _Piece) -> tuple[_Piece, _Piece] | None:
     """'BỘ TRƯỞNG THỨ TRƯỞNG' → ('BỘ TRƯỞNG', 'THỨ TRƯỞNG') by the titles table."""
     sk = " ".join(layout.sk(piece.span.start, piece.span.end).split())
+    if not sk.endswith(codes.title_suffixes()):
+        return None
     for title in codes.titles():
         if sk.endswith(" " + title) and len(sk) > len(title) + 1:
             # Find the same suffix in the text (same length view).
@@ -130,7 +132,7 @@ def _split_title(layout: Layout, piece: _Piece) -> tuple[_Piece, _Piece] | None:
 def _is_title(text: str) -> bool:
     """Whether a capitals line starts with a signer's title ('PHÓ CHỦ TỊCH', 'TRƯỞNG PHÒNG ...')."""
     sk = " ".join(skeleton(text).split())
-    return any(sk == t or sk.startswith(t + " ") for t in codes.titles())
+    return sk in codes.title_set() or sk.startswith(codes.title_prefixes())
 
 
 def _holder_form(holder: str, warnings: list[ParseWarning], span: Span) -> str:

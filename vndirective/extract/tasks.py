@@ -268,7 +268,11 @@ def _text(b: _Body, first: int, stop: int, first_start: int | None = None) -> st
 
 def _paragraph_text(b: _Body, first: int, end: int, start: int) -> str:
     text, segs = b.layout.text, b.segs
+    if end == first + 1:
+        return clean(text[start : segs[first].end])
     pieces = [text[start if i == first else segs[i].start : segs[i].end] for i in range(first, end)]
+    if not any(p[-1:] == "-" for p in pieces):
+        return clean(" ".join(pieces))
     # A word or number hyphenated at a line end ('NĐ-' / 'CP') joins without a space.
     joined = "".join(p if i == 0 else ("" if _hyphen_end(pieces[i - 1]) else " ") + p for i, p in enumerate(pieces))
     return clean(joined)
