@@ -132,9 +132,10 @@ def _unsqueezed(window: str, pos: int) -> int:
 
 
 def _parse_date(m: regex.Match[str], suffix: str = "") -> tuple[str, str, str] | None:
+    groups = m.groupdict()
     for d, mo, y in (("d", "m", "y"), ("d2", "m2", "y2"), ("d3", "m3", "y3")):
-        if m.groupdict().get(d):
-            return m.group(d), m.group(mo), m.group(y)
+        if groups.get(d):
+            return groups[d], groups[mo], groups[y]
     return None
 
 
@@ -205,6 +206,9 @@ def _bind_date_before(layout: Layout, f: _Found, found: list[_Found]) -> None:
 
 def _bind_issuer(layout: Layout, f: _Found) -> None:
     after = f.date_span.end if f.date_span and f.date_span.start >= f.end else f.end
+    lead = layout.folded[after : after + 12].lower()
+    if "của" not in lead and "do" not in lead:
+        return  # the phrase opens with 'của' or 'do' within a few characters
     m = patterns.ISSUER_AFTER.match(layout.folded[after : after + 200])
     if not m:
         return
