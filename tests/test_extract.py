@@ -8,6 +8,8 @@ import pytest
 
 import vndirective
 from vndirective.extract.distribution import split_purpose
+from vndirective.lines import Layout, build_layout
+from vndirective.messages import warn
 
 PARTY_HEADER = """ĐẢNG BỘ TỈNH BẮC GIANG
 HUYỆN ỦY LỤC NGẠN
@@ -477,3 +479,88 @@ def test_a_number_inside_the_organ_name_is_not_the_documents():
 def test_a_word_hyphenated_at_a_line_end_is_joined():
     d = vndirective.parse_text(PARTY_HEADER + "Ban Thường vụ yêu cầu:\n\n1. Thực hiện Nghị định số 30/2020/NĐ-\nCP về công tác văn thư.\n\n2. Báo cáo kết quả.\n")
     assert d.tasks[0].text == "Thực hiện Nghị định số 30/2020/NĐ-CP về công tác văn thư."
+
+
+def test_a_numbered_line_ending_on_a_function_word_continues_below():
+    text = (PARTY_HEADER + "Ban Thường vụ yêu cầu:\n\n1. Kiểm tra các cơ sở.\n\n2. Giao Phó Bí thư, Trưởng Ban Chỉ đạo về\n"
+            "Phòng, chống thiên tai chỉ đạo thực hiện Kết luận này./.\n")
+    d = vndirective.parse_text(text)
+    assert d.tasks[-1].text == "Giao Phó Bí thư, Trưởng Ban Chỉ đạo về Phòng, chống thiên tai chỉ đạo thực hiện Kết luận này./."
+    assert d.closing is None
+
+
+def test_a_date_before_the_citation_after_a_comma():
+    d = vndirective.parse_text(PARTY_HEADER + "Thực hiện Kết luận số 89-KL/TU ngày 18/9/2023 của Ban Thường vụ Tỉnh ủy, ngày 11/10/2023 "
+                               "Ban Thường vụ Đảng ủy Khối đã ban hành Công văn số 1026-CV/ĐUK chỉ đạo triển khai.\n")
+    dates = {r.doc_id: r.date for r in d.references}
+    assert (dates["89-KL/TU"], dates["1026-CV/ĐUK"]) == (dt.date(2023, 9, 18), dt.date(2023, 10, 11))
+
+
+@pytest.mark.parametrize(
+    ("item", "recipient", "purpose"),
+    [
+        ("PCT UBND tỉnh (đ/c Đoàn)", "PCT UBND tỉnh (đ/c Đoàn)", None),
+        ("Văn phòng (ông Hùng)", "Văn phòng (ông Hùng)", None),
+        ("Sở Y tế (để biết)", "Sở Y tế", "để biết"),
+        ("Các đồng chí Tỉnh ủy viên (để thực hiện)", "Các đồng chí Tỉnh ủy viên", "để thực hiện"),
+    ],
+)
+def test_a_parenthesis_naming_a_person_is_not_a_purpose(item, recipient, purpose):
+    assert split_purpose(item) == (recipient, purpose)
+
+
+def test_thong_tri_is_the_party_type_of_code_tt():
+    d = vndirective.parse_text("TỈNH ỦY TUYÊN QUANG\n*\nSố 09-TT/TU\nĐẢNG CỘNG SẢN VIỆT NAM\nTuyên Quang, ngày 26 tháng 02 năm 2024\n\n"
+                               "THÔNG TRI\nvề công tác phòng cháy, chữa cháy\n\nCác cấp ủy thực hiện.\n")
+    assert (d.doc_type, d.doc_type_name, d.subject) == ("TT", "Thông tri", "về công tác phòng cháy, chữa cháy")
+    assert vndirective.parse_text("BỘ NỘI VỤ\nSố: 12/2024/TT-BNV\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+                                  "Hà Nội, ngày 5 tháng 3 năm 2024\n\nTHÔNG TƯ\nHướng dẫn công tác văn thư\n").doc_type_name == "Thông tư"
+
+
+def test_the_signers_title_run_onto_the_nơi_nhận_label():
+    d = vndirective.parse_text("UBND XÃ A\nSố: 5/QĐ-UBND\n\nNội dung.\n\nNơi nhận: CHỦ TỊCH\n- Như Điều 3;\n- Lưu: VT.\nPhạm Văn Đức\n")
+    assert (d.signature.title, d.signature.name) == ("CHỦ TỊCH", "Phạm Văn Đức")
+    assert [i.recipient for i in d.distribution] == ["Như Điều 3", "Lưu: VT"]
+
+
+def test_html_markup_in_a_text_is_read_as_html():
+    html = ("<table><tr><td>TỈNH ỦY X<br>*<br>Số 5-KL/TU</td><td><strong>ĐẢNG CỘNG SẢN VIỆT NAM</strong><br>"
+            "<em>Hà&nbsp;Giang, ngày 2 tháng 3 năm 2024</em></td></tr></table>\n<p align=\"center\"><strong>KẾT LUẬN</strong></p>\n"
+            "<p>1. Các cấp ủy thực hiện.</p>\n<p>2. Văn phòng theo dõi.</p>\n")
+    d = vndirective.parse_text(html)
+    assert (d.issuer, d.doc_id, d.place, d.date) == ("TỈNH ỦY X", "5-KL/TU", "Hà Giang", dt.date(2024, 3, 2))
+    assert [t.text for t in d.tasks] == ["Các cấp ủy thực hiện.", "Văn phòng theo dõi."]
+    assert "html_markup" in [w.code for w in d.warnings]
+    markdown = "| TỈNH ỦY X<br>HUYỆN ỦY Y | ĐẢNG CỘNG SẢN VIỆT NAM |\n|---|---|\n| Số 5-KL/HU | Y, ngày 2 tháng 3 năm 2024 |\n"
+    assert "html_markup" not in [w.code for w in vndirective.parse_text(markdown).warnings]
+
+
+SCANNED_CLOSING = ("\n\nTổ chức thực hiện./.\n\nNơi nhận:                                T/M BAN THƯỜNG VỤ\n"
+                   "- Như trên;                                          BÍ THƯ\n- Lưu VP.                                             NEEN 0H\n")
+
+
+def _ocr_layout(text: str) -> Layout:
+    layout = build_layout(text)
+    layout.warnings.append(warn("ocr", pages=1))
+    return layout
+
+
+def test_ocr_roman_numbers_and_a_signature_scribble():
+    body = "Ban Thường vụ quyết nghị:\n\nL TÌNH HÌNH CHUNG\nNội dung một.\n\nII. MỤC TIÊU\nNội dung hai.\n\nII. NHIỆM VỤ\nNội dung ba.\n\nIV. TỔ CHỨC THỰC HIỆN\nNội dung bốn."
+    d = vndirective.parse_layout(_ocr_layout(PARTY_HEADER + body + SCANNED_CLOSING))
+    assert [t.number for t in d.tasks] == ["I", "II", "III", "IV"]
+    assert (d.signature.authority, d.signature.title) == ("T/M", "BÍ THƯ")
+
+
+@pytest.mark.parametrize(
+    ("subject_lines", "subject"),
+    [
+        ("V/v tăng cường công tác phòng cháy,\nchữa cháy    -", "tăng cường công tác phòng cháy, chữa cháy"),
+        ("V/v 'tăng cường kiểm tra", "tăng cường kiểm tra"),
+        ("V/v tổ chức \"Ngày hội\" năm 2024", "tổ chức \"Ngày hội\" năm 2024"),
+    ],
+)
+def test_specks_at_the_edges_of_a_subject(subject_lines, subject):
+    d = vndirective.parse_text("UBND HUYỆN TIÊN DU\nSố: 823/UBND-VP\n" + subject_lines + "\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+                               "Độc lập - Tự do - Hạnh phúc\nTiên Du, ngày 14 tháng 5 năm 2024\n\nKính gửi: Công an huyện.\n\nNội dung.\n")
+    assert d.subject == subject

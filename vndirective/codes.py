@@ -29,13 +29,14 @@ class DocType:
     name: str
     systems: tuple[str, ...]
     words: tuple[str, ...]
+    party_name: str | None = None  # the Party's type of the same code (TT: Thông tư of the state, Thông tri of the Party)
 
 
 @cache
 def doc_types() -> dict[str, DocType]:
     """Document types by canonical code."""
     return {
-        t["code"]: DocType(t["code"], t["name"], tuple(t["systems"]), tuple(t["words"]))
+        t["code"]: DocType(t["code"], t["name"], tuple(t["systems"]), tuple(t["words"]), t.get("party_name"))
         for t in load("doc_types")["types"]
     }
 
@@ -64,7 +65,7 @@ def type_words() -> dict[str, str | None]:
     """Type words of running text (folded, lower case) → type code or None."""
     words: dict[str, str | None] = {}
     for t in doc_types().values():
-        for w in t.words:
+        for w in (*t.words, *([t.party_name] if t.party_name else [])):
             words[fold(w).lower()] = t.code
     extra = load("doc_types")["running_text_words"]
     words.update({fold(k).lower(): v for k, v in extra.items() if not k.startswith("_")})
@@ -81,15 +82,19 @@ def type_names() -> dict[str, str]:
     names: dict[str, str] = {}
     for t in doc_types().values():
         names.setdefault(skeleton(t.name), t.code)
+        if t.party_name:
+            names.setdefault(skeleton(t.party_name), t.code)
     return names
 
 
-def type_name(code: str | None) -> str | None:
-    """Vietnamese name of a type code."""
+def type_name(code: str | None, system: str | None = None) -> str | None:
+    """Vietnamese name of a type code (in the Party's sense for ``system='party'`` where the two differ)."""
     if code is None:
         return None
     t = doc_types().get(code)
-    return t.name if t else None
+    if t is None:
+        return None
+    return t.party_name if system == "party" and t.party_name else t.name
 
 
 @cache
@@ -176,6 +181,18 @@ def title_forms() -> dict[str, str]:
         for p in data["prefixes"]:
             forms.setdefault(skeleton(f"{p} {t}"), f"{p} {t}")
     return forms
+
+
+@cache
+def continuation_words() -> frozenset[str]:
+    """Function words that never end a heading or a sentence: a line ending with one is wrapped."""
+    return frozenset(load("words")["continuation_words"])
+
+
+@cache
+def person_titles() -> tuple[str, ...]:
+    """'đ/c', 'ông', 'bà' ... (lower case), each followed by a space: what opens a person's name."""
+    return tuple(w + " " for w in load("words")["person_titles"])
 
 
 @cache

@@ -243,6 +243,10 @@ def _merged_cut(layout: Layout, ln: Line, edge: bool) -> tuple[int, bool] | None
         m = patterns.MERGED_DATE.search(piece)
     if m is None and sk.startswith("NOI NHAN"):
         m = patterns.MERGED_MARK_SK.search(sk)
+        if m is None:  # 'Nơi nhận: CHỦ TỊCH': the signer's title run onto the label
+            label_end = len(sk) - len(sk[8:].lstrip(" :"))
+            if label_end < len(sk) and " ".join(sk[label_end:].split()) in codes.title_set():
+                return (len(sk[:label_end].rstrip()), False)
     if m is None and bullet:
         t = patterns.TRAILING_CAPS.search(piece)
         if t and " ".join(sk[t.end() :].split()) in codes.title_set():

@@ -23,7 +23,7 @@ ANY_TITLE_SK = regex.compile(f"{PARTY_TITLE_SK.pattern}|{STATE_TITLE_SK.pattern}
 NUMBER_LINE_SK = regex.compile(r"^(?:SO|S0|S6)\s{0,3}[:.]?\s{0,12}(?=\d|[._…]{2}|/|$)")
 PLACE_DATE_SK = regex.compile(
     r"^(?P<place>[^,\n|/]{2,45}?)\s{0,3}(?:,\s{0,3}|\s)NGAY\s{0,3}(?P<d>\d{1,2}|[._… ]{0,12})\s{0,3}THANG\s{0,3}"
-    r"(?P<m>\d{1,2}|[._… ]{0,12})\s{0,3}NAM\s{0,3}(?P<y>\d{4})\s{0,3}[.*_]{0,3}\s{0,3}$"
+    r"(?P<m>\d{1,2}|[._… ]{0,12})\s{0,3}NA(?:M|RN)\s{0,3}(?P<y>\d{4})\s{0,3}[.*_]{0,3}\s{0,3}$"
 )
 # The same line cut before its year by a narrow column ('Cao Bằng, ngày 28 tháng 11 năm').
 PLACE_DATE_CUT_SK = regex.compile(
@@ -90,7 +90,7 @@ DATE_AFTER = regex.compile(
     regex.IGNORECASE,
 )
 YEAR_AFTER = regex.compile(r"^\s{0,3},?\s{0,3}(?:năm|nam)\s{1,3}(?P<y>\d{4})(?!\d)", regex.IGNORECASE)
-DATE_BEFORE = regex.compile(rf"(?:^|[.;:\n]\s{{0,3}})(?:Ngày|NGÀY)\s{{1,40}}(?:{DATE_NUMERIC}|{DATE_WORDS})\s{{0,3}},", regex.IGNORECASE)
+DATE_BEFORE = regex.compile(rf"(?:^|[.;:,\n]\s{{0,3}})(?:Ngày|NGÀY)\s{{1,40}}(?:{DATE_NUMERIC}|{DATE_WORDS})\s{{0,3}},?", regex.IGNORECASE)
 ISSUER_AFTER = regex.compile(
     r"^\s{0,3},?\s{0,3}(?:của|do)\s{1,3}(?P<issuer>[^,;.()\n:]{2,120}?(?:\n[^,;.()\n:]{1,80}?)?)"
     r"(?=\s+(?:về|v/v|quy\s+định|hướng\s+dẫn|sửa\s+đổi|ban\s+hành|đã|nêu|tại|và\s+(?:các|Kế|Nghị|Chỉ|Quyết|Kết|Công|Thông)|thì|để|theo|với|trong|đến|giao|nhằm|thực\s+hiện|phê\s+duyệt|hợp\s+nhất|triển\s+khai|xác\s+thực|gửi|kèm|\(|khóa\s+[IVXL]+\s+về)\b|\s*[,;.:()\n]|\s*$)",

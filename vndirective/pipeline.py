@@ -26,6 +26,13 @@ def parse_text(text: str, *, source: str | None = None) -> Directive:
     """Parse a document held in a string. Never raises: problems become warnings."""
     if not isinstance(text, str):
         raise TypeError(f"parse_text() takes a str, not {type(text).__name__}; for files use vndirective.parse(path)")
+    if "</" in text:
+        from .readers.html import is_markup, read_html
+
+        if is_markup(text):  # HTML pasted or saved as text
+            layout = read_html(text)
+            layout.warnings.append(warn("html_markup"))
+            return parse_layout(layout, source=source)
     return parse_layout(build_layout(text), source=source)
 
 

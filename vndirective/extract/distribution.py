@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import regex
 
-from .. import patterns
+from .. import codes, patterns
 from ..lines import Layout, Line
 from ..model import DistributionItem
 from ..segment import Zones, ends_terminal, starts_lower
@@ -56,6 +56,16 @@ def extract_distribution(layout: Layout, zones: Zones) -> list[DistributionItem]
     return items
 
 
+def _names_person(inner: str) -> bool:
+    """'đ/c Đoàn', 'ông Hùng': a person's title and a capitalised name."""
+    low = inner.lower()
+    for title in codes.person_titles():
+        if low.startswith(title):
+            rest = inner[len(title) :].lstrip()
+            return rest[:1].isupper()
+    return False
+
+
 def split_purpose(value: str) -> tuple[str, str | None]:
     """'Như trên (thực hiện)' → ('Như trên', 'thực hiện').
 
@@ -67,7 +77,7 @@ def split_purpose(value: str) -> tuple[str, str | None]:
     if not m:
         return value, None
     inner = " ".join(m.group("p").split())
-    if not starts_lower(inner) or value.lstrip().lower().startswith("lưu"):
+    if not starts_lower(inner) or value.lstrip().lower().startswith("lưu") or _names_person(inner):
         return value, None
     recipient = value[: m.start()].rstrip(" ,;:")
     if not recipient:

@@ -323,7 +323,8 @@ def _type_and_subject(layout: Layout, zones: Zones, number_line: Line | None, ro
     else:
         doc_type = "CV" if own is not None or zones.recipients else None
     h.set("doc_type", doc_type, h.own_id_span if own and own.in_symbol else h.spans.get("doc_type_name"))
-    name = codes.type_name(type_code) if type_code else codes.type_name(doc_type)
+    system = h.values.get("system")
+    name = codes.type_name(type_code or doc_type, system if isinstance(system, str) else None)
     h.values["doc_type_name"] = name
     if type_code and doc_type and type_code != doc_type and codes.type_name(doc_type) != codes.type_name(type_code):
         h.warnings.append(warn("type_mismatch", h.spans.get("doc_type_name"), name=codes.type_name(type_code), type_code=doc_type))
@@ -387,9 +388,19 @@ def _set_subject(layout: Layout, h: Header, pieces: list[tuple[int, int]]) -> No
     parts = [layout.text[s:e].strip() for s, e in pieces]
     # An id or word cut at a line end ('Kết luận số 21-' / 'KL/TW') joins without a space.
     joined = "".join(p if i == 0 else ("" if _CUT_END.search(parts[i - 1]) else " ") + p for i, p in enumerate(parts))
-    text = strip_value(joined)
+    text = _without_stray_marks(strip_value(joined))
     if text:
         h.set("subject", text, Span(pieces[0][0], pieces[-1][1]))
+
+
+def _without_stray_marks(text: str) -> str:
+    """A subject without the specks a scan adds at its edges: a dash left alone at the end (the rule
+    under the subject), a quote mark opening it that nothing closes."""
+    while len(text) > 2 and text[-1] in "-–—~" and text[-2] == " ":
+        text = text[:-2].rstrip(" ;,.:")
+    if text[:1] in "'‘’\"“`" and not any(q in text[1:] for q in "'‘’\"“”`"):
+        text = text[1:].lstrip()
+    return text
 
 
 def _marks(layout: Layout, header: list[Line], roles: dict[int, str], h: Header) -> None:

@@ -197,6 +197,8 @@ def _bind_date_before(layout: Layout, f: _Found, found: list[_Found]) -> None:
         return
     if any(window_start + m.end() <= g.start < f.start for g in found):
         return
+    if any(g.date_span is not None and g.date_span.end > window_start + m.start() and g.date_span.start < window_start + m.end() for g in found):
+        return  # the date of another citation ('số 58-NQ/TU, ngày 10/8/2022 của ... ban hành ...')
     parts = _parse_date(m)
     date = _to_date(parts) if parts else None
     if date:

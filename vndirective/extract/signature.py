@@ -129,6 +129,11 @@ def _split_title(layout: Layout, piece: _Piece) -> tuple[_Piece, _Piece] | None:
     return None
 
 
+def _scribble(text: str) -> bool:
+    """Capitals with a digit inside a word ('NEEN 0H', 'Q0C'): what OCR makes of a handwritten signature, never a title."""
+    return any(c.isdigit() for c in text) and not _is_title(text)
+
+
 def _is_title(text: str) -> bool:
     """Whether a capitals line starts with a signer's title ('PHÓ CHỦ TỊCH', 'TRƯỞNG PHÒNG ...')."""
     sk = " ".join(skeleton(text).split())
@@ -206,6 +211,8 @@ def extract_signature(layout: Layout, zones: Zones, skip: set[int]) -> tuple[Sig
     names = [p for p in pieces if p.kind == "name"]
     last_mark_idx = max((i for i, p in enumerate(pieces) if p.kind == "mark"), default=-1)
     titles = [p for p in pieces[last_mark_idx + 1 :] if p.kind == "caps"]
+    while len(titles) > 1 and _scribble(titles[-1].text):
+        titles.pop()  # a signature or seal read by OCR ('NEEN 0H') under the title
     if marks:
         if not titles:
             split = _split_title(layout, marks[-1])

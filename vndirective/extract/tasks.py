@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 import regex
 
+from .. import codes
 from ..lines import Layout, Line, clean
 from ..model import Passage, Span, Task
 from ..segment import ends_terminal, is_caps, marker_of, starts_lower
@@ -85,13 +86,17 @@ def _marker(layout: Layout, ln: Line) -> tuple[str, regex.Match[str]] | None:
 
 def _find_marker(layout: Layout, ln: Line) -> tuple[str, regex.Match[str]] | None:
     head = layout.folded[ln.start : min(ln.end, ln.start + 80)]
-    if _read_by_ocr(layout) and _OCR_COMMA_MARKER.match(head):
-        head = head.replace(",", ".", 1)  # OCR reads the dot after a list number as a comma ('2, Phòng Kinh tế')
+    if _read_by_ocr(layout):
+        if _OCR_COMMA_MARKER.match(head):
+            head = head.replace(",", ".", 1)  # OCR reads the dot after a list number as a comma ('2, Phòng Kinh tế')
+        elif _OCR_ROMAN_ONE.match(head) and is_caps(head[2:62]):
+            head = "I." + head[2:]  # 'I.' of a heading in capitals read as 'L' ('L TÌNH HÌNH VÀ NGUYÊN NHÂN'); same length
     return marker_of(head)
 
 
 _CHAPTER = regex.compile(r"\s*(?:Chương|CHƯƠNG|Mục|MỤC)\s+(?:[IVXLC]{1,6}|\d{1,2})\b")
 _OCR_COMMA_MARKER = regex.compile(r"\d{1,2},\s+\p{Lu}")
+_OCR_ROMAN_ONE = regex.compile(r"[Ll] (?=\p{Lu}\p{Lu})")
 
 
 def _read_by_ocr(layout: Layout) -> bool:
@@ -131,8 +136,29 @@ def _starts_paragraph(layout: Layout, ln: Line, prev: Line) -> bool:
         return False  # a word or a number cut at the line end continues below
     if ln.gap_before or ends_terminal(prev_text) or prev_text.rstrip().endswith(")"):
         return True
-    # A heading above: capitals, or a short numbered line without final punctuation.
-    return is_caps(prev_text) or (len(prev_text) < 100 and _marker(layout, prev) is not None)
+    # A heading above: capitals, or a short numbered line without final punctuation that does not
+    # stop on a word that needs a continuation ('… Ban Chỉ đạo quốc gia về' / 'Phòng, chống …').
+    if is_caps(prev_text):
+        return True
+    return len(prev_text) < 100 and _marker(layout, prev) is not None and not _ends_mid_phrase(prev_text)
+
+
+def _ends_mid_phrase(text: str) -> bool:
+    words = text.rsplit(None, 1)
+    return len(words) == 2 and words[1].lower() in codes.continuation_words()
+
+
+def _repair_ocr_roman(items: list[_Item]) -> None:
+    """'I., II., II., IV.': OCR lost a stroke of 'III'; a Roman number repeated between its neighbours
+    is the one the sequence needs."""
+    romans = [it for it in items if it.kind == "roman" and it.strong]
+    for prev, it, nxt in zip(romans, romans[1:], romans[2:], strict=False):
+        if it.value == prev.value and nxt.value == it.value + 2:
+            it.value += 1
+            it.number = _ROMAN_NUMERALS[it.value - 1] if it.value <= len(_ROMAN_NUMERALS) else it.number
+
+
+_ROMAN_NUMERALS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV")
 
 
 def _sequence_ok(items: list[_Item], min_count: int) -> bool:
@@ -213,6 +239,8 @@ def extract_tasks(layout: Layout, body: tuple[int, int]) -> tuple[Passage | None
             number = number.replace("l", "I")  # OCR: 'Il' is II
         sep = (m.groupdict().get("sep") or "").strip()
         items.append(_Item(i, kind, number, _value(kind, number), sep, ln.start + m.end(), strong))
+    if _read_by_ocr(layout):
+        _repair_ocr_roman(items)
     top = _pick_level(items)
     if top is None:
         passage = _passage(b, 0, len(segs))

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from ..errors import CorruptDocument, DocumentNotFound, EncryptedDocument, UnsupportedFormat
 from ..lines import Layout
+from ..messages import warn
 from . import text as _text
 from .limits import DEFAULT, Limits, exceeded
 
@@ -87,10 +88,17 @@ def read(
     if size > limits.max_text_bytes:
         raise exceeded(str(p), f"the file has {size:,} bytes, too many for a text document", "max_text_bytes", limits.max_text_bytes)
     data = p.read_bytes()
-    if _looks_like_html(data, p):
-        from .html import read_html
+    from .html import is_markup, read_html
 
+    if _looks_like_html(data, p):
         return read_html(_text.decode(data, str(p), encoding))
+    if b"</" in data:
+        text = _text.decode(data, str(p), encoding)
+        if is_markup(text):  # an HTML page or fragment saved as text
+            layout = read_html(text)
+            layout.warnings.append(warn("html_markup"))
+            layout.warnings.extend(_text.decoding_warnings(data, text, encoding))
+            return layout
     return _text.read_bytes(data, name=str(p), encoding=encoding)
 
 

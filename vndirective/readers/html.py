@@ -120,3 +120,15 @@ def html_to_text(html: str) -> str:
 def read_html(data: str) -> Layout:
     """A Layout from the text of an HTML page."""
     return build_layout(html_to_text(data))
+
+
+_CLOSING_TAG = re.compile(r"</(?:p|td|th|tr|table|div|span|strong|em|b|i|u|li|h[1-6]|font|center)\s*>", re.IGNORECASE)
+MARKUP_MIN_TAGS = 5
+
+
+def is_markup(text: str) -> bool:
+    """Whether a 'text' is in fact HTML (a page saved as .txt, a fragment copied from a portal): closing
+    tags of block or inline elements. Markdown's '<br>' inside table cells has none."""
+    if "</" not in text:
+        return False
+    return any(n + 1 >= MARKUP_MIN_TAGS for n, _ in enumerate(_CLOSING_TAG.finditer(text)))

@@ -14,6 +14,7 @@ from .. import legacy
 from ..errors import UndecodableText, UnsupportedFormat
 from ..lines import Layout, build_layout
 from ..messages import warn
+from ..model import ParseWarning
 
 _VIETNAMESE = re.compile("[\u1ea0-\u1ef9ơưđăƠƯĐĂ]")
 
@@ -64,10 +65,16 @@ def read_bytes(data: bytes, name: str = "<bytes>", encoding: str | None = None) 
     """A Layout from the bytes of a text or Markdown file."""
     text = decode(data, name, encoding)
     layout = build_layout(text)
+    layout.warnings.extend(decoding_warnings(data, text, encoding))
+    return layout
+
+
+def decoding_warnings(data: bytes, text: str, encoding: str | None) -> list[ParseWarning]:
+    """A warning when bytes that are not UTF-8 were decoded with a guessed encoding."""
     if encoding is None and _not_utf8(data):
         found = "Windows-1252 (legacy font text)" if text == data.decode("cp1252", errors="replace") else "Windows-1258"
-        layout.warnings.append(warn("decoded_as", encoding=found))
-    return layout
+        return [warn("decoded_as", encoding=found)]
+    return []
 
 
 def _not_utf8(data: bytes) -> bool:
