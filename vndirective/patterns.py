@@ -51,6 +51,18 @@ SUBJECT_PREFIX_SK = regex.compile(r"^(?:V\s?/\s?V|VE\s+VIEC)\s{0,3}[:.]?\s{0,3}"
 # 'Kính gửi:', 'Kính trình:', and the address line of a công điện ('THỦ TƯỚNG CHÍNH PHỦ điện:').
 RECIPIENTS_LABEL_SK = regex.compile(r"^(?:KINH\s{1,3}(?:GUI|TRINH)\s{0,3}:?|[A-Z][A-Z ]{2,80}\sDIEN\s{0,3}:)\s{0,3}")
 DISTRIBUTION_LABEL_SK = regex.compile(r"^NOI\s{1,3}NHAN\s{0,3}:?\s{0,3}")
+def line_bullet(text: str) -> bool:
+    """Whether a line opens with a list bullet ('- ', '+ ', '• ')."""
+    return text[:1] in _BULLET_CHARS and LINE_BULLET.match(text) is not None
+
+
+def body_opener(sk: str) -> bool:
+    """Whether a skeleton opens like body prose ('CAN CU', 'THUC HIEN', 'NGAY 5', ...)."""
+    return sk[:1] in _OPENER_FIRST and BODY_OPENER_SK.match(sk) is not None
+
+
+_BULLET_CHARS = frozenset("-–•+")
+_OPENER_FIRST = frozenset("-+CTXNDSHV")
 BODY_OPENER_SK = regex.compile(
     r"^(?:[-+]\s{0,3})?(?:CAN\s+CU|THUC\s+HIEN|THEO\s+DE\s+NGHI|XET\s+DE\s+NGHI|NGAY\s+\d|TRONG\s+|NHAM\s+|DE\s+|SAU\s+KHI|HOI\s+NGHI\s+LAN|TIEP\s+THEO|VUA\s+QUA)"
 )

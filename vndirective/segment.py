@@ -150,11 +150,12 @@ def _classify(layout: Layout, line: Line) -> str:
     head = layout.sk(line.start, min(line.end, line.start + 120))
     if layout.text[line.start] == "S" and patterns.NUMBER_LINE_SK.match(head):  # 'số 3' inside a sentence is not the number
         return "number"
-    if patterns.SUBJECT_PREFIX_SK.match(head):
+    lead = head[:1]
+    if lead == "V" and patterns.SUBJECT_PREFIX_SK.match(head):
         return "subject"
-    if patterns.RECIPIENTS_LABEL_SK.match(head):
+    if (lead == "K" or "DIEN" in head) and patterns.RECIPIENTS_LABEL_SK.match(head):
         return "recipients"
-    if patterns.DISTRIBUTION_LABEL_SK.match(head):
+    if lead == "N" and patterns.DISTRIBUTION_LABEL_SK.match(head):
         return "distribution"
     return "text"
 
@@ -189,7 +190,7 @@ def _header_window(layout: Layout, lines: list[Line]) -> int:
             continue
         if len(text) > 150 and not is_caps(text) and seen_anchor:
             return i
-        if i > 2 and ((not starts_lower(text) and patterns.BODY_OPENER_SK.match(layout.s(ln))) or numbering(layout, ln)):
+        if i > 2 and ((not starts_lower(text) and patterns.body_opener(layout.s(ln))) or numbering(layout, ln)):
             return i
     return limit
 
@@ -245,7 +246,7 @@ def _unprefixed_subject(layout: Layout, lines: list[Line], number_idx: int, limi
         if classify(layout, ln) != "text" or is_caps(text) or numbering(layout, ln) or len(text) > 150:
             break
         # 'Thực hiện ...' opens the body; 'thực hiện kế hoạch số ...' in lower case is the subject.
-        if (not starts_lower(text) and patterns.BODY_OPENER_SK.match(layout.s(ln))) or (i == start and ends_terminal(text)):
+        if (not starts_lower(text) and patterns.body_opener(layout.s(ln))) or (i == start and ends_terminal(text)):
             break
         i += 1
     return (start, i) if i > start else None
@@ -277,7 +278,7 @@ def _typed_subject(layout: Layout, lines: list[Line], type_idx: int, limit: int)
         if role not in ("text", "subject") or numbering(layout, ln):
             break
         caps = is_caps(text)
-        if not starts_lower(text) and not caps and patterns.BODY_OPENER_SK.match(layout.s(ln)):
+        if not starts_lower(text) and not caps and patterns.body_opener(layout.s(ln)):
             break
         if phase == "lower":
             if _ROMAN_TAIL.fullmatch(text) and not ends_terminal(layout.t(lines[i - 1])):
@@ -408,7 +409,7 @@ def _recipient_block_end(layout: Layout, lines: list[Line], label: int) -> int:
         role = classify(layout, ln)
         if role not in ("text",):
             break
-        bullet = bool(patterns.LINE_BULLET.match(text))
+        bullet = patterns.line_bullet(text)
         same_row_cell = ln.row == lines[i - 1].row
         if ln.gap_before and (items or not same_row_cell) and not (items == 0 and ln.gap_before <= 1):
             break
@@ -424,7 +425,7 @@ def _recipient_block_end(layout: Layout, lines: list[Line], label: int) -> int:
             break
         prev_text = text
         i += 1
-        if bullet and text.rstrip(" *_").endswith(".") and not (i < len(lines) and patterns.LINE_BULLET.match(layout.t(lines[i]))):
+        if bullet and text.rstrip(" *_").endswith(".") and not (i < len(lines) and patterns.line_bullet(layout.t(lines[i]))):
             break
     return i
 
@@ -476,7 +477,7 @@ def _signature_like(layout: Layout, line: Line) -> bool:
     text = layout.t(line)
     if line.kind != "text":
         return line.kind in ("rule",)
-    if patterns.LINE_BULLET.match(text):
+    if patterns.line_bullet(text):
         return False
     if _is_signature_line(layout, line):
         return True

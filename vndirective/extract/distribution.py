@@ -28,7 +28,7 @@ def distribution_lines(layout: Layout, zones: Zones) -> list[Line]:
         text = layout.t(ln)
         if layout.layout_columns and ln.col > label_col:
             continue
-        bullet = bool(patterns.LINE_BULLET.match(text))
+        bullet = patterns.line_bullet(text)
         if not bullet and len(text) > 150:
             break  # prose: the list is over
         if bullet:

@@ -40,7 +40,7 @@ def split_items(layout: Layout, pieces: list[tuple[int, int, Line]]) -> list[tup
     prev_text = ""
     # In a list whose items carry bullets, a line without one continues the item above
     # ('- UBND huyện Đồng Phú, UBND TP.' / 'Đồng Xoài;').
-    bulleted = sum(1 for s, e, _ in pieces if patterns.LINE_BULLET.match(layout.text[s:e])) >= 2
+    bulleted = sum(1 for s, e, _ in pieces if patterns.line_bullet(layout.text[s:e])) >= 2
     for start, end, _line in pieces:
         text = layout.folded[start:end]
         cuts = [m for m in patterns.INLINE_BULLET.finditer(text)]

@@ -23,7 +23,7 @@ def is_signature_segment(layout: Layout, line: Line) -> bool:
     """Whether a closing segment reads as part of a signature block."""
     text = layout.t(line)
     sk = layout.s(line)
-    if _NON_SIGNATURE_SK.match(sk) or patterns.LINE_BULLET.match(text):
+    if _NON_SIGNATURE_SK.match(sk) or patterns.line_bullet(text):
         return False
     if patterns.AUTHORITY_SK.match(sk):
         return True

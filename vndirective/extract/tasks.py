@@ -130,7 +130,7 @@ def _starts_paragraph(layout: Layout, ln: Line, prev: Line) -> bool:
         return True  # a heading in capitals
     if marker and marker[0] in ("article", "part"):
         return True  # 'Điều 3.', 'Phần II': a legal unit starts its own paragraph
-    if _CHAPTER.match(prev_text):
+    if prev_text[:1] in "CMcm \t" and _CHAPTER.match(prev_text):
         return True  # the line under 'Chương I NHỮNG QUY ĐỊNH CHUNG'
     if _hyphen_end(prev_text) or prev_text.rstrip().endswith(","):
         return False  # a word or a number cut at the line end continues below
