@@ -564,3 +564,14 @@ def test_specks_at_the_edges_of_a_subject(subject_lines, subject):
     d = vndirective.parse_text("UBND HUYỆN TIÊN DU\nSố: 823/UBND-VP\n" + subject_lines + "\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
                                "Độc lập - Tự do - Hạnh phúc\nTiên Du, ngày 14 tháng 5 năm 2024\n\nKính gửi: Công an huyện.\n\nNội dung.\n")
     assert d.subject == subject
+
+
+def test_scan_specks_in_the_distribution_list():
+    closing = ("\n\nTổ chức thực hiện./.\n\n                Nơi nhận:                                       T/M BAN THƯỜNG VỤ\n"
+               "              _   ~ Văn phòng Trung ương Đảng (để                        BÍ THƯ\n"
+               "                b/c);\n                - Các bộ, cơ quan thuộc Chính phủ;   -\n"
+               "                - Lưu Văn phòng Tỉnh ủy.                           Lê Văn A\n")
+    d = vndirective.parse_layout(_ocr_layout(PARTY_HEADER + "Ban Thường vụ yêu cầu các cấp ủy thực hiện tốt nội dung trên." + closing))
+    assert [(i.recipient, i.purpose) for i in d.distribution] == [
+        ("Văn phòng Trung ương Đảng", "để b/c"), ("Các bộ, cơ quan thuộc Chính phủ", None), ("Lưu Văn phòng Tỉnh ủy", None)]
+    assert (d.signature.title, d.signature.name) == ("BÍ THƯ", "Lê Văn A")

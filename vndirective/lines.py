@@ -337,11 +337,16 @@ def _segments(row: str, row_start: int, right_edge: int, layout_columns: bool) -
                 out.extend((row_start + s, row_start + e, col if i == 0 else col + 1, sub) for i, (s, e) in enumerate(pieces))
         return out
     pieces = _gap_split(row, 0, len(row))
+    if len(pieces) > 1 and pieces[0][1] - pieces[0][0] == 1 and row[pieces[0][0]] in _SPECKS:
+        pieces = pieces[1:]  # a speck a scan left before the line ('_   ~ Văn phòng ...') is no column
     result: list[tuple[int, int, int, int]] = []
     for i, (a, b) in enumerate(pieces):
         col = 1 if i > 0 or (layout_columns and a >= right_edge) else 0
         result.append((row_start + a, row_start + b, col, 0))
     return result
+
+
+_SPECKS = frozenset("_~'`.,:;|")
 
 
 def _br_split(row: str, a: int, b: int) -> list[tuple[int, int]]:
@@ -402,5 +407,8 @@ def clean(text: str) -> str:
 def strip_value(text: str) -> str:
     """:func:`clean` plus no list bullet and no trailing ; , . (gold rules)."""
     text = clean(text)
-    text = text.lstrip("-–—+•· ")
-    return text.rstrip(" \t\n;,.:").strip()
+    text = text.lstrip("-–—+•·~ ")
+    text = text.rstrip(" \t\n;,.:")
+    while len(text) > 2 and text[-1] in "-–—~" and text[-2] == " ":
+        text = text[:-2].rstrip(" ;,.:")  # a dash left alone at the end: a rule or a speck, not a word
+    return text.strip()

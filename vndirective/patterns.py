@@ -61,7 +61,7 @@ def body_opener(sk: str) -> bool:
     return sk[:1] in _OPENER_FIRST and BODY_OPENER_SK.match(sk) is not None
 
 
-_BULLET_CHARS = frozenset("-–•+")
+_BULLET_CHARS = frozenset("-–•+~")
 _OPENER_FIRST = frozenset("-+CTXNDSHV")
 BODY_OPENER_SK = regex.compile(
     r"^(?:[-+]\s{0,3})?(?:CAN\s+CU|THUC\s+HIEN|THEO\s+DE\s+NGHI|XET\s+DE\s+NGHI|NGAY\s+\d|TRONG\s+|NHAM\s+|DE\s+|SAU\s+KHI|HOI\s+NGHI\s+LAN|TIEP\s+THEO|VUA\s+QUA)"
@@ -90,8 +90,8 @@ LETTER = regex.compile(r"^(?P<n>[a-zđ])\s{0,2}(?P<sep>[).])\s{1,4}(?=\S)")
 BULLET = regex.compile(r"^(?P<n>[-+•·*])\s{1,4}(?=\S)")
 
 # Where a list item starts inside a run-together line: at the start, or after ; , . :
-INLINE_BULLET = regex.compile(r"(?:^|(?<=[;,.:])\s{1,4})[-–•+]\s{1,3}(?=\S)")
-LINE_BULLET = regex.compile(r"^[-–•+]\s{0,3}(?=\S)")
+INLINE_BULLET = regex.compile(r"(?:^|(?<=[;,.:])\s{1,4})(?:[-–•+]\s{1,3}(?=\S)|~\s{1,3}(?=\p{Lu}))")
+LINE_BULLET = regex.compile(r"^(?:[-–•+]\s{0,3}(?=\S)|~\s{1,3}(?=\p{Lu}))")  # '~ Văn phòng': a dash as a scan reads it
 
 # Dates in running text (folded view, case-insensitive).
 DATE_NUMERIC = r"(?P<d>\d{1,2})\s{0,2}[/.\-]\s{0,2}(?P<m>\d{1,2})\s{0,2}[/.\-]\s{0,2}(?P<y>\d{4})"

@@ -394,10 +394,7 @@ def _set_subject(layout: Layout, h: Header, pieces: list[tuple[int, int]]) -> No
 
 
 def _without_stray_marks(text: str) -> str:
-    """A subject without the specks a scan adds at its edges: a dash left alone at the end (the rule
-    under the subject), a quote mark opening it that nothing closes."""
-    while len(text) > 2 and text[-1] in "-–—~" and text[-2] == " ":
-        text = text[:-2].rstrip(" ;,.:")
+    """A subject without a quote mark opening it that nothing closes (a speck of a scan)."""
     if text[:1] in "'‘’\"“`" and not any(q in text[1:] for q in "'‘’\"“”`"):
         text = text[1:].lstrip()
     return text
