@@ -10,7 +10,17 @@ import pytest
 import vndirective
 from vndirective import codes
 from vndirective.cli import main
-from vndirective.records import field_specs, register_columns, register_rows, split_id, to_record, write_register_csv, write_register_xlsx
+from vndirective.records import (
+    field_specs,
+    file_record,
+    organ_id_problem,
+    register_columns,
+    register_rows,
+    split_id,
+    to_record,
+    write_register_csv,
+    write_register_xlsx,
+)
 
 from .conftest import CORPUS, FOUNDING
 
@@ -167,3 +177,128 @@ def test_xlsx_without_openpyxl_is_a_clear_error(founding, tmp_path, monkeypatch)
     monkeypatch.setitem(sys.modules, "openpyxl", None)
     with pytest.raises(ImportError, match=r"vndirective\[registers\]"):
         write_register_xlsx(register_rows([founding]), tmp_path / "x.xlsx")
+
+
+# ---------------------------------------------------------------- the hồ sơ record (Mục III)
+
+FILE_SETTINGS = {
+    "agency_id": "000.00.12.H10",
+    "file_code": "000.00.12.H10.2024.01.VP",
+    "file_title": "Hồ sơ văn bản chỉ đạo năm 2024",
+    "retention": "05",
+    "access_mode": "01",
+    "creator": "Nguyễn Thị Lưu",
+}
+FILE_BASE = {
+    "FileCode.OrganId": "000.00.12.H10",
+    "FileCode.FileCatalog": "2024",
+    "FileCode.FileNotation": "01.VP",
+    "Title": "Hồ sơ văn bản chỉ đạo năm 2024",
+    "Maintenance": "20 năm",
+    "Rights": "Công khai",
+    "Creator": "Nguyễn Thị Lưu",
+    "Language": "Tiếng Việt",
+    "StartDate": "20/06/2021",
+    "EndDate": "14/05/2024",
+    "DocTotal": "3",
+    "PageTotal": "",
+    "Description": "",
+}
+FILE_CASES = [
+    # (settings changed, fields changed)
+    ({}, {}),
+    ({"documents": {"334-CV-HU_luc-ngan_2021.md": {"numberOfPage": "5"}, "57_ubnd-tiendu-cv-pccc.txt": {"numberOfPage": "2"}}}, {"PageTotal": "12"}),
+    ({"retention": "Vĩnh viễn", "access_mode": "03"}, {"Maintenance": "Vĩnh viễn", "Rights": "Mật"}),
+    ({"retention": "15 năm", "access_mode": "Sử dụng có điều kiện"}, {"Maintenance": "15 năm", "Rights": "Sử dụng có điều kiện"}),
+    ({"language": "vi,en"}, {"Language": "Tiếng Việt, Tiếng Anh"}),
+    ({"file_year": "2023", "file_notation": "07.TH"}, {"FileCode.FileCatalog": "2023", "FileCode.FileNotation": "07.TH"}),
+    ({"agency_id": "H49.64.33", "file_code": "H49.64.33.2001.160"}, {"FileCode.OrganId": "H49.64.33", "FileCode.FileCatalog": "2001", "FileCode.FileNotation": "160"}),
+    ({"description": "Hồ sơ có 1 văn bản mật"}, {"Description": "Hồ sơ có 1 văn bản mật"}),
+]
+
+
+@pytest.fixture(scope="module")
+def hoso_docs():
+    return [vndirective.parse(FOUNDING), vndirective.parse(STATE_CV), vndirective.parse(FOUNDING_PDF)]
+
+
+@pytest.mark.parametrize(("changed", "expected"), FILE_CASES)
+def test_file_record(hoso_docs, changed, expected):
+    r = file_record(hoso_docs, {**FILE_SETTINGS, **changed})
+    assert r.kind == "nd30-file"
+    assert r.fields == {**FILE_BASE, **expected}
+    assert list(r.fields) == [f["key"] for f in field_specs("nd30-file")]
+    assert [no for no, _vi, _v in r.labelled()] == ["1.1", "1.2", "1.3", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11"]
+
+
+FILE_PROBLEMS = [
+    # (settings, a problem that must be listed)
+    ({}, "Mã định danh của cơ quan, tổ chức lập danh mục hồ sơ (FileCode.OrganId): not given in the settings (agency_id)"),
+    ({}, "Năm hình thành hồ sơ (FileCode.FileCatalog): not given in the settings (file_year)"),
+    ({}, "Tiêu đề hồ sơ (Title): not given in the settings (file_title)"),
+    ({}, "Thời hạn bảo quản (Maintenance): not given in the settings (retention)"),
+    ({}, "Chế độ sử dụng (Rights): not given in the settings (access_mode)"),
+    ({}, "Người lập hồ sơ (Creator): not given in the settings (creator)"),
+    (FILE_SETTINGS, "Tổng số trang của hồ sơ (PageTotal): page count unknown for 334-CV-HU_luc-ngan_2021.md, 57_ubnd-tiendu-cv-pccc.txt; left empty "
+     "(give documents.<name>.numberOfPage in the settings)"),
+    ({**FILE_SETTINGS, "retention": "07"}, "Thời hạn bảo quản (Maintenance): '07' is not a period; give it in words ('15 năm')"),
+    ({**FILE_SETTINGS, "file_title": "x" * 600}, "Tiêu đề hồ sơ (Title): cut from 600 to 500 characters"),
+    ({**FILE_SETTINGS, "creator": "Nguyễn Thị Lưu, Trần Văn Bình, Lê Văn Cường"}, "Người lập hồ sơ (Creator): cut from 43 to 30 characters"),
+    ({**FILE_SETTINGS, "file_code": "H10.2024.01.VP"},
+     "file_code 'H10.2024.01.VP' begins with 'H10', not with the OrganId '000.00.12.H10' (TT 05: organ id + year + file number)"),
+    ({**FILE_SETTINGS, "agency_id": "H10", "file_code": "H10.2024.01.VP"},
+     "Mã định danh của cơ quan (FileCode.OrganId): 'H10' is not in a known form of the mã định danh cơ quan ('000.00.00.G09' or 'H49.64.33'); "
+     "check it (the structure of the code is not verified, so it is kept)"),
+]
+
+
+@pytest.mark.parametrize(("settings", "problem"), FILE_PROBLEMS)
+def test_file_record_problems(hoso_docs, settings, problem):
+    r = file_record(hoso_docs, settings)
+    assert problem in r.problems, r.problems
+
+
+def test_file_record_undated_and_secret(hoso_docs):
+    undated = vndirective.parse_text(FOUNDING.read_text("utf-8"))
+    undated.date, undated.source = None, "khong-ngay.md"
+    r = file_record([*hoso_docs, undated, vndirective.parse(SECRET)], FILE_SETTINGS)
+    assert (r.fields["StartDate"], r.fields["EndDate"], r.fields["DocTotal"]) == ("20/06/2021", "14/05/2024", "5")
+    assert any(p.startswith("no date for khong-ngay.md: StartDate and EndDate cover the dated documents only") for p in r.problems)
+    assert any(p.startswith("secret documents: 46_ubkttu-quangtri-tb-ket-luan-mat.txt (MẬT)") for p in r.problems)
+    dated = file_record([undated], {**FILE_SETTINGS, "documents": {"khong-ngay.md": {"issuedDate": "01/02/2025"}}})
+    assert (dated.fields["StartDate"], dated.fields["EndDate"]) == ("01/02/2025", "01/02/2025")
+
+
+@pytest.mark.parametrize(
+    ("value", "ok"), [("000.00.00.G09", True), ("000.12.30.A36", True), ("H49.64.33", True), ("H37.02.02", True), ("G09", False), ("h49.64.33", False), (None, True)]
+)
+def test_organ_id_pattern(value, ok):
+    assert (organ_id_problem(value) is None) is ok
+
+
+def test_to_record_refuses_the_file_kind(founding):
+    with pytest.raises(ValueError, match="use file_record"):
+        to_record(founding, "nd30-file")
+
+
+def test_cli_file_record(tmp_path, capsys):
+    folder = tmp_path / "hoso"
+    folder.mkdir()
+    for f in (FOUNDING, STATE_CV):
+        (folder / f.name).write_bytes(f.read_bytes())
+    settings = tmp_path / "hoso.json"
+    settings.write_text(json.dumps(FILE_SETTINGS, ensure_ascii=False), "utf-8")
+    assert main(["record", str(folder), "--kind", "file", "--settings", str(settings), "--creator", "Lê Văn A"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["kind"] == "nd30-file" and len(data["documents"]) == 2
+    assert {k: data["fields"][k] for k in ("FileCode.FileCatalog", "Creator", "DocTotal", "StartDate")} == {
+        "FileCode.FileCatalog": "2024", "Creator": "Lê Văn A", "DocTotal": "2", "StartDate": "20/06/2021"}
+    assert main(["record", str(folder), "--kind", "file", "--settings", str(tmp_path / "none.json")]) == 2
+
+
+@pytest.mark.parametrize("key", ["file_record_settings", "file_code_split", "file_maintenance_rights", "file_dates", "file_page_total", "organ_id"])
+def test_file_record_choices_documented(key):
+    from .conftest import ROOT
+
+    assert key in codes.load("nd30")["choices"]
+    assert f"(`{key}`)" in (ROOT / "docs" / "records.md").read_text("utf-8")

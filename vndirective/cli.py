@@ -184,35 +184,65 @@ def _cmd_check(args: argparse.Namespace) -> int:
     return 1 if any_finding else 0
 
 
-def _cmd_record(args: argparse.Namespace) -> int:
+def _documents(paths: Sequence[str], encoding: str | None, *, strict: bool = False) -> list[Directive]:
+    """The documents of files and folders (read recursively). A file that cannot be read is skipped with a
+    message; with ``strict``, a file named on the command line raises instead (one found in a folder is skipped)."""
+    from .batch import iter_files
     from .pipeline import parse
-    from .records import to_record
 
+    docs: list[Directive] = []
+    for item in paths:
+        path = Path(item)
+        for f in iter_files(path) if path.is_dir() else [path]:
+            try:
+                docs.append(parse(f, encoding=encoding))
+            except VndirectiveError as exc:
+                if strict and not path.is_dir():
+                    raise
+                print(f"skipped {f}: {exc}", file=sys.stderr)
+    return docs
+
+
+def _archive_settings(args: argparse.Namespace) -> Any:
+    """The archive settings of a hồ sơ: the settings file, then the options given on the command line."""
+    from .archive import ArchiveSettings
+
+    settings = ArchiveSettings.from_file(args.settings) if args.settings else ArchiveSettings()
+    options = ("agency_id", "agency_name", "file_code", "title", "retention", "access", "language", "creator", "archive_code")
+    given = {name: getattr(args, name, None) for name in options}
+    given["file_title"], given["access_mode"] = given.pop("title"), given.pop("access")
+    return settings.merged(**given)
+
+
+def _cmd_record(args: argparse.Namespace) -> int:
+    from .records import file_record, to_record
+
+    if args.kind == "file":
+        try:
+            settings = _archive_settings(args)
+        except (OSError, ValueError) as exc:
+            print(f"vndirective: error: {exc}", file=sys.stderr)
+            return 2
+        docs = _documents(args.files, args.encoding, strict=True)
+        r = file_record(docs, settings)
+        print(json.dumps({"kind": r.kind, "fields": r.fields, "problems": r.problems, "documents": [d.source for d in docs]}, ensure_ascii=False, indent=2))
+        return 0
     reports = []
-    for path in args.files:
-        r = to_record(parse(path, encoding=args.encoding), f"nd30-{args.kind}")
-        reports.append({"file": str(path), "kind": r.kind, "fields": r.fields, "problems": r.problems})
+    for d in _documents(args.files, args.encoding, strict=True):
+        r = to_record(d, f"nd30-{args.kind}")
+        reports.append({"file": str(d.source), "kind": r.kind, "fields": r.fields, "problems": r.problems})
     print(json.dumps(reports[0] if len(reports) == 1 else reports, ensure_ascii=False, indent=2))
     return 0
 
 
 def _cmd_register(args: argparse.Namespace) -> int:
-    from .batch import iter_files
-    from .pipeline import parse
     from .records import register_rows, write_register_csv, write_register_xlsx
 
     suffix = Path(args.out).suffix.lower()
     if suffix not in (".csv", ".xlsx"):
         print("vndirective register: --out must end in .csv or .xlsx", file=sys.stderr)
         return 2
-    docs: list[Directive] = []
-    for item in args.paths:
-        path = Path(item)
-        for f in iter_files(path) if path.is_dir() else [path]:
-            try:
-                docs.append(parse(f, encoding=args.encoding))
-            except VndirectiveError as exc:
-                print(f"skipped {f}: {exc}", file=sys.stderr)
+    docs = _documents(args.paths, args.encoding)
     # A register runs in date order; undated documents go last, in the order read.
     docs.sort(key=lambda d: (d.date is None, d.date.toordinal() if d.date else 0, int(d.number) if d.number and d.number.isdigit() else 0))
     rows = register_rows(docs, args.kind, start=args.start)
@@ -298,24 +328,15 @@ def _cmd_graph(args: argparse.Namespace) -> int:
 
 
 def _cmd_archive(args: argparse.Namespace) -> int:
-    from .archive import ArchiveSettings, build_package
+    from .archive import build_package
 
     try:
-        settings = ArchiveSettings.from_file(args.settings) if args.settings else ArchiveSettings()
-        settings = settings.merged(
-            agency_id=args.agency_id,
-            agency_name=args.agency_name,
-            file_code=args.file_code,
-            file_title=args.title,
-            retention=args.retention,
-            access_mode=args.access,
-            language=args.language,
-        )
-        report = build_package(args.paths, args.out, settings, package=args.package)
+        settings = _archive_settings(args)
+        report = build_package(args.paths, args.out, settings, package=args.package, zip=args.zip, sequence=args.sequence)
     except (OSError, ValueError) as exc:
         print(f"vndirective: error: {exc}", file=sys.stderr)
         return 2
-    print(f"Package {report.path}: {len(report.documents)} documents")
+    print(f"Package {report.path}: {report.package} {report.objid}, {len(report.documents)} documents")
     for w in report.warnings:
         print(f"  note: {w}")
     if report.valid:
@@ -327,6 +348,20 @@ def _cmd_archive(args: argparse.Namespace) -> int:
     for pr in report.problems:
         print(f"  problem: {pr}")
     return 1
+
+
+def _settings_options(p: argparse.ArgumentParser) -> None:
+    """The archivist's settings of a hồ sơ, shared by 'archive' and 'record --kind file'."""
+    p.add_argument("--settings", metavar="FILE", help="archive settings of the hồ sơ (JSON; TOML on Python 3.11+); options below override it")
+    p.add_argument("--agency-id", help="mã định danh cơ quan / mã phông (000.00.00.G09 or H49.64.33)")
+    p.add_argument("--agency-name", help="name of the agency handing over the file")
+    p.add_argument("--file-code", help="mã hồ sơ (fileCode): organ id + year + file number and notation")
+    p.add_argument("--title", help="tiêu đề hồ sơ")
+    p.add_argument("--retention", help="thời hạn lưu trữ: 01 Vĩnh viễn, 02 70 năm ... 06 10 năm, 07 Khác (or '20 năm')")
+    p.add_argument("--access", help="chế độ sử dụng: 01 Công khai, 02 Sử dụng có điều kiện, 03 Mật")
+    p.add_argument("--language", help="ngôn ngữ (code 01-11 or vi, en...; default vi)")
+    p.add_argument("--creator", help="người lập hồ sơ")
+    p.add_argument("--archive-code", help="AIP: mã cơ quan lưu trữ (arcFileCode = this + '.' + file code)")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -402,21 +437,20 @@ def build_parser() -> argparse.ArgumentParser:
 
     pa = sub.add_parser("archive", help="pack a folder of documents as an archive package of a hồ sơ (Thông tư 05/2025/TT-BNV: METS, EAD, EAD_doc)")
     pa.add_argument("paths", nargs="+", metavar="DIR", help="the folder of documents (or document files)")
-    pa.add_argument("--out", required=True, metavar="PACKAGE_DIR", help="the package folder to create (must not exist or be empty)")
-    pa.add_argument("--settings", metavar="FILE", help="archive settings (JSON; TOML on Python 3.11+); options below override it")
-    pa.add_argument("--agency-id", help="mã định danh cơ quan / mã phông")
-    pa.add_argument("--agency-name", help="name of the agency handing over the file")
-    pa.add_argument("--file-code", help="mã hồ sơ (fileCode)")
-    pa.add_argument("--title", help="tiêu đề hồ sơ")
-    pa.add_argument("--retention", help="thời hạn lưu trữ: 01 Vĩnh viễn, 02 70 năm ... 06 10 năm, 07 Khác (or '20 năm')")
-    pa.add_argument("--access", help="chế độ sử dụng: 01 Công khai, 02 Sử dụng có điều kiện, 03 Mật")
-    pa.add_argument("--language", help="ngôn ngữ (code 01-11 or vi, en...; default vi)")
-    pa.add_argument("--package", choices=("SIP", "AIP"), default="SIP", help="package type (default SIP_hoso)")
+    pa.add_argument(
+        "--out", required=True, metavar="PACKAGE_DIR", help="the package folder to create (must not exist or be empty); with --zip, the folder the ZIP goes to"
+    )
+    _settings_options(pa)
+    pa.add_argument("--package", choices=("SIP", "AIP"), default="SIP", help="SIP_hoso (default, Phụ lục III) or AIP_hoso (Phụ lục I: PREMIS, arcFileCode)")
+    pa.add_argument("--zip", action="store_true", help="write the package as a ZIP named [sequence][OBJID].zip (Phụ lục III) into --out")
+    pa.add_argument("--sequence", type=int, metavar="N", help="with --zip: the package's number in the transfer (default 1)")
     pa.set_defaults(func=_cmd_archive)
 
-    pr = sub.add_parser("record", help="print the Nghị định 30/2020 Phụ lục VI record of documents as JSON (văn bản đi or đến)")
-    pr.add_argument("files", nargs="+", metavar="FILE", help="documents")
-    pr.add_argument("--kind", choices=("outgoing", "incoming"), default="outgoing", help="outgoing (văn bản đi, default) or incoming (văn bản đến)")
+    pr = sub.add_parser("record", help="print the Nghị định 30/2020 Phụ lục VI record of documents (văn bản đi/đến) or of a hồ sơ as JSON")
+    pr.add_argument("files", nargs="+", metavar="FILE_OR_DIR", help="documents or folders of documents (--kind file: the documents of one hồ sơ)")
+    kinds = "outgoing (văn bản đi, default), incoming (văn bản đến) or file (hồ sơ, Mục III)"
+    pr.add_argument("--kind", choices=("outgoing", "incoming", "file"), default="outgoing", help=kinds)
+    _settings_options(pr)
     pr.add_argument("--encoding", help="encoding of text files (default: detected)")
     pr.set_defaults(func=_cmd_record)
 

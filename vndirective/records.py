@@ -2,8 +2,9 @@
 
 ``to_record(d, "nd30-outgoing")`` gives the fields of an outgoing (văn bản đi) or incoming (văn bản đến)
 document record in the decree's order, formats and lengths; the fields only the registering system knows
-(file code, arrival number, routing...) are present and empty. ``register_rows`` gives the rows of the
-Sổ đăng ký văn bản đi / đến, ``write_register_csv`` and ``write_register_xlsx`` write them.
+(file code, arrival number, routing...) are present and empty. ``file_record(docs, settings)`` gives the
+record of a hồ sơ (Mục III) from its documents and the archivist's settings. ``register_rows`` gives the rows
+of the Sổ đăng ký văn bản đi / đến, ``write_register_csv`` and ``write_register_xlsx`` write them.
 
 Every choice the decree leaves open (date format, number/notation split, priority digit...) is read from
 ``data/nd30.json`` (section ``choices``), where it is written down with its reason: see docs/records.md.
@@ -22,11 +23,29 @@ from typing import TYPE_CHECKING, Any, Literal
 from . import codes
 
 if TYPE_CHECKING:
+    from .archive import ArchiveSettings
     from .model import Directive
 
-RecordKind = Literal["nd30-outgoing", "nd30-incoming"]
+__all__ = [
+    "FILE_RECORD_KIND",
+    "RECORD_KINDS",
+    "Record",
+    "field_specs",
+    "file_record",
+    "organ_id_problem",
+    "register_columns",
+    "register_rows",
+    "split_id",
+    "to_record",
+    "write_register_csv",
+    "write_register_xlsx",
+]
+
+RecordKind = Literal["nd30-outgoing", "nd30-incoming", "nd30-file"]
 RegisterKind = Literal["outgoing", "incoming"]
-RECORD_KINDS: tuple[str, ...] = ("nd30-outgoing", "nd30-incoming")
+RECORD_KINDS: tuple[str, ...] = ("nd30-outgoing", "nd30-incoming")  # to_record: one document
+FILE_RECORD_KIND = "nd30-file"  # file_record: a hồ sơ and its documents
+_MISSING = {"text": "not found in the document", "settings": "not given in the settings"}
 
 _LUU = re.compile(r"^\s*lưu\b[\s:.,-]*", re.IGNORECASE)
 _NHU_TREN = re.compile(r"^\s*như trên\b", re.IGNORECASE)
@@ -204,21 +223,14 @@ def _values(d: Directive, date_format: str | None) -> dict[str, Any]:
     }
 
 
-def to_record(d: Directive, kind: str = "nd30-outgoing", *, date_format: str | None = None) -> Record:
-    """The Phụ lục VI record of a document: 'nd30-outgoing' (Mục I, văn bản đi) or 'nd30-incoming' (Mục II, văn bản đến).
-
-    Values are cut to the decree's lengths; each cut, each missing value the text should give and a
-    secrecy mark are listed in ``Record.problems``. ``date_format`` (strftime) overrides ``choices.date_format``.
-    """
-    specs = field_specs(kind)
-    values = _values(d, date_format)
+def _fill(specs: list[dict[str, Any]], values: dict[str, Any], problems: list[str]) -> dict[str, str]:
+    """The fields of ``specs`` from ``values`` (keyed by each spec's 'from'), cut to the decree's lengths; cuts and gaps go to ``problems``."""
     separator: str = _table()["choices"]["recipients"]["separator"]
     out: dict[str, str] = {}
-    problems: list[str] = []
     for spec in specs:
         key, limit = spec["key"], spec["max_length"]
         label = f"{spec['vi']} ({key})"
-        raw: Any = values.get(spec["from"], "") if spec["fill"] == "text" else ""
+        raw: Any = values.get(spec["from"], "") if spec["fill"] != "system" and spec["from"] else ""
         if isinstance(raw, list):
             items = []
             for item in raw:
@@ -236,11 +248,156 @@ def to_record(d: Directive, kind: str = "nd30-outgoing", *, date_format: str | N
                     problems.append(f"{label}: cut from {len(value)} to {limit} characters")
                     value = _fit(value, limit)
         if spec.get("report_missing") and not value:
-            problems.append(f"{label}: not found in the document")
+            where = f" ({spec['from']})" if spec["fill"] == "settings" else ""
+            problems.append(f"{label}: {_MISSING.get(spec['fill'], 'unknown')}{where}")
         out[key] = value
+    return out
+
+
+def to_record(d: Directive, kind: str = "nd30-outgoing", *, date_format: str | None = None) -> Record:
+    """The Phụ lục VI record of a document: 'nd30-outgoing' (Mục I, văn bản đi) or 'nd30-incoming' (Mục II, văn bản đến).
+
+    Values are cut to the decree's lengths; each cut, each missing value the text should give and a
+    secrecy mark are listed in ``Record.problems``. ``date_format`` (strftime) overrides ``choices.date_format``.
+    The record of a hồ sơ (Mục III) is :func:`file_record`.
+    """
+    if kind == FILE_RECORD_KIND:
+        raise ValueError(f"{kind!r} is the record of a hồ sơ, not of one document: use file_record(documents, settings)")
+    specs = field_specs(kind)
+    problems: list[str] = []
+    out = _fill(specs, _values(d, date_format), problems)
     if d.security:
         problems.append(f"secret document ({d.security}): register it under the rules on state secrets (Nghị định 30/2020 Art. 16.3, 22.4)")
     return Record(kind, out, problems)
+
+
+# ---------------------------------------------------------------- the hồ sơ record (Mục III)
+
+
+def organ_id_problem(value: str | None) -> str | None:
+    """Why an agency identifier (mã định danh cơ quan) does not look like one, or None when it matches ``codes.organ_id``.
+
+    The code's structure is unverified (archive-metadata §4.1): callers warn, never refuse.
+    """
+    if not value:
+        return None
+    spec = _table()["codes"]["organ_id"]
+    if re.fullmatch(spec["pattern"], value):
+        return None
+    forms = " or ".join(f"'{f}'" for f in spec["forms"])
+    return f"{value!r} is not in a known form of the mã định danh cơ quan ({forms}); check it (the structure of the code is not verified, so it is kept)"
+
+
+def _document_name(d: Directive) -> str:
+    return Path(d.source).name if d.source else ""
+
+
+def _override(settings: ArchiveSettings, d: Directive, element: str) -> str:
+    """A value the settings give for one document (``documents.<file name>.<element>``), or ''."""
+    return str(settings.documents.get(_document_name(d), {}).get(element, ""))
+
+
+def _document_date(settings: ArchiveSettings, d: Directive) -> _dt.date | None:
+    if d.date is not None:
+        return d.date
+    given = _override(settings, d, "issuedDate")
+    try:
+        return _dt.datetime.strptime(given, codes.load("tt05")["date_format"]).date() if given else None
+    except ValueError:
+        return None
+
+
+def _document_pages(settings: ArchiveSettings, d: Directive) -> int | None:
+    given = _override(settings, d, "numberOfPage")
+    if given.isdigit():
+        return int(given)
+    return d.page_count
+
+
+def _words(kind: str, value: str | None) -> str:
+    """The words of a TT 05 code ('05' → '20 năm'); a value that is not a code is kept as typed."""
+    from .archive import normalize_code
+
+    if not value:
+        return ""
+    code = normalize_code(kind, value)
+    if code is None:
+        return value
+    names: dict[str, str] = codes.load("tt05")["codes"][kind]["values"]
+    return ", ".join(names[c] for c in code.split(","))
+
+
+def _file_code_parts(settings: ArchiveSettings, problems: list[str]) -> tuple[str, str]:
+    """FileCatalog and FileNotation: the settings' file_year / file_notation, else split from file_code."""
+    year, notation = settings.file_year or "", settings.file_notation or ""
+    m = re.fullmatch(_table()["codes"]["file_code"]["pattern"], settings.file_code or "")
+    if m:
+        year, notation = year or m.group("year"), notation or m.group("notation")
+        organ = m.group("organ")
+        if settings.agency_id and organ != settings.agency_id:
+            problems.append(
+                f"file_code {settings.file_code!r} begins with {organ!r}, not with the OrganId {settings.agency_id!r} (TT 05: organ id + year + file number)"
+            )
+    return year, notation
+
+
+def _file_values(docs: list[Directive], s: ArchiveSettings, date_format: str | None, problems: list[str]) -> dict[str, Any]:
+    """The values of the hồ sơ record: the archivist's settings and what the documents give."""
+    dated = sorted(x for x in (_document_date(s, d) for d in docs) if x is not None)
+    undated = [_document_name(d) or "?" for d in docs if _document_date(s, d) is None]
+    if undated:
+        names = ", ".join(undated)
+        problems.append(f"no date for {names}: StartDate and EndDate cover the dated documents only (give documents.<name>.issuedDate in the settings)")
+    pages = [_document_pages(s, d) for d in docs]
+    unknown = [_document_name(d) or "?" for d, n in zip(docs, pages, strict=True) if n is None]
+    if unknown:
+        problems.append(
+            f"Tổng số trang của hồ sơ (PageTotal): page count unknown for {', '.join(unknown)}; left empty (give documents.<name>.numberOfPage in the settings)"
+        )
+    retention = _words("maintenance", s.retention)
+    if s.retention and retention == codes.load("tt05")["codes"]["maintenance"]["values"]["07"]:
+        problems.append(f"Thời hạn bảo quản (Maintenance): {s.retention!r} is not a period; give it in words ('15 năm')")
+    year, notation = _file_code_parts(s, problems)
+    return {
+        "agency_id": s.agency_id or "",
+        "file_year": year,
+        "file_notation": notation,
+        "file_title": s.file_title or "",
+        "retention": retention,
+        "access_mode": _words("mode", s.access_mode),
+        "creator": s.creator or "",
+        "language": _words("language", s.language) or _table()["codes"]["language"],
+        "start_date": format_date(dated[0], date_format) if dated else "",
+        "end_date": format_date(dated[-1], date_format) if dated else "",
+        "doc_total": str(len(docs)),
+        "page_total": "" if unknown or not pages else str(sum(n for n in pages if n is not None)),
+        "description": s.description or "",
+    }
+
+
+def file_record(
+    directives: Iterable[Directive], settings: ArchiveSettings | dict[str, Any] | None = None, *, date_format: str | None = None
+) -> Record:
+    """The Phụ lục VI Mục III record of a hồ sơ: file code, title, retention, access, creator, language, dates, totals.
+
+    ``settings`` are the archive settings (:class:`vndirective.archive.ArchiveSettings`, or the dict of a settings
+    file): the archivist's values are taken from there, never guessed; a missing one is empty and listed in
+    ``Record.problems``, as are an agency id of an unknown form, undated documents and unknown page counts.
+    """
+    from .archive import ArchiveSettings
+
+    s = settings if isinstance(settings, ArchiveSettings) else ArchiveSettings.from_dict(dict(settings or {}))
+    docs = list(directives)
+    problems: list[str] = []
+    values = _file_values(docs, s, date_format, problems)
+    fields = _fill(field_specs(FILE_RECORD_KIND), values, problems)
+    organ = organ_id_problem(s.agency_id)
+    if organ:
+        problems.append(f"Mã định danh của cơ quan (FileCode.OrganId): {organ}")
+    secret = [f"{_document_name(d) or d.doc_id} ({d.security})" for d in docs if d.security]
+    if secret:
+        problems.append(f"secret documents: {', '.join(secret)}: the file's access regime must allow them (Chế độ sử dụng)")
+    return Record(FILE_RECORD_KIND, fields, problems)
 
 
 def _register_value(d: Directive, source: str | None, number: int | None) -> str:
