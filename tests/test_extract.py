@@ -575,3 +575,13 @@ def test_scan_specks_in_the_distribution_list():
     assert [(i.recipient, i.purpose) for i in d.distribution] == [
         ("Văn phòng Trung ương Đảng", "để b/c"), ("Các bộ, cơ quan thuộc Chính phủ", None), ("Lưu Văn phòng Tỉnh ủy", None)]
     assert (d.signature.title, d.signature.name) == ("BÍ THƯ", "Lê Văn A")
+
+
+def test_ocr_spelling_of_the_issuers_place_name_checked_against_the_text():
+    text = ("ỦY BAN NHÂN DÂN\nXÃ THƯ LẦM\nSố: 215/QĐ-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+            "Thư Lâm, ngày 12 tháng 8 năm 2025\n\nQUYẾT ĐỊNH\nVề việc thành lập Tổ công tác xã Thư Lâm\n\n"
+            "CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ THƯ LÂM\n\nĐiều 1. Thành lập Tổ công tác.\n")
+    d = vndirective.parse_text(text)
+    assert d.issuer == "ỦY BAN NHÂN DÂN XÃ THƯ LÂM"
+    assert "ocr_correction" in [w.code for w in d.warnings]
+    assert vndirective.parse_text(text.replace("THƯ LẦM", "THƯ LÂM")).warnings == [w for w in vndirective.parse_text(text.replace("THƯ LẦM", "THƯ LÂM")).warnings if w.code != "ocr_correction"]

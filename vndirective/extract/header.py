@@ -51,11 +51,29 @@ def extract_header(layout: Layout, zones: Zones) -> Header:
     _number(layout, number_line, h)
     _organs(layout, header_lines, roles, number_line, zones, h)
     _place_date(layout, header_lines, roles, h)
+    _reconcile_place_name(layout, h)
     _type_and_subject(layout, zones, number_line, roles, h)
     _marks(layout, header_lines, roles, h)
     if h.values.get("system") is None and h.own_id is not None and h.own_id.system:
         h.set("system", h.own_id.system, h.own_id_span)
     return h
+
+
+def _reconcile_place_name(layout: Layout, h: Header) -> None:
+    """'ỦY BAN NHÂN DÂN XÃ THƯ LẦM' over 'Thư Lâm, ngày ...': the issuer ends with the place, but OCR
+    spelled the two differently. The spelling the document uses more often wins, with a warning."""
+    issuer, place = h.values.get("issuer"), h.values.get("place")
+    if not isinstance(issuer, str) or not isinstance(place, str) or len(place) < 3:
+        return
+    tail = issuer[len(issuer) - len(place) :]
+    if len(issuer) <= len(place) or issuer[-len(place) - 1] != " " or skeleton(tail) != skeleton(place) or fold(tail) == fold(place.upper()):
+        return
+    text = layout.folded.lower()
+    if text.count(fold(place).lower()) <= text.count(fold(tail).lower()):
+        return
+    fixed = issuer[: len(issuer) - len(place)] + place.upper()
+    h.warnings.append(warn("ocr_correction", h.spans.get("issuer"), written=issuer, fixed=fixed))
+    h.values["issuer"] = fixed
 
 
 def _system(layout: Layout, header: list[Line], roles: dict[int, str], h: Header) -> None:
