@@ -586,3 +586,13 @@ def test_ocr_spelling_of_the_issuers_place_name_checked_against_the_text():
     assert "ocr_correction" in [w.code for w in d.warnings]
     clean = vndirective.parse_text(text.replace("THƯ LẦM", "THƯ LÂM"))
     assert (clean.issuer, [w.code for w in clean.warnings if w.code == "ocr_correction"]) == ("ỦY BAN NHÂN DÂN XÃ THƯ LÂM", [])
+
+
+def test_two_signature_blocks_side_by_side_give_the_last_one_whole():
+    text = (PARTY_HEADER + "Hai cơ quan thống nhất hướng dẫn.\n\nT/M ỦY BAN KIỂM TRA | K/T TRƯỞNG BAN\nCHỦ NHIỆM | PHÓ TRƯỞNG BAN THƯỜNG TRỰC\n"
+            "Lò Văn Páo | Nguyễn Thị Thu Hà\n\nNơi nhận:\n- Thường trực Tỉnh ủy (b/c),\n- Lưu BTCTU, UBKTTU.\n")
+    text_lines = (PARTY_HEADER + "Hai cơ quan thống nhất hướng dẫn.\n\nT/M ỦY BAN KIỂM TRA\nCHỦ NHIỆM\n\nLò Văn Páo | K/T TRƯỞNG BAN\n"
+                  "PHÓ TRƯỞNG BAN THƯỜNG TRỰC\n\nNguyễn Thị Thu Hà\nNơi nhận:\n- Thường trực Tỉnh ủy (b/c),\n- Lưu BTCTU, UBKTTU.\n")
+    for t in (text, text_lines):
+        s = vndirective.parse_text(t).signature
+        assert (s.authority, s.on_behalf_of, s.title, s.name) in {("K/T", "TRƯỞNG BAN", "PHÓ TRƯỞNG BAN THƯỜNG TRỰC", "Nguyễn Thị Thu Hà")}

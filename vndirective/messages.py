@@ -27,6 +27,10 @@ TEMPLATES: dict[str, str] = {
     "missing_distribution": "The document has no 'Nơi nhận' (distribution) list.",
     "reader": "{message}",
     "legacy_converted": "The text was typed in the legacy {encoding} font encoding; it was converted to Unicode (check the result).",
+    "joint_signatures": (
+        "Two signature blocks side by side (a joint document); the signature given is the last one "
+        "(the lead organ's, on the right in the official layout)."
+    ),
     "html_markup": "The text holds HTML markup (a web page or a fragment of one saved as text); it was read as HTML.",
     "decoded_as": "The file is not UTF-8; it was read as {encoding}.",
     "ocr": "The text was read by OCR ({pages} page(s)): check names and numbers against the scan.",

@@ -201,15 +201,33 @@ def extract_signature(layout: Layout, zones: Zones, skip: set[int]) -> tuple[Sig
         right = [ln for ln in segs if ln.col > 0 or id(ln) in after]
         segs = right or segs
     pieces: list[_Piece] = []
+    cols: list[int] = []
     for ln in segs:
-        pieces.extend(_pieces(layout, ln))
-    warnings: list[ParseWarning] = []
+        found = _pieces(layout, ln)
+        pieces.extend(found)
+        cols.extend([ln.col] * len(found))
     if not pieces:
-        return None, warnings
+        return None, []
+    warnings: list[ParseWarning] = []
+    kinds_by_col: dict[int, set[str]] = {}
+    for c, p in zip(cols, pieces, strict=True):
+        kinds_by_col.setdefault(c, set()).add(p.kind)
+    signed_cols = sorted(c for c, kinds in kinds_by_col.items() if {"mark", "name"} <= kinds)
+    if len(signed_cols) > 1:
+        # Two blocks side by side in the cells of one table (a joint document): the last column's is reported.
+        warnings.append(warn("joint_signatures", pieces[0].span))
+        pieces = [p for c, p in zip(cols, pieces, strict=True) if c == signed_cols[-1]]
+    last_mark_idx = max((i for i, p in enumerate(pieces) if p.kind == "mark"), default=-1)
+    signed_before = max((i for i, p in enumerate(pieces[:last_mark_idx]) if p.kind == "name"), default=-1)
+    if signed_before >= 0 and any(p.kind == "mark" for p in pieces[:signed_before]) and not warnings:
+        # Two blocks side by side (a joint document): a name closes the first. The last block is reported,
+        # whole; in the official layout the lead organ signs on the right.
+        warnings.append(warn("joint_signatures", pieces[signed_before].span))
+        pieces = pieces[signed_before + 1 :]
+        last_mark_idx -= signed_before + 1
     sig = Signature()
     marks = [p for p in pieces if p.kind == "mark"]
     names = [p for p in pieces if p.kind == "name"]
-    last_mark_idx = max((i for i, p in enumerate(pieces) if p.kind == "mark"), default=-1)
     titles = [p for p in pieces[last_mark_idx + 1 :] if p.kind == "caps"]
     while len(titles) > 1 and _scribble(titles[-1].text):
         titles.pop()  # a signature or seal read by OCR ('NEEN 0H') under the title
