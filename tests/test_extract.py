@@ -596,3 +596,21 @@ def test_two_signature_blocks_side_by_side_give_the_last_one_whole():
     for t in (text, text_lines):
         s = vndirective.parse_text(t).signature
         assert (s.authority, s.on_behalf_of, s.title, s.name) in {("K/T", "TRƯỞNG BAN", "PHÓ TRƯỞNG BAN THƯỜNG TRỰC", "Nguyễn Thị Thu Hà")}
+
+
+@pytest.mark.parametrize(
+    ("head", "subject"),
+    [
+        ("ỦY BAN NHÂN DÂN\nHUYỆN CAO LỘC\nSố: 2046/UBND-KT\nV/v thực hiện Thông báo số:\n144/TB-UBND của UBND tỉnh\n"
+         "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nCao Lộc, ngày 17 tháng 12 năm 2016\n\nKính gửi: UBND các xã.\n",
+         "thực hiện Thông báo số: 144/TB-UBND của UBND tỉnh"),
+        ("TỈNH ỦY NGHỆ AN\nBAN TUYÊN GIÁO\n*\nSố 31-KH/BTGTU\nĐẢNG CỘNG SẢN VIỆT NAM\nNghệ An, ngày 19 tháng 12 năm 2016\n\nKẾ HOẠCH\n"
+         "thực hiện kế hoạch số 23-KH/BTGTU ngày 24 tháng 9 năm 2016 của Ban\nTuyên giáo Tỉnh ủy về đẩy mạnh học tập và làm theo tư tưởng, đạo đức,\n"
+         "phong cách Hồ Chí Minh\n-----\n",
+         "thực hiện kế hoạch số 23-KH/BTGTU ngày 24 tháng 9 năm 2016 của Ban Tuyên giáo Tỉnh ủy về đẩy mạnh học tập và làm theo tư tưởng, "
+         "đạo đức, phong cách Hồ Chí Minh"),
+    ],
+)
+def test_subject_lines_wrapped_after_a_number_label_or_inside_a_name(head, subject):
+    d = vndirective.parse_text(head + "\nTriển khai Kết luận 48-KL/TU của Ban Thường vụ Tỉnh ủy, yêu cầu như sau:\n1. Các cấp ủy thực hiện.\n2. Báo cáo kết quả.\n")
+    assert d.subject == subject

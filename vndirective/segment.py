@@ -195,6 +195,12 @@ def _header_window(layout: Layout, lines: list[Line]) -> int:
     return limit
 
 
+def _number_label_end(text: str) -> bool:
+    """'... Thông báo số:' at a line end: the number follows on the next line."""
+    head = text[-6:].lower().replace(" ", "")
+    return head.endswith(("số:", "so:"))
+
+
 def _subject_block(layout: Layout, lines: list[Line], start: int, limit: int) -> int:
     """End (exclusive) of a 'V/v' subject that starts at ``start``."""
     first = lines[start]
@@ -207,7 +213,8 @@ def _subject_block(layout: Layout, lines: list[Line], start: int, limit: int) ->
             continue
         if ln.kind != "text" or ln.gap_before or ln.col != first.col:
             break
-        if classify(layout, ln) != "text" or layout.t(prev).rstrip(" *_").endswith((".", ":", "!", "?")):
+        prev_end = layout.t(prev).rstrip(" *_")
+        if classify(layout, ln) != "text" or (prev_end.endswith((".", ":", "!", "?")) and not _number_label_end(prev_end)):
             break  # a subject may hold ';' ('... năm 2024; phương hướng năm 2025') but ends at '.'
 
         if layout.text[prev.end : prev.raw_end].rstrip().endswith(("*", "_")):
@@ -288,8 +295,8 @@ def _typed_subject(layout: Layout, lines: list[Line], type_idx: int, limit: int)
                 break
             prev_text = layout.t(lines[i - 1])
             continues = text[:1].isdigit() and not ends_terminal(prev_text)  # '... Nghị quyết số' / '18-NQ/TW ngày ...'
-            if not starts_lower(text) and not continues and (ends_terminal(prev_text) or len(text) > 60):
-                break  # a new sentence: the body begins
+            if not starts_lower(text) and not continues and (ends_terminal(prev_text) or len(text) > 60) and not _rule_below(lines, i, limit):
+                break  # a new sentence: the body begins (unless the rule under the subject is still to come)
             if len(text) > 160:
                 break
         elif caps:
@@ -304,6 +311,16 @@ def _typed_subject(layout: Layout, lines: list[Line], type_idx: int, limit: int)
             phase = "lower"
         i += 1
     return (start, i)
+
+
+def _rule_below(lines: list[Line], i: int, limit: int, reach: int = 3) -> bool:
+    """Whether the rule that closes a typed subject ('-----') comes within ``reach`` lines of line i, with no blank line before it."""
+    for j in range(i + 1, min(limit, i + 1 + reach)):
+        if lines[j].gap_before:
+            return False
+        if lines[j].kind == "rule":
+            return True
+    return False
 
 
 def find_zones(layout: Layout) -> Zones:
