@@ -614,3 +614,24 @@ def test_two_signature_blocks_side_by_side_give_the_last_one_whole():
 def test_subject_lines_wrapped_after_a_number_label_or_inside_a_name(head, subject):
     d = vndirective.parse_text(head + "\nTriển khai Kết luận 48-KL/TU của Ban Thường vụ Tỉnh ủy, yêu cầu như sau:\n1. Các cấp ủy thực hiện.\n2. Báo cáo kết quả.\n")
     assert d.subject == subject
+
+
+@pytest.mark.parametrize(
+    ("citation", "kept"),
+    [
+        ("Công văn số 826-CV/TU của Tỉnh ủy Phú Thọ", True),  # another province's document with the same id
+        ("Công văn số 826-CV/TU của UBND huyện", True),  # another level
+        ("Công văn số 826-CV/TU của Ban Thường vụ Tỉnh ủy", False),  # the document's own number
+        ("Công văn số 826-CV/TU của Tỉnh ủy Thanh Hóa", False),
+    ],
+)
+def test_the_documents_own_number_cited_for_another_organ(citation, kept):
+    text = ("ĐẢNG BỘ TỈNH THANH HÓA\nTỈNH ỦY THANH HÓA\n*\nSố: 826-CV/TU\nV/v tăng cường công tác phòng dịch\nĐẢNG CỘNG SẢN VIỆT NAM\n"
+            f"Thanh Hóa, ngày 5 tháng 3 năm 2022\n\nTiếp tục thực hiện có hiệu quả {citation} về lãnh đạo đại hội.\n")
+    assert ("826-CV/TU" in [r.doc_id for r in vndirective.parse_text(text).references]) is kept
+
+
+def test_a_type_word_before_an_earlier_citation_is_not_the_next_ones():
+    d = vndirective.parse_text(PARTY_HEADER + "Thực hiện Quyết định của Đảng ủy thị trấn số 184-QĐ/ĐU ngày 23/02/2019 và Kế hoạch số 109/HU, "
+                               "ngày 28/3/2024 của Ban Thường vụ Huyện ủy.\n")
+    assert {r.doc_id: r.doc_type for r in d.references if r.number in ("184", "109")} == {"184-QĐ/ĐU": "QĐ", "109-KH/HU": "KH"}

@@ -118,7 +118,7 @@ def _alternation(words: list[str]) -> str:
 # laws the name between ('Luật Phòng cháy, chữa cháy và cứu nạn, cứu hộ số').
 TYPE_WORD_BEFORE = regex.compile(
     rf"(?<!\p{{L}})(?P<word>{_alternation(list(codes.type_words()))})"
-    r"(?:\s{1,3}(?:của|do)\s{1,3}(?P<issuer>[^,;.()\n]{2,70}?)|(?<=(?i:luật|pháp lệnh))\s{1,3}\p{Lu}[^;.()\n]{2,90}?\s(?=số))?"
+    r"(?:\s{1,3}(?:của|do)\s{1,3}(?P<issuer>[^,;.()\n/]{2,70}?)|(?<=(?i:luật|pháp lệnh))\s{1,3}\p{Lu}[^;.()\n]{2,90}?\s(?=số))?"
     r"\s{0,3}(?:số|so)?\s{0,3}:?\s{0,3}$",
     regex.IGNORECASE | regex.REVERSE,  # matched from the end of the window: the id is there
 )

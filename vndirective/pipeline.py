@@ -74,7 +74,8 @@ def parse_layout(layout: Layout, *, source: str | None = None) -> Directive:
     if recipients:
         d.spans["recipients"] = [s for _, s in recipients]
 
-    d.references, ref_warnings = extract_references(layout, header.own_id_span, header.own_id, header.values.get("date"))
+    own_organs = tuple(v for v in (header.values.get("issuer"), header.values.get("issuer_parent")) if isinstance(v, str))
+    d.references, ref_warnings = extract_references(layout, header.own_id_span, header.own_id, header.values.get("date"), own_organs)
     d.warnings.extend(ref_warnings)
 
     d.preamble, d.tasks, d.closing = extract_tasks(layout, zones.body)

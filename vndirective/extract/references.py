@@ -20,6 +20,7 @@ from ..ids import MALFORMED, DocumentId, find_ids
 from ..lines import Layout, clean
 from ..messages import warn
 from ..model import Mention, ParseWarning, Reference, Span, System
+from ..normalize import skeleton
 
 _LIST_GLUE = regex.compile(r"^\s{0,3}(?:,|;|và|và các|hoặc)?\s{0,3}(?:số\s{0,2}:?\s{0,2})?$", regex.IGNORECASE)
 _LOOKBACK = 100
@@ -46,10 +47,10 @@ class _Found:
 
 
 def extract_references(
-    layout: Layout, own: Span | None, own_id: DocumentId | None, own_date: dt.date | None = None
+    layout: Layout, own: Span | None, own_id: DocumentId | None, own_date: dt.date | None = None, own_organs: tuple[str, ...] = ()
 ) -> tuple[list[Reference], list[ParseWarning]]:
-    """All references of the text, the document's own number excluded (unless cited with another date:
-    then it is another organ's or another term's document)."""
+    """All references of the text, the document's own number excluded (unless cited with another date or
+    an issuer that is not the document's own, ``own_organs``: then it is another organ's or term's document)."""
     folded = layout.folded
     warnings: list[ParseWarning] = []
     found: list[_Found] = []
@@ -73,7 +74,13 @@ def extract_references(
                 f.issuer, f.issuer_span = value, f.issuer_before
     _share_list_issuers(folded, found)
     if own_id is not None:
-        found = [f for f in found if f.did.key != own_id.key or (f.date is not None and own_date is not None and f.date != own_date)]
+        found = [
+            f
+            for f in found
+            if f.did.key != own_id.key
+            or (f.date is not None and own_date is not None and f.date != own_date)
+            or (f.issuer is not None and _other_organ(f.issuer, own_organs))
+        ]
 
     refs: dict[tuple[object, ...], Reference] = {}
     for f in found:
@@ -95,6 +102,27 @@ def extract_references(
         ref.mentions.append(mention)
         warnings.extend(_form_warnings(layout, f))
     return list(refs.values()), warnings
+
+
+def _other_organ(phrase: str, own_organs: tuple[str, ...]) -> bool:
+    """Whether an issuer phrase names an organ other than the document's own: a place name its organs do
+    not hold ('của Tỉnh ủy Phú Thọ' in a document of TỈNH ỦY THANH HÓA), or another level ('của UBND tỉnh'
+    in a document of a huyện)."""
+    own = " ".join(skeleton(o) for o in own_organs if o)
+    if not own:
+        return False
+    words = phrase.split()
+    name: list[str] = []
+    for w in reversed(words):
+        if not w[:1].isupper() or w.isupper():
+            break
+        name.insert(0, w)
+    if len(name) >= 2 and skeleton(" ".join(name)) not in own:
+        return True
+    own_units = {u for u in codes.unit_words() if f" {u} " in f" {own} "}
+    sk = f" {skeleton(phrase)} "
+    phrase_units = {u for u in codes.unit_words() if f" {u} " in sk}
+    return bool(own_units and phrase_units and not phrase_units & own_units)
 
 
 def _system(did: DocumentId) -> System | None:
