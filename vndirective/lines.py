@@ -152,12 +152,15 @@ def build_layout(text: str, *, already_prepared: bool = False) -> Layout:
         code = "legacy_encoding" if already_prepared else "legacy_converted"
         layout.warnings.append(warn(code, encoding=found))
     rows = text.split("\n")
-    widths = sorted(len(r.rstrip()) for r in rows if r.strip())
-    gapped = sum(1 for r in rows if ("   " in r or "\t" in r) and "|" not in r and _GAP.search(r.strip()))
-    indented = sum(1 for r in rows if len(r) - len(r.lstrip(" ")) >= 20 and r.strip())
-    layout.layout_columns = gapped >= 2 or indented >= 3
-    wide = widths[int(len(widths) * 0.9)] if widths else 80
-    right_edge = max(30, int(wide * 0.4))
+    right_edge = 30
+    if "   " in text or "\t" in text:  # columns laid out with blanks (pdftotext -layout): measured once
+        gapped = sum(1 for r in rows if ("   " in r or "\t" in r) and "|" not in r and _GAP.search(r.strip()))
+        indented = sum(1 for r in rows if len(r) - len(r.lstrip(" ")) >= 20 and r.strip())
+        layout.layout_columns = gapped >= 2 or indented >= 3
+        if layout.layout_columns:
+            widths = sorted(len(r.rstrip()) for r in rows if r.strip())
+            wide = widths[int(len(widths) * 0.9)] if widths else 80
+            right_edge = max(30, int(wide * 0.4))
 
     pos = 0
     page = 1
