@@ -55,7 +55,7 @@ def read_docx(data: bytes, name: str = "<docx>", limits: Limits = DEFAULT) -> La
         numbering = _Numbering(document)
         lines = list(_body_lines(document, numbering))
         footnotes = _footnotes(document)
-        page_headers, page_footers = _section_texts(document)
+        page_headers, page_footers = _section_texts(document, numbering)
     except damage as exc:
         raise _corrupt(name, exc) from exc
     if page_headers:  # printed above the first page: a mark such as 'MẬT' or 'Dự thảo' belongs to the header
@@ -299,11 +299,15 @@ def _format(fmt: str, n: int) -> str:
     return str(n)
 
 
-def _section_texts(document: Any) -> tuple[list[str], list[str]]:
-    """Paragraphs of the sections' page headers and footers, each distinct text once (a header repeats
-    on every page and in every section); page numbers left out."""
+def _section_texts(document: Any, numbering: _Numbering) -> tuple[list[str], list[str]]:
+    """Lines of the sections' page headers and footers — paragraphs, and tables read as in the body (some
+    templates put the whole organ | title block in the first page's header) — each distinct text once (a
+    header repeats on every page and in every section); page numbers left out."""
+    from docx.table import Table
+
     headers: list[str] = []
     footers: list[str] = []
+    seen_cells: list[Any] = []
     for section in document.sections:
         for part, out in (
             (section.first_page_header, headers),
@@ -315,10 +319,12 @@ def _section_texts(document: Any) -> tuple[list[str], list[str]]:
         ):
             if part.is_linked_to_previous:
                 continue
-            for paragraph in part.paragraphs:
-                text = _paragraph_text(paragraph).strip()
-                if text and text not in headers and text not in footers and not _PAGE_NUMBER.fullmatch(text):
-                    out.append(text)
+            for block in part.iter_inner_content():
+                texts = _table_lines(block, numbering, seen_cells) if isinstance(block, Table) else [_paragraph_text(block)]
+                for raw in texts:
+                    text = raw.strip()
+                    if text and text not in headers and text not in footers and not _PAGE_NUMBER.fullmatch(text):
+                        out.append(text)
     return headers, footers
 
 
