@@ -6,6 +6,8 @@ PDF: pages per second of ``vndirective.parse()`` on the PDF versions of the corp
 (``corpus/formats/*.pdf``, scans aside) against, in the same run, pdfplumber's plain
 ``extract_text()`` on the same files and ``pdftotext -layout`` when it is installed.
 The goal: the whole layout-aware parse costs no more than half of ``extract_text()``.
+``parse()`` reads the characters with pdfium when pypdfium2 is installed (``pdf_characters``
+says which); ``--compare-pdfplumber`` also times it reading them with pdfplumber alone.
 DOCX: documents per second of ``parse()`` on ``corpus/formats/*.docx``.
 Each figure is the median of N timed runs (default 3) after one warm-up run.
 """
@@ -44,8 +46,12 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--json", help="also write the figures to this file")
+    ap.add_argument("--compare-pdfplumber", action="store_true", help="also time parse() with the characters read by pdfplumber (the fallback)")
     args = ap.parse_args(argv)
     import pdfplumber
+
+    from vndirective.readers import pdf as pdf_reader
+    from vndirective.readers import pdf_chars
 
     pdfs = sorted(p for p in FORMATS.glob("*.pdf") if not p.name.endswith(".scan.pdf"))
     docxs = sorted(p for p in FORMATS.glob("*.docx") if p.name.count(".") == 1)
@@ -69,11 +75,20 @@ def main(argv: list[str] | None = None) -> int:
             vndirective.parse(p)
 
     out: dict[str, object] = {"pdf_files": len(pdfs), "pdf_pages": pages, "docx_files": len(docxs)}
+    out["pdf_characters"] = "pdfium" if pdf_reader.PDFIUM and pdf_chars.available() else "pdfplumber"
     ours = timed(ours_pdf, args.repeat)
     plain = timed(plumber_text, args.repeat)
     out["parse_pdf_pages_per_s"] = round(pages / ours, 1)
     out["pdfplumber_extract_text_pages_per_s"] = round(pages / plain, 1)
     out["ratio_parse_over_extract_text"] = round(ours / plain, 3)
+    if args.compare_pdfplumber:
+        pdf_reader.PDFIUM = False
+        try:
+            slow = timed(ours_pdf, args.repeat)
+        finally:
+            pdf_reader.PDFIUM = True
+        out["parse_pdf_with_pdfplumber_pages_per_s"] = round(pages / slow, 1)
+        out["ratio_parse_with_pdfplumber_over_extract_text"] = round(slow / plain, 3)
     if shutil.which("pdftotext"):
 
         def poppler() -> None:

@@ -369,3 +369,296 @@ def test_docx_text_box_is_read_once(tmp_path):
     d = vndirective.parse(path)
     assert d.text.count("HỎA TỐC") == 1
     assert d.doc_id == "334-CV/HU" and len(d.tasks) == 3
+
+
+# ---------------------------------------------------------------------------
+# PDF characters read by pdfium (readers/pdf_chars.py), and the pdfplumber path it falls back on
+# ---------------------------------------------------------------------------
+
+ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789/-.,:;()ĐẢỨƯỞỘỈẮỆỦỤẠàăèòýđếịốựệụởậ"
+
+
+def _type3_font(name: str, glyph: str = "box") -> bytes:
+    """A Type 3 font (objects 7-10 of :func:`_pdf`): every glyph a 500 × 700 box, 500 units wide
+    (7 pt at 14 pt), the space blank; its ToUnicode map gives :data:`ALPHABET` from code 33 on.
+    Both pdfminer and pdfium measure such a font alike, and neither substitutes another for it.
+    ``glyph="wide"``: the ink of every glyph reaches 200 units past its advance on either side."""
+    return (
+        f"<< /Type /Font /Subtype /Type3 /Name /{name} /FontBBox [0 0 500 700] /FontMatrix [0.001 0 0 0.001 0 0]"
+        f" /CharProcs << /box 7 0 R /space 8 0 R /wide 10 0 R >> /Encoding << /Type /Encoding /Differences [32 /space {f' /{glyph}' * len(ALPHABET)}] >>"
+        f" /FirstChar 32 /LastChar {32 + len(ALPHABET)} /Widths [{' 500' * (len(ALPHABET) + 1)}] /ToUnicode 9 0 R /Resources << >> >>"
+    ).encode()
+
+
+def _to_unicode() -> bytes:
+    pairs = "".join(f"<{33 + i:02X}> <{ord(c):04X}>\n" for i, c in enumerate(ALPHABET))
+    return (
+        "/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+        "/CMapName /Adobe-Identity-UCS def /CMapType 2 def 1 begincodespacerange <00> <FF> endcodespacerange\n"
+        f"{len(ALPHABET)} beginbfchar\n{pairs}endbfchar endcmap CMapName currentdict /CMap defineresource pop end end"
+    ).encode()
+
+
+def _vn(text: str) -> str:
+    """``text`` as a PDF string in the encoding of :func:`_type3_font` (parentheses escaped)."""
+    return "".join(" " if c == " " else chr(33 + ALPHABET.index(c)) for c in text).replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+
+
+def _pdf(content: str, page: str = "/MediaBox [0 0 595 842]", fonts: tuple[bytes, ...] = ()) -> bytes:
+    """A one-page PDF with this content stream; fonts F1 and F2 are two :func:`_type3_font` unless given."""
+    from .test_hostile_files import _stream, assemble_pdf
+
+    f1, f2 = (*fonts, _type3_font("F1"), _type3_font("F2"))[:2]
+    return assemble_pdf([
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        f"<< /Type /Page /Parent 2 0 R {page} /Resources << /Font << /F1 5 0 R /F2 6 0 R >> >> /Contents 4 0 R >>".encode(),
+        _stream("", content.encode("latin-1")),
+        f1,
+        f2,
+        _stream("", b"500 0 0 0 500 700 d1 0 0 500 700 re f"),
+        _stream("", b"500 0 d0"),
+        _stream("", _to_unicode()),
+        _stream("", b"500 0 -200 0 700 700 d1 -200 0 900 700 re f"),
+    ])
+
+
+def _engines(data: bytes, monkeypatch: pytest.MonkeyPatch):
+    """The Layout of ``data`` read with pdfplumber alone, then with pdfium."""
+    from vndirective.readers import pdf
+
+    monkeypatch.setattr(pdf, "PDFIUM", False)
+    plumber = pdf.read_pdf(data, "test.pdf")
+    monkeypatch.setattr(pdf, "PDFIUM", True)
+    return plumber, pdf.read_pdf(data, "test.pdf")
+
+
+def _pdfium_words(data: bytes, height: float = 842) -> list[dict]:
+    """The words pdfium gives for page 1 (no fallback): pdfplumber's coordinates on a page at the origin."""
+    pytest.importorskip("pypdfium2")
+    from vndirective.readers.pdf_chars import Document
+
+    with Document(data) as doc:
+        return doc.words(0, 0.0, height)[1]
+
+
+def _plumber_words(data: bytes) -> list[dict]:
+    import io
+
+    import pdfplumber
+
+    from vndirective.readers.pdf import dedupe_chars
+
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        return dedupe_chars(pdf.pages[0]).extract_words(x_tolerance=1.5, y_tolerance=3)
+
+
+def _lines(text: str) -> list[str]:
+    return [" ".join(line.split()) for line in text.splitlines() if line.strip()]
+
+
+# LibreOffice's way with letters its font lacks: the line is drawn with a gap where each goes,
+# and the letters are drawn after it in a fallback font. A space glyph right after a gap
+# ('THỨ TRƯỞNG') is dropped by pdfium for a space of its own making at the same place.
+FALLBACK_LINES = (
+    f"BT /F1 14 Tf 50 700 Td [({_vn('TH')}) -500 ({_vn(' TR')}) -1000 ({_vn('NG')})] TJ ET "
+    f"BT /F2 14 Tf 64 700 Td ({_vn('Ứ')}) Tj ET BT /F2 14 Tf 92 700 Td ({_vn('ƯỞ')}) Tj ET "
+    f"BT /F1 14 Tf 50 672 Td [({_vn('Đ')}) -500 ({_vn('NG B')}) -500 ({_vn(' T')}) -500 ({_vn('NH')})] TJ ET "
+    f"BT /F2 14 Tf 57 672 Td ({_vn('Ả')}) Tj ET BT /F2 14 Tf 92 672 Td ({_vn('Ộ')}) Tj ET BT /F2 14 Tf 113 672 Td ({_vn('Ỉ')}) Tj ET"
+)
+
+
+def test_pdfium_words_of_glyphs_drawn_out_of_order():
+    pytest.importorskip("pdfplumber")
+    data = _pdf(FALLBACK_LINES)
+    words = _pdfium_words(data)
+    assert [w["text"] for w in words] == ["THỨ", "TRƯỞNG", "ĐẢNG", "BỘ", "TỈNH"]
+    assert [w["text"] for w in words] == [w["text"] for w in _plumber_words(data)]
+
+
+def test_pdfium_word_boxes_are_pdfplumbers(monkeypatch):
+    pytest.importorskip("pdfplumber")
+    data = _pdf(FALLBACK_LINES)
+    for ours, theirs in zip(_pdfium_words(data), _plumber_words(data), strict=True):
+        assert ours["text"] == theirs["text"]
+        for key in ("x0", "x1", "top", "bottom"):
+            assert ours[key] == pytest.approx(theirs[key], abs=0.5), (ours, theirs)
+    plumber, fast = _engines(data, monkeypatch)
+    assert fast.text == plumber.text
+    assert [(b.start, b.end, b.page) for b in fast.boxes] == [(b.start, b.end, b.page) for b in plumber.boxes]
+
+
+@pytest.mark.parametrize(
+    "page",
+    ["/MediaBox [100 100 695 942]", "/MediaBox [0 0 595 842] /CropBox [20 20 500 800]", "/MediaBox [0 842 595 0]"],
+    ids=["media_box_off_the_origin", "crop_box", "media_box_upside_down"],
+)
+def test_pdfium_positions_are_pdfplumbers_on_any_page_box(page, monkeypatch):
+    pytest.importorskip("pdfplumber")
+    data = _pdf(f"BT /F1 12 Tf 150 800 Td ({_vn('Ban hành kèm theo')}) Tj 0 -20 Td ({_vn('Quyết định số 12')}) Tj ET", page=page)
+    plumber, fast = _engines(data, monkeypatch)
+    assert fast.text == plumber.text and "Quyết định số 12" in fast.text
+    for ours, theirs in zip(fast.boxes, plumber.boxes, strict=True):
+        assert (ours.start, ours.end) == (theirs.start, theirs.end)
+        assert (ours.x0, ours.top, ours.x1, ours.bottom) == pytest.approx((theirs.x0, theirs.top, theirs.x1, theirs.bottom), abs=0.5)
+
+
+def test_pdfium_fake_bold_and_ligatures():
+    pytest.importorskip("pdfplumber")
+    ligature = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding << /Differences [222 /ff 223 /fi] >> >>"
+    # Each line printed twice 0.3 pt apart by another text object (Word's bold for a font without one);
+    # 'office' and 'file' with the ligature glyphs, which pdfium splits into two letters in one place.
+    content = " ".join(f"BT /F1 11 Tf {x} 780 Td ({_vn('TỈNH ỦY BẮC GIANG')}) Tj ET" for x in (50, 50.3)) + " BT /F2 11 Tf 50 760 Td (o\\336ice \\337le) Tj ET"
+    data = _pdf(content, fonts=(_type3_font("F1"), ligature))
+    assert [w["text"] for w in _pdfium_words(data)] == ["TỈNH", "ỦY", "BẮC", "GIANG", "office", "file"]
+    assert [w["text"] for w in _plumber_words(data)] == ["TỈNH", "ỦY", "BẮC", "GIANG", "office", "file"]
+
+
+def test_pdfium_hyphen_ending_a_line_is_a_hyphen(monkeypatch):
+    pytest.importorskip("pdfplumber")
+    lines = ["thực hiện nhiệm-", "vụ ngày 15/6/2021", "x - y -", "z"]
+    data = _pdf("BT /F1 12 Tf 14 TL 50 700 Td " + " T* ".join(f"({_vn(line)}) Tj" for line in lines) + " ET")
+    plumber, fast = _engines(data, monkeypatch)
+    assert _lines(fast.text) == _lines(plumber.text) == lines
+
+
+@pytest.mark.parametrize(
+    ("content", "page"),
+    [
+        (f"BT /F1 12 Tf 0 1 -1 0 100 500 Tm ({_vn('Ký bởi: Văn phòng')}) Tj ET BT /F1 12 Tf 150 700 Td ({_vn('Số 12/QĐ-UBND')}) Tj ET", "/MediaBox [0 0 595 842]"),
+        (f"BT /F1 12 Tf 150 500 Td ({_vn('Số 12/QĐ-UBND')}) Tj ET", "/MediaBox [0 0 595 842] /Rotate 90"),
+        (f"/Span << /ActualText (XYZ) >> BDC BT /F1 12 Tf 150 700 Td ({_vn('Số 12/QĐ-UBND')}) Tj ET EMC", "/MediaBox [0 0 595 842]"),
+    ],
+    ids=["rotated_text", "rotated_page", "actual_text"],
+)
+def test_pages_pdfium_would_read_otherwise_are_read_by_pdfplumber(content, page, monkeypatch):
+    pytest.importorskip("pdfplumber")
+    from vndirective.readers import pdf
+    from vndirective.readers.pdf_chars import Unreadable
+
+    data = _pdf(content, page=page)
+    plumber, fast = _engines(data, monkeypatch)
+    assert fast.text == plumber.text and "Số 12/QĐ-UBND" in fast.text
+    assert [(b.x0, b.top) for b in fast.boxes] == [(b.x0, b.top) for b in plumber.boxes]
+    if "/Rotate" not in page:  # a rotated page is not even asked of pdfium
+        with pytest.raises(Unreadable):
+            _pdfium_words(data)
+    assert pdf.PDFIUM
+
+
+def test_pdf_is_read_by_pdfplumber_without_pypdfium2(monkeypatch):
+    pytest.importorskip("pdfplumber")
+    from vndirective.readers import pdf, pdf_chars
+
+    from .conftest import CORPUS
+
+    data = (CORPUS / "formats" / "334-CV-HU_luc-ngan_2021.pdf").read_bytes()
+    fast = pdf.read_pdf(data, "cv.pdf")
+    monkeypatch.setattr(pdf_chars, "_api", None)
+    monkeypatch.setattr(pdf_chars, "_missing", ImportError("No module named 'pypdfium2'"))
+    assert not pdf_chars.available()
+
+    def no_pdfium(*args: object, **kwargs: object) -> None:
+        raise AssertionError("pdfium was asked")
+
+    monkeypatch.setattr(pdf_chars.Document, "words", no_pdfium)
+    plumber = pdf.read_pdf(data, "cv.pdf")
+    assert plumber.text == fast.text and "HUYỆN ỦY LỤC NGẠN" in plumber.text
+    assert [(b.start, b.end, b.page) for b in plumber.boxes] == [(b.start, b.end, b.page) for b in fast.boxes]
+    assert max(abs(a.top - b.top) + abs(a.x0 - b.x0) for a, b in zip(plumber.boxes, fast.boxes, strict=True)) < 3
+
+
+def test_pdf_fixtures_read_alike_by_pdfium_and_pdfplumber(monkeypatch):
+    """The PDFs LibreOffice made of the corpus: the same text and word spans either way."""
+    pytest.importorskip("pdfplumber")
+    from .conftest import CORPUS
+
+    for name in ("334-CV-HU_luc-ngan_2021.pdf", "45_btctw-hd-sinh-hoat-chi-bo.pdf", "h12_bnnmt-07-cd.pdf", "g04_bcsd-gialai-bc.pdf"):
+        plumber, fast = _engines((CORPUS / "formats" / name).read_bytes(), monkeypatch)
+        assert fast.text == plumber.text, name
+        assert [(b.start, b.end, b.page) for b in fast.boxes] == [(b.start, b.end, b.page) for b in plumber.boxes], name
+
+
+def test_pdfium_is_used_by_one_thread_at_a_time():
+    """pdfium is not thread-safe: threads parsing PDFs at once wait for each other's pdfium calls."""
+    pytest.importorskip("pdfplumber")
+    from concurrent.futures import ThreadPoolExecutor
+
+    from .conftest import CORPUS
+
+    paths = [CORPUS / "formats" / name for name in ("334-CV-HU_luc-ngan_2021.pdf", "45_btctw-hd-sinh-hoat-chi-bo.pdf", "h12_bnnmt-07-cd.pdf")] * 3
+    alone = [vndirective.parse(p).text for p in paths]
+    with ThreadPoolExecutor(4) as pool:
+        together = list(pool.map(lambda p: vndirective.parse(p).text, paths))
+    assert together == alone
+
+
+def test_pdfium_words_from_characters():
+    """words_of on characters as _chars gives them: (em top, x0, x1, index, text, text object, font, size, descent per pt)."""
+    from vndirective.readers.pdf_chars import words_of
+
+    def char(x0: float, i: int, ch: str, obj: int = 1, top: float = 100.0, width: float = 7.0) -> tuple:
+        return (top, x0, x0 + width, i, ch, obj, 9, 14.0, -0.2)
+
+    chars = [
+        char(50, 0, "T"), char(57, 1, "H"), char(71, 2, " "), char(78, 3, "T"), char(85, 4, "R"),  # a space after a gap
+        char(64, 5, "Ứ", obj=2), char(92, 6, "Ư", obj=2), char(99, 7, "Ở", obj=2),  # the letters of the gaps, drawn last
+        char(92.3, 8, "Ư", obj=3), char(99.3, 9, "Ở", obj=3),  # printed again 0.3 pt on by another object: fake bold
+        char(106, 10, "f"), char(106, 11, "f"),  # a ligature split by pdfium: two letters at one place, one object
+        char(114.5, 12, "x"),  # 1.5 pt after the 'ff': the same word; 1.6 pt would start another
+        char(123.1, 13, "y"),
+        char(200, 14, "Z", top=102.9), char(50, 15, "W", top=106.0),  # 2.9 pt lower: the same line; 6 pt: the next
+    ]
+    words = words_of(chars)
+    assert [w["text"] for w in words] == ["THỨ", "TRƯỞffx", "y", "Z", "W"]
+    trong = words[1]
+    assert (trong["x0"], trong["x1"]) == (78, 121.5)
+    assert (trong["top"], trong["bottom"]) == pytest.approx((100 + 0.2 * 14, 100 + 1.2 * 14))  # pdfminer's box: the descent below the baseline
+
+
+def _hostile_pdf_cases() -> list:
+    try:
+        from .test_hostile_files import CASES
+    except pytest.skip.Exception:  # pdfplumber or python-docx missing
+        return []
+    return [pytest.param(case, id=case.id, marks=case.marks) for case in CASES if case.id.startswith("pdf_")]
+
+
+@pytest.mark.parametrize("case", _hostile_pdf_cases())
+def test_hostile_pdfs_read_by_pdfplumber_alone(tmp_path, case, monkeypatch):
+    """The fallback keeps every hostile-file behaviour: the same typed errors, warnings and partial results."""
+    from vndirective.readers import pdf
+
+    from .test_hostile_files import test_hostile_file
+
+    monkeypatch.setattr(pdf, "PDFIUM", False)
+    test_hostile_file(tmp_path, case)
+
+
+def test_pdfium_gaps_hidden_by_ink(monkeypatch):
+    """A PDF without space glyphs (TeX's way: a TJ array moves the pen on between words) in a font
+    whose ink reaches 2.8 pt past the advance on either side, as an italic f's does: pdfium's
+    loose boxes overlap across the 4.2 pt gaps, yet the words stay apart as pdfplumber has them."""
+    pytest.importorskip("pdfplumber")
+    data = _pdf(f"BT /F2 14 Tf 50 700 Td [({_vn('Khi')}) -300 ({_vn('thực')}) -300 ({_vn('hiện')})] TJ ET", fonts=(_type3_font("F1"), _type3_font("F2", "wide")))
+    assert [w["text"] for w in _pdfium_words(data)] == [w["text"] for w in _plumber_words(data)] == ["Khi", "thực", "hiện"]
+    plumber, fast = _engines(data, monkeypatch)
+    assert fast.text == plumber.text
+
+
+def test_docx_header_block_in_the_first_pages_header_area(tmp_path):
+    document = docx.Document()
+    section = document.sections[0]
+    section.different_first_page_header_footer = True
+    table = section.first_page_header.add_table(rows=2, cols=2, width=section.page_width)
+    table.cell(0, 0).text = "ỦY BAN NHÂN DÂN\nXÃ HÒA PHÚ"
+    table.cell(0, 1).text = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc"
+    table.cell(1, 0).text = "Số: 245/QĐ-UBND"
+    table.cell(1, 1).text = "Hòa Phú, ngày 3 tháng 11 năm 2025"
+    for text in ("QUYẾT ĐỊNH", "Về việc thành lập Ban Chỉ đạo chuyển đổi số", "Điều 1. Thành lập Ban Chỉ đạo.", "Điều 2. Quyết định có hiệu lực kể từ ngày ký."):
+        document.add_paragraph(text)
+    path = tmp_path / "first_page_header.docx"
+    document.save(str(path))
+    d = vndirective.parse(path)
+    assert (d.system, d.issuer, d.doc_id, d.place, d.date) == ("state", "ỦY BAN NHÂN DÂN XÃ HÒA PHÚ", "245/QĐ-UBND", "Hòa Phú", dt.date(2025, 11, 3))
+    assert [t.number for t in d.tasks] == ["1", "2"]

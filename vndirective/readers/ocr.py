@@ -26,6 +26,7 @@ from ..messages import warn
 from ..model import Box, ParseWarning
 from ..normalize import prepare
 from .limits import DEFAULT, MAX_RENDER_PIXELS, Limits
+from .pdf_chars import LOCK
 
 DPI = 300
 LANGUAGE = "vie"
@@ -57,7 +58,8 @@ def ocr_pdf(data: bytes, name: str = "<pdf>", password: str | None = None, limit
     import pypdfium2
 
     try:
-        pdf = pypdfium2.PdfDocument(data, password=password)
+        with LOCK:
+            pdf = pypdfium2.PdfDocument(data, password=password)
     except pypdfium2.PdfiumError as exc:
         raise CorruptDocument(f"{name}: the PDF cannot be rendered for OCR ({exc}).") from exc
     from .pdf import render_page
@@ -67,7 +69,8 @@ def ocr_pdf(data: bytes, name: str = "<pdf>", password: str | None = None, limit
     boxes: list[Box] = []
     offset = 0
     try:
-        total = len(pdf)
+        with LOCK:
+            total = len(pdf)
         if total > limits.max_pages:
             warnings.append(warn("pages_not_read", pages=f"{total:,}", limit=limits.max_pages))
         with tempfile.TemporaryDirectory(prefix="vndirective-ocr-") as tmp:
@@ -81,7 +84,8 @@ def ocr_pdf(data: bytes, name: str = "<pdf>", password: str | None = None, limit
                 boxes.extend(page_boxes)
                 offset += len(text)
     finally:
-        pdf.close()
+        with LOCK:
+            pdf.close()
     text = "".join(pieces)
     layout = build_layout(text, already_prepared=True) if prepare(text) == text else build_layout(text)
     if layout.text == text:
@@ -124,12 +128,13 @@ def _ocr_page(pdf: Any, number: int, tmp: Path, name: str, limits: Limits, warni
     import pypdfium2
 
     try:
-        page = pdf[number - 1]
-        try:
-            width, _height = page.get_size()
-            image = _render(page, number, limits, warnings)
-        finally:
-            page.close()
+        with LOCK:  # pdfium is not thread-safe; Tesseract runs outside the lock
+            page = pdf[number - 1]
+            try:
+                width, _height = page.get_size()
+                image = _render(page, number, limits, warnings)
+            finally:
+                page.close()
     except pypdfium2.PdfiumError as exc:
         warnings.append(warn("page_unreadable", page=number, error=str(exc)))
         return [], 0.0

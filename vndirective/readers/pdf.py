@@ -1,4 +1,4 @@
-"""PDF files with a text layer, read with pdfplumber (the ``pdf`` extra).
+"""PDF files with a text layer, read with pdfplumber and pdfium (the ``pdf`` extra).
 
 Each page's words are placed on text lines by their position, as ``pdftotext
 -layout`` does: a word keeps its column, and a wide horizontal gap becomes a run of
@@ -6,6 +6,12 @@ spaces. The two columns of the header (organ | title, number | place and date) a
 of the closing (Nơi nhận | signature) therefore stay apart on each line, and the
 line model splits them into segments. Pages are separated by a form feed. A PDF
 without a text layer (a scan) raises :class:`~vndirective.errors.NoTextLayer`.
+
+pdfplumber (pdfminer) opens the file, checks it (passwords, damage, decompression bombs) and
+finds its pages; the characters of a page are read by pdfium in C (:mod:`.pdf_chars`, some ten
+times faster than pdfminer), into the same words pdfplumber's ``extract_words`` makes. A page
+pdfium cannot read as pdfminer would (rotated text, glyphs without a Unicode map, no text at
+all), and every page when pypdfium2 is missing, is read by pdfplumber.
 """
 
 from __future__ import annotations
@@ -25,9 +31,13 @@ from ..messages import warn
 from ..model import Box, ParseWarning
 from ..normalize import prepare
 from .limits import DEFAULT, Limits, exceeded
+from .pdf_chars import Document as PdfiumDocument
+from .pdf_chars import Unreadable
 
+PDFIUM = True  # read the characters with pdfium when pypdfium2 is installed; False: with pdfplumber alone
 COLUMNS = 110  # text columns across the page width
 GAP = 2.5  # a gap wider than this many character widths separates columns
+ROUNDING = 1e-6  # pt: a line exactly at the limit of the one above joins it, whatever the rounding of the library that measured them
 _CHUNK = 2**20
 
 
@@ -56,27 +66,32 @@ def read_pdf(data: bytes, name: str = "<pdf>", ocr: bool = False, password: str 
     At most ``limits.max_pages`` pages are read; a damaged page is skipped with a warning.
     """
     pdf = _open(data, name, password)  # not closed: pdfplumber's close() would load every page
-    check_streams(pdf.doc, name, limits)
+    check_streams(pdf.doc, name, limits)  # before pdfium reads anything too
     warnings: list[ParseWarning] = []
     pieces: list[str] = []
     boxes: list[Box] = []
     chars = failed = pages = offset = 0
     running = RunningLines()
-    for number, raw in _pages(pdf, name, limits, warnings):
-        pages += 1
-        if number > 1:
-            pieces.append("\n\f")
-            offset += 2
-        try:
-            page_chars, text, page_boxes = _read_page(pdf, raw, number, offset, running)
-        except damage_errors() as exc:
-            warnings.append(warn("page_unreadable", page=number, error=_brief(exc)))
-            failed += 1
-            continue
-        chars += page_chars
-        pieces.append(text)
-        boxes.extend(page_boxes)
-        offset += len(text)
+    fast = _pdfium(data, password)
+    try:
+        for number, raw in _pages(pdf, name, limits, warnings):
+            pages += 1
+            if number > 1:
+                pieces.append("\n\f")
+                offset += 2
+            try:
+                page_chars, text, page_boxes = _read_page(pdf, raw, number, offset, running, fast)
+            except damage_errors() as exc:
+                warnings.append(warn("page_unreadable", page=number, error=_brief(exc)))
+                failed += 1
+                continue
+            chars += page_chars
+            pieces.append(text)
+            boxes.extend(page_boxes)
+            offset += len(text)
+    finally:
+        if fast is not None:
+            fast.close()
     if failed and failed == pages:
         raise CorruptDocument(f"{name}: no page of the PDF could be read ({warnings[0].message}). {_REPAIR}")
     if chars == 0 and not failed:
@@ -175,20 +190,56 @@ def _page_count(pdf: Any, read: int) -> str:
     return f"{count:,}" if isinstance(count, int) and count > read else f"more than {read:,}"
 
 
-def _read_page(pdf: Any, raw: Any, number: int, offset: int, running: RunningLines | None = None) -> tuple[int, str, list[Box]]:
-    """The number of characters, the text and the word boxes of a page."""
+def _pdfium(data: bytes, password: str | None) -> PdfiumDocument | None:
+    """The file opened by pdfium, or None (pypdfium2 missing, or pdfium cannot open what pdfminer did)."""
+    if not PDFIUM:
+        return None
+    try:
+        return PdfiumDocument(data, password)
+    except Unreadable:
+        return None
+
+
+def _read_page(
+    pdf: Any, raw: Any, number: int, offset: int, running: RunningLines | None = None, fast: PdfiumDocument | None = None
+) -> tuple[int, str, list[Box]]:
+    """The number of characters, the text and the word boxes of a page: its characters read by
+    pdfium (``fast``) when it can, else by pdfplumber."""
     from pdfplumber.page import Page
 
-    page = Page(pdf, raw, page_number=number)
+    page = Page(pdf, raw, page_number=number)  # a damaged page dictionary fails here, whoever reads the page
     try:
-        unique = dedupe_chars(page)  # bold faked by printing each glyph twice
-        words = unique.extract_words(x_tolerance=1.5, y_tolerance=3, keep_blank_chars=False)
+        found = _pdfium_words(fast, page, raw, number) if fast is not None else None
+        if found is None:
+            unique = dedupe_chars(page)  # bold faked by printing each glyph twice
+            found = len(unique.chars), unique.extract_words(x_tolerance=1.5, y_tolerance=3, keep_blank_chars=False)
+        count, words = found
         if running is not None:
             words = running.drop_repeats(words, float(page.height))
         text, boxes = render_page(words, float(page.width), number, offset)
-        return len(unique.chars), text, boxes
+        return count, text, boxes
     finally:
         page.close()
+
+
+def _pdfium_words(fast: PdfiumDocument, page: Any, raw: Any, number: int) -> tuple[int, list[dict[str, Any]]] | None:
+    """The characters and words of a page read by pdfium, in pdfplumber's coordinates; None when
+    pdfplumber should read it (a rotated page, text pdfium cannot give as pdfminer does, or none)."""
+    if page.rotation:
+        return None  # pdfminer turns the page upright; pdfium's positions would not be
+    mediabox, cropbox = page.mediabox, page.cropbox
+    width = min(cropbox[2], mediabox[2]) - max(cropbox[0], mediabox[0])  # pdfium's page is the crop box within the media box
+    height = min(cropbox[3], mediabox[3]) - max(cropbox[1], mediabox[1])
+    try:
+        count, words = fast.words(
+            number - 1,
+            x_offset=float(raw.mediabox[0]) - float(mediabox[0]),  # pdfplumber's x = x - the media box's left + its normalised left
+            top_at=float(page.height) + float(raw.mediabox[1]) + float(mediabox[1]),  # its top = height - (y - bottom) + mediabox top
+            size=(float(width), float(height)),
+        )
+    except Unreadable:
+        return None
+    return (count, words) if count else None  # no characters: pdfminer has the last word on a scan
 
 
 MARGIN = 0.1  # the top and bottom tenth of a page hold its running header and footer
@@ -310,7 +361,7 @@ def render_page(words: list[dict[str, Any]], width: float, page: int = 1, offset
     scale = max(width, 1.0) / COLUMNS
     rows: list[list[dict[str, Any]]] = []
     for w in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
-        if rows and abs(w["top"] - rows[-1][0]["top"]) <= max(2.0, 0.4 * (w["bottom"] - w["top"])):
+        if rows and abs(w["top"] - rows[-1][0]["top"]) <= max(2.0, 0.4 * (w["bottom"] - w["top"])) + ROUNDING:
             rows[-1].append(w)
         else:
             rows.append([w])

@@ -1,0 +1,383 @@
+"""The words of a PDF page read by pdfium (pypdfium2, which pdfplumber installs), in C.
+
+pdfplumber's cost is pdfminer interpreting each page's content stream in Python; pdfium does
+the same work in C, some ten times faster. This module asks pdfium for the characters of a
+page (one bulk call for their text, then a box per character) and builds from them the very
+words that ``dedupe_chars`` + ``extract_words(x_tolerance=1.5, y_tolerance=3)`` give on
+pdfplumber's characters: the PDF reader lays both out alike (``render_page``).
+
+pdfium's own order of the characters is not used: LibreOffice draws the letters missing from a
+font (many Vietnamese ones) in a fallback font *after* the rest of the line, leaving gaps for
+them. So, as pdfplumber does, the characters are grouped into lines (by the top of their em box,
+within 3 pt), sorted by x within a line, and a word ends at a space glyph of the PDF or where
+the next character starts more than 1.5 pt after the previous one ends. The spaces and line
+breaks pdfium makes up (``FPDFText_IsGenerated``) are no space glyphs and are left out, with one
+exception: pdfium makes up a space at each such gap of a TJ array, and when the PDF's own space
+glyph comes next, pdfium keeps its space and drops the PDF's. A made-up space that the next
+character of its text object does not follow at the very same place stands for that glyph. A
+glyph printed twice at nearly the same place by two text objects (bold faked by double printing)
+counts once, as in ``dedupe_chars``; pdfium already drops those within one text object. Word
+boxes are pdfminer's vertically: from the descent below the baseline to a font size above it,
+with the descent of the font most of the line is printed in, so that the words of a line share
+their top. Across, a character starts at its origin, as in pdfminer, and ends where the next
+character of its text object starts; the last one of a text object ends with pdfium's loose box
+(its advance, widened where the ink reaches past it, such as the horn of Ư), so a box may end a
+point or two right of pdfminer's. (Loose boxes alone would join words: the ink of an italic f
+reaches 1.5 pt left of its origin, into the gap before it.)
+
+A page pdfium cannot read as pdfminer would raises :class:`Unreadable`, and the PDF reader reads
+that page with pdfplumber: text that is not upright (rotated, mirrored; a rotated page is not
+even asked), glyphs without a Unicode map (pdfplumber writes them '(cid:NN)', which the reader
+reports and, with ``ocr=True``, sends to OCR), text an /ActualText replaces, a page pdfium
+cannot load or whose size differs from pdfminer's.
+
+pdfium is not thread-safe: no two pdfium calls may run at the same time in a process, whatever
+the document. Every call here holds :data:`LOCK`; the batch runner parses in worker processes,
+each with its own pdfium.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import re
+import threading
+from operator import itemgetter
+from typing import Any
+
+LOCK = threading.RLock()  # one pdfium call at a time in this process
+
+X_TOLERANCE = 1.5  # pdfplumber's extract_words(x_tolerance=...): a wider gap ends a word
+Y_TOLERANCE = 3.0  # ... (y_tolerance=...): lines whose tops are closer are one line
+DUPLICATE = 1.0  # dedupe_chars(tolerance=...): the same glyph this close is printed twice
+LIGATURES = {"ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl", "ﬁ": "fi", "ﬂ": "fl", "ﬆ": "st", "ﬅ": "st"}  # pdfplumber's, expanded in words
+SKEW = 1e-3  # |b / a| of a character's matrix above this: its baseline is not horizontal
+
+
+class Unreadable(Exception):
+    """pdfium cannot give this page (or document) the way pdfminer would: read it with pdfplumber."""
+
+
+class _Api:
+    """The pdfium functions used here, bound once with plain integer handles (cheaper per call
+    than pypdfium2.raw's typed pointers, which matters a few hundred thousand times a second)."""
+
+    def __init__(self) -> None:
+        import pypdfium2  # noqa: F401  - importing it initialises the library
+        import pypdfium2.raw as raw
+
+        def bind(name: str, restype: Any, *argtypes: Any) -> Any:
+            address = ctypes.cast(getattr(raw, name), ctypes.c_void_p).value
+            if not address:
+                raise AttributeError(f"pdfium has no {name}")
+            return ctypes.CFUNCTYPE(restype, *argtypes)(address)
+
+        vp, i, f, d = ctypes.c_void_p, ctypes.c_int, ctypes.c_float, ctypes.c_double
+        self.raw = raw
+        self.load_document = bind("FPDF_LoadMemDocument64", vp, ctypes.c_char_p, ctypes.c_size_t, ctypes.c_char_p)
+        self.close_document = bind("FPDF_CloseDocument", None, vp)
+        self.page_count = bind("FPDF_GetPageCount", i, vp)
+        self.load_page = bind("FPDF_LoadPage", vp, vp, i)
+        self.close_page = bind("FPDF_ClosePage", None, vp)
+        self.page_width = bind("FPDF_GetPageWidthF", f, vp)
+        self.page_height = bind("FPDF_GetPageHeightF", f, vp)
+        self.load_text = bind("FPDFText_LoadPage", vp, vp)
+        self.close_text = bind("FPDFText_ClosePage", None, vp)
+        self.count = bind("FPDFText_CountChars", i, vp)
+        self.get_text = bind("FPDFText_GetText", i, vp, i, i, vp)
+        self.unicode = bind("FPDFText_GetUnicode", ctypes.c_uint, vp, i)
+        self.generated = bind("FPDFText_IsGenerated", i, vp, i)
+        self.unmapped = bind("FPDFText_HasUnicodeMapError", i, vp, i)
+        self.text_object = bind("FPDFText_GetTextObject", vp, vp, i)
+        self.loose_box = bind("FPDFText_GetLooseCharBox", i, vp, i, vp)
+        self.ink_box = bind("FPDFText_GetCharBox", i, vp, i, vp, vp, vp, vp)
+        self.matrix = bind("FPDFText_GetMatrix", i, vp, i, vp)
+        self.origin = bind("FPDFText_GetCharOrigin", i, vp, i, vp, vp)
+        self.font_size = bind("FPDFText_GetFontSize", d, vp, i)
+        self.font = bind("FPDFTextObj_GetFont", vp, vp)
+        self.descent = bind("FPDFFont_GetDescent", i, vp, f, vp)
+        self.count_marks = bind("FPDFPageObj_CountMarks", i, vp)
+        self.get_mark = bind("FPDFPageObj_GetMark", vp, vp, ctypes.c_ulong)
+        self.mark_param_type = bind("FPDFPageObjMark_GetParamValueType", i, vp, ctypes.c_char_p)
+
+
+_api: _Api | None = None
+_missing: BaseException | None = None
+
+
+def _load() -> _Api:
+    global _api, _missing
+    if _api is None and _missing is None:
+        try:
+            with LOCK:
+                _api = _Api()
+        except (ImportError, AttributeError, OSError) as exc:  # no pypdfium2, or one too old for a function used here
+            _missing = exc
+    if _api is None:
+        raise Unreadable(f"pypdfium2 is not available ({_missing})")
+    return _api
+
+
+def available() -> bool:
+    """Whether pypdfium2 is installed with every pdfium function this module needs."""
+    try:
+        _load()
+    except Unreadable:
+        return False
+    return True
+
+
+class Document:
+    """A PDF opened by pdfium; close it (or use it in a ``with`` block).
+
+    Raises :class:`Unreadable` when pypdfium2 is missing or pdfium cannot open the file (the
+    reader then reads it with pdfplumber alone, which has already checked it).
+    """
+
+    def __init__(self, data: bytes, password: str | None = None) -> None:
+        self.api = _load()
+        self._data = data  # pdfium reads from this memory until the document is closed
+        secret = password.encode("utf-8") if password else None
+        with LOCK:
+            self.handle: int | None = self.api.load_document(data, len(data), secret)
+            self.pages = self.api.page_count(self.handle) if self.handle else 0
+        if not self.handle:
+            raise Unreadable("pdfium cannot open the file")
+
+    def close(self) -> None:
+        if self.handle:
+            with LOCK:
+                self.api.close_document(self.handle)
+            self.handle = None
+
+    def __enter__(self) -> Document:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def words(self, index: int, x_offset: float, top_at: float, size: tuple[float, float] | None = None) -> tuple[int, list[dict[str, Any]]]:
+        """The number of characters and the words of page ``index`` (from 0), as pdfplumber's
+        ``extract_words`` gives them after ``dedupe_chars``: dicts with text, x0, x1, top, bottom.
+
+        Positions are pdfplumber's: ``x0 = x - x_offset`` and ``top = top_at - y`` for a point
+        (x, y) of PDF space. ``size``: the page's width and height as pdfminer sees it; a page
+        pdfium sizes otherwise is :class:`Unreadable` (the two libraries would not agree on which
+        page it is).
+        """
+        if not self.handle or not 0 <= index < self.pages:
+            raise Unreadable(f"pdfium has no page {index + 1}")
+        api = self.api
+        with LOCK:
+            page = api.load_page(self.handle, index)
+            if not page:
+                raise Unreadable(f"pdfium cannot load page {index + 1}")
+            try:
+                if size is not None and (abs(api.page_width(page) - size[0]) > 1 or abs(api.page_height(page) - size[1]) > 1):
+                    raise Unreadable(f"pdfium sizes page {index + 1} otherwise")
+                text_page = api.load_text(page)
+                if not text_page:
+                    raise Unreadable(f"pdfium cannot read the text of page {index + 1}")
+                try:
+                    chars = _chars(api, text_page, x_offset, top_at)
+                finally:
+                    api.close_text(text_page)
+            finally:
+                api.close_page(page)
+        return len(chars), words_of(chars)
+
+
+def _page_text(api: _Api, text_page: int, n: int) -> str:
+    """The text of the page's ``n`` characters, one per character (pdfium's generated ones included)."""
+    buffer = (ctypes.c_ushort * (n + 1))()
+    written = api.get_text(text_page, 0, n, ctypes.addressof(buffer))
+    text = bytes(buffer)[: 2 * max(0, written - 1)].decode("utf-16-le", "surrogatepass")
+    if len(text) != n:  # never seen; a character by character read is always right
+        text = "".join(chr(api.unicode(text_page, i)) for i in range(n)).replace("\x00", "\ufffe").replace("\x02", "\ufffe")
+    if "\ufffe" not in text:
+        return text
+    chars = list(text)
+    for i, ch in enumerate(chars):
+        if ch == "\ufffe":  # a hyphen ending a line (pdfium's code 2; the glyph drawn is a hyphen), or a glyph without any text
+            if api.unicode(text_page, i) != 2:
+                raise Unreadable("glyphs without a Unicode map")  # pdfplumber writes them '(cid:NN)'
+            chars[i] = "-"
+    return "".join(chars)
+
+
+def _actual_text(api: _Api, obj: int) -> bool:
+    """Whether a marked-content sequence gives the text object an /ActualText (pdfium reads that
+    instead of the glyphs, with guessed boxes; pdfminer reads the glyphs)."""
+    for k in range(max(0, api.count_marks(obj))):
+        mark = api.get_mark(obj, k)
+        if mark and api.mark_param_type(mark, b"ActualText"):
+            return True
+    return False
+
+
+# A character: the top of its em box (for grouping lines), x0, x1, its index on the page, its
+# text, its text object, font and size (for duplicates), and its font's descent per point of size.
+Char = tuple[float, float, float, int, str, int, int, float, float]
+
+SAME = 0.01  # pt: a space pdfium makes up at the very place of the next character marks no space of the PDF
+
+
+def _chars(api: _Api, text_page: int, x_offset: float, top_at: float) -> list[Char]:
+    """The characters of a text page, with the spaces of the PDF; the spaces and line breaks
+    pdfium makes up are left out, except where pdfium dropped a space of the PDF for its own.
+    pdfium's calls here hold :data:`LOCK` (the caller's)."""
+    n = api.count(text_page)
+    if n <= 0:
+        return []
+    text = _page_text(api, text_page, n)
+    box = api.raw.FS_RECTF()
+    box_at = ctypes.addressof(box)
+    matrix = api.raw.FS_MATRIX()
+    matrix_at = ctypes.addressof(matrix)
+    ox, oy = ctypes.c_double(), ctypes.c_double()
+    ox_at, oy_at = ctypes.addressof(ox), ctypes.addressof(oy)
+    descent = ctypes.c_float()
+    descent_at = ctypes.addressof(descent)
+    generated, unmapped, text_object, loose_box, origin = api.generated, api.unmapped, api.text_object, api.loose_box, api.origin
+    out: list[Char] = []
+    append = out.append
+    current = font = last = 0
+    size = em_top = depth = 0.0
+    for i, ch in enumerate(text):
+        if ch.isspace() and generated(text_page, i):
+            # pdfium makes up a space where a TJ array moves the pen on (a gap of the line, often
+            # filled later by a letter of a fallback font), and then drops the PDF's own space
+            # glyph if one comes next. A made-up space not followed, at its very place, by the
+            # next character of its text object stands for such a dropped space.
+            obj = text_object(text_page, i)
+            if not obj or obj != current:
+                continue  # a line break, or a gap between text objects: the gaps decide
+            origin(text_page, i, ox_at, oy_at)
+            x = ox.value
+            if i + 1 < n and text_object(text_page, i + 1) == obj and not generated(text_page, i + 1):
+                origin(text_page, i + 1, ox_at, oy_at)
+                if abs(ox.value - x) < SAME:
+                    if out and last == i - 1 and out[-1][5] == obj:
+                        _gap_after(api, text_page, out, x - x_offset, x_offset)
+                    continue
+            append((em_top, x - x_offset, x - x_offset, i, " ", obj, font, size, depth))
+            continue
+        obj = text_object(text_page, i)
+        origin(text_page, i, ox_at, oy_at)
+        if obj != current:  # a new text object (one Tj or TJ): one matrix, font and baseline for all its characters
+            current = obj
+            api.matrix(text_page, i, matrix_at)
+            a, b, d = matrix.a, matrix.b, matrix.d
+            if not (a > 0 and d > 0 and abs(b) <= SKEW * a):
+                raise Unreadable("text that is not upright")  # pdfplumber reads it as pdfminer does
+            if obj and _actual_text(api, obj):
+                raise Unreadable("text replaced by an /ActualText")
+            size = api.font_size(text_page, i) * d  # in points on the page, as pdfminer's size
+            font = (api.font(obj) or 0) if obj else 0
+            if not (font and api.descent(font, size, descent_at)):
+                descent.value = 0.0
+            em_top = top_at - (oy.value + size)
+            depth = descent.value / size if size > 0 else 0.0
+        if unmapped(text_page, i) and ch != " ":  # (pdfium reads code 32 without a map as a space, as pdfminer does by its glyph name)
+            raise Unreadable("glyphs without a Unicode map")  # pdfplumber writes them '(cid:NN)'
+        loose_box(text_page, i, box_at)
+        x0 = ox.value - x_offset
+        if out and last == i - 1 and out[-1][5] == obj and out[-1][2] > x0 >= out[-1][1]:
+            # The previous character of this text object (no gap between, or pdfium would have put a
+            # space there): its advance ends where this one starts; its ink may reach further.
+            out[-1] = (*out[-1][:2], x0, *out[-1][3:])
+        append((em_top, x0, max(box.right - x_offset, x0), i, ch, obj or 0, font, size, depth))
+        last = i
+    return out
+
+
+def _gap_after(api: _Api, text_page: int, out: list[Char], x: float, x_offset: float) -> None:
+    """pdfium made up a space at ``x`` after the last character of ``out``, in the same text object:
+    a TJ array moved the pen on by half a space or more. If that character's loose box ends too
+    near ``x`` to show a gap, it is because its ink reaches past its advance (the horn of Ư, an
+    italic f) and hides the gap: its box then ends where the gap shows."""
+    prev = out[-1]
+    if x - prev[2] > X_TOLERANCE:
+        return  # the gap shows
+    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+    api.ink_box(text_page, prev[3], *(ctypes.addressof(v) for v in (left, right, bottom, top)))
+    if right.value - x_offset < prev[2] - SAME:
+        return  # the ink ends before the advance: the loose box ends with the advance, and the gap is that small
+    out[-1] = (*prev[:2], max(prev[1], x - X_TOLERANCE - 2 * SAME), *prev[3:])
+
+
+def words_of(chars: list[Char]) -> list[dict[str, Any]]:
+    """Words from characters, as pdfplumber's ``dedupe_chars`` + ``extract_words(x_tolerance=1.5,
+    y_tolerance=3)`` make them: lines by the top of the em box, left to right in a line, a word
+    ending at a space or a gap; a glyph repeated within 1 pt once."""
+    words: list[dict[str, Any]] = []
+    if not chars:
+        return words
+    line: list[Char] = []
+    last = None
+    for char in sorted(chars, key=itemgetter(0, 3)):
+        if last is not None and char[0] > last + Y_TOLERANCE:
+            _line_words(line, words)
+            line = []
+        line.append(char)
+        last = char[0]
+    _line_words(line, words)
+    return words
+
+
+def _line_words(line: list[Char], words: list[dict[str, Any]]) -> None:
+    line.sort(key=itemgetter(1, 3))  # left to right; pdfium's order where two start at the same x
+    depth = _depth(line)
+    seen: dict[tuple[str, int, float], Char] = {}
+    word: list[Char] = []
+    prev: Char | None = None
+    for char in line:
+        em_top, x0, _, _, ch, obj, font, size, _ = char
+        key = (ch, font, size)
+        twin = seen.get(key)
+        seen[key] = char
+        if twin is not None and twin[5] != obj and x0 - twin[1] <= DUPLICATE and abs(em_top - twin[0]) <= DUPLICATE:
+            continue  # the same glyph printed again over itself by another text object (pdfium drops those within one)
+        if ch.isspace():
+            if word:
+                words.append(_merge(word, depth))
+            word, prev = [], None
+            continue
+        if prev is not None and (x0 < prev[1] or x0 > prev[2] + X_TOLERANCE or abs(em_top - prev[0]) > Y_TOLERANCE):
+            words.append(_merge(word, depth))
+            word = []
+        word.append(char)
+        prev = char
+    if word:
+        words.append(_merge(word, depth))
+
+
+def _depth(line: list[Char]) -> float:
+    """The descent (per point of size) of the font most of the line is printed in. Every word of the
+    line gets it, so that the words of one line share their top, whatever font drew them: letters
+    of a fallback font would otherwise sit a few points apart (LibreOffice's Vietnamese)."""
+    counts: dict[float, int] = {}
+    for char in line:
+        counts[char[8]] = counts.get(char[8], 0) + 1
+    return max(counts, key=counts.__getitem__)
+
+
+def _merge(word: list[Char], depth: float) -> dict[str, Any]:
+    """A word of characters: its text and its box (pdfminer's: from the baseline + the descent to a
+    font size above it)."""
+    text = "".join([c[4] for c in word])
+    if not text.isascii():
+        text = text.translate(_LIGATURES)
+        if _SURROGATE.search(text):  # a character outside the BMP, in two halves
+            text = text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
+    return {
+        "text": text,
+        "x0": word[0][1],
+        "x1": max([c[2] for c in word]),
+        "top": min([c[0] - depth * c[7] for c in word]),
+        "bottom": max([c[0] + (1 - depth) * c[7] for c in word]),
+        "upright": True,
+    }
+
+
+_LIGATURES = str.maketrans(LIGATURES)
+_SURROGATE = re.compile("[\ud800-\udfff]")
