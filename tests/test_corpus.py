@@ -59,3 +59,13 @@ def test_corpus_document_spans_are_inside_the_text(doc):
     for t in d.tasks:
         for x in t.walk():
             assert 0 <= x.span.start < x.span.end <= n
+
+
+@pytest.mark.parametrize("fmt", ["docx", "pdf"])
+def test_blind_format_set(fmt):
+    """Word and PDF files made differently from corpus/formats (Word numbering, text boxes, tracked changes,
+    headers in page headers, wkhtmltopdf, reportlab, fake bold...), written blind by a colleague."""
+    pytest.importorskip("docx" if fmt == "docx" else "pdfplumber")
+    report = evaluate(CORPUS / "formats" / "blind", fmt=fmt)
+    assert not report.failures
+    assert report.macro >= CORPUS_MACRO_MIN, report.to_table(details=True)
