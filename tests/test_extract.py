@@ -635,3 +635,10 @@ def test_a_type_word_before_an_earlier_citation_is_not_the_next_ones():
     d = vndirective.parse_text(PARTY_HEADER + "Thực hiện Quyết định của Đảng ủy thị trấn số 184-QĐ/ĐU ngày 23/02/2019 và Kế hoạch số 109/HU, "
                                "ngày 28/3/2024 của Ban Thường vụ Huyện ủy.\n")
     assert {r.doc_id: r.doc_type for r in d.references if r.number in ("184", "109")} == {"184-QĐ/ĐU": "QĐ", "109-KH/HU": "KH"}
+
+
+def test_a_dash_before_a_wrapped_part_of_an_item_continues_it():
+    closing = ("\n\nTổ chức thực hiện./.\n\nNơi nhận:\n- Văn phòng Trung ương và các Ban\n- của Đảng;\n- Các sở, ban, ngành\n"
+               "- các huyện ủy trực thuộc;\n- Lưu VT.\nT/M BAN THƯỜNG VỤ\nBÍ THƯ\nLê Văn A\n")
+    d = vndirective.parse_text(PARTY_HEADER + "Ban Thường vụ yêu cầu thực hiện tốt." + closing)
+    assert [i.recipient for i in d.distribution] == ["Văn phòng Trung ương và các Ban của Đảng", "Các sở, ban, ngành", "các huyện ủy trực thuộc", "Lưu VT"]

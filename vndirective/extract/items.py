@@ -58,6 +58,9 @@ def split_items(layout: Layout, pieces: list[tuple[int, int, Line]]) -> list[tup
                 items.append([(start, head_end)])
         for i, s in enumerate(starts):
             e = (start + cuts[i + 1].start()) if i + 1 < len(cuts) else end
+            if i == 0 and opens_with_bullet and items and _continues_item(prev_text, layout.text[s:e]):
+                items[-1].append((s, e))  # '- Văn phòng Trung ương và các Ban' / '- của Đảng;': a dash a scan added
+                continue
             items.append([(s, e)])
         prev_text = layout.text[start:end]
     out: list[tuple[str, Span]] = []
@@ -67,6 +70,15 @@ def split_items(layout: Layout, pieces: list[tuple[int, int, Line]]) -> list[tup
             s, e = parts[0][0], parts[-1][1]
             out.append((value, Span(s, _trim_end(layout.text, s, e))))
     return out
+
+
+_NEVER_FIRST = ("của ", "thuộc ", "trực thuộc ")  # words no recipient starts with
+
+
+def _continues_item(prev_text: str, text: str) -> bool:
+    """Whether a bulleted piece continues the item above: that item has no final ; , . and the piece
+    opens with a word no list item starts with."""
+    return not prev_text.rstrip(" *_").endswith((";", ",", ".", ":")) and text.lstrip().startswith(_NEVER_FIRST)
 
 
 def _trim_end(text: str, s: int, e: int) -> int:
