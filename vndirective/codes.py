@@ -190,6 +190,18 @@ def continuation_words() -> frozenset[str]:
 
 
 @cache
+def never_first_words() -> tuple[str, ...]:
+    """Words no list item starts with, each followed by a space ('của ', 'thuộc ')."""
+    return tuple(w + " " for w in load("words")["never_first_words"])
+
+
+@cache
+def type_name_prefixes() -> tuple[str, ...]:
+    """Each type-name skeleton followed by a space: a line that starts with a type name."""
+    return tuple(name + " " for name in type_names())
+
+
+@cache
 def person_titles() -> tuple[str, ...]:
     """'đ/c', 'ông', 'bà' ... (lower case), each followed by a space: what opens a person's name."""
     return tuple(w + " " for w in load("words")["person_titles"])

@@ -65,7 +65,7 @@ def type_name_of(layout: Layout, line: Line) -> tuple[str, int] | None:
         return None
     sk = " ".join(layout.s(line).split())
     names = codes.type_names()
-    if sk not in names and not sk.startswith(_type_name_prefixes()):
+    if sk not in names and not sk.startswith(codes.type_name_prefixes()):
         return None
     for name in _type_names_longest_first():
         if sk == name or sk.startswith(name + " "):
@@ -77,10 +77,6 @@ def type_name_of(layout: Layout, line: Line) -> tuple[str, int] | None:
 def _type_names_longest_first() -> tuple[str, ...]:
     return tuple(sorted(codes.type_names(), key=len, reverse=True))
 
-
-@cache
-def _type_name_prefixes() -> tuple[str, ...]:
-    return tuple(name + " " for name in codes.type_names())
 
 
 _ROMAN_ONLY = regex.compile(r"[IVX]{1,5}")

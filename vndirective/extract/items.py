@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import regex
 
-from .. import patterns
+from .. import codes, patterns
 from ..lines import Layout, Line, strip_value
 from ..model import Span
 from ..segment import ends_terminal, starts_lower
@@ -72,13 +72,10 @@ def split_items(layout: Layout, pieces: list[tuple[int, int, Line]]) -> list[tup
     return out
 
 
-_NEVER_FIRST = ("của ", "thuộc ", "trực thuộc ")  # words no recipient starts with
-
-
 def _continues_item(prev_text: str, text: str) -> bool:
     """Whether a bulleted piece continues the item above: that item has no final ; , . and the piece
     opens with a word no list item starts with."""
-    return not prev_text.rstrip(" *_").endswith((";", ",", ".", ":")) and text.lstrip().startswith(_NEVER_FIRST)
+    return not prev_text.rstrip(" *_").endswith((";", ",", ".", ":")) and text.lstrip().startswith(codes.never_first_words())
 
 
 def _trim_end(text: str, s: int, e: int) -> int:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import CorruptDocument, DocumentNotFound, EncryptedDocument, UnsupportedFormat
-from ..lines import Layout
+from ..lines import Layout, build_layout
 from ..messages import warn
 from . import text as _text
 from .limits import DEFAULT, Limits, exceeded
@@ -92,14 +92,16 @@ def read(
 
     if _looks_like_html(data, p):
         return read_html(_text.decode(data, str(p), encoding))
-    if b"</" in data:
-        text = _text.decode(data, str(p), encoding)
-        if is_markup(text):  # an HTML page or fragment saved as text
-            layout = read_html(text)
-            layout.warnings.append(warn("html_markup"))
-            layout.warnings.extend(_text.decoding_warnings(data, text, encoding))
-            return layout
-    return _text.read_bytes(data, name=str(p), encoding=encoding)
+    if b"</" not in data:
+        return _text.read_bytes(data, name=str(p), encoding=encoding)
+    text = _text.decode(data, str(p), encoding)
+    if is_markup(text):  # an HTML page or fragment saved as text
+        layout = read_html(text)
+        layout.warnings.append(warn("html_markup"))
+    else:
+        layout = build_layout(text)
+    layout.warnings.extend(_text.decoding_warnings(data, text, encoding))
+    return layout
 
 
 _ENCRYPTED_OFFICE = "EncryptedPackage".encode("utf-16-le")  # the stream an encrypted .docx is kept in
