@@ -13,6 +13,13 @@ SHARED = ROOT.parent / "shared"
 SHARED_CORPUS = SHARED / "corpus"
 
 
+def pytest_report_header(config: pytest.Config) -> str:
+    import vndirective
+
+    core = "compiled (mypyc)" if vndirective.is_compiled() else "pure Python"
+    return f"vndirective {vndirective.__version__} from {Path(vndirective.__file__).parent}, {core} core"
+
+
 @pytest.fixture(scope="session")
 def founding():
     import vndirective

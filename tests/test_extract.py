@@ -642,3 +642,37 @@ def test_a_dash_before_a_wrapped_part_of_an_item_continues_it():
                "- các huyện ủy trực thuộc;\n- Lưu VT.\nT/M BAN THƯỜNG VỤ\nBÍ THƯ\nLê Văn A\n")
     d = vndirective.parse_text(PARTY_HEADER + "Ban Thường vụ yêu cầu thực hiện tốt." + closing)
     assert [i.recipient for i in d.distribution] == ["Văn phòng Trung ương và các Ban của Đảng", "Các sở, ban, ngành", "các huyện ủy trực thuộc", "Lưu VT"]
+
+
+@pytest.mark.parametrize(
+    ("text", "cleaned"),
+    [
+        ("Giao UBND huyện chủ trì.", "Giao UBND huyện chủ trì."),  # nothing to do: returned as is
+        ("  Giao  UBND\thuyện\n chủ trì. ", "Giao UBND huyện chủ trì."),
+        ("Giao\u00a0UBND huyện", "Giao UBND huyện"),  # a no-break space is a blank too
+        ("**Nơi nhận:**", "Nơi nhận:"),
+        ("", ""),
+    ],
+)
+def test_clean(text, cleaned):
+    from vndirective.lines import clean
+
+    assert clean(text) == cleaned
+
+
+@pytest.mark.parametrize(
+    ("text", "glued"),
+    [
+        ("yêu cầu: 1. Chủ tịch UBND huyện", True),
+        ("chặt chẽ.2. UBND các huyện", True),
+        ("thực hiện; 3) các xã", True),
+        ("khóa XIII. I. TÌNH HÌNH", True),
+        ("Nghị quyết số 25-NQ/HU ngày 05/01/2021", False),
+        ("năm 2021. Các cơ quan", False),
+    ],
+)
+def test_glued_quick(text, glued):
+    from vndirective.patterns import glued_quick
+
+    assert glued_quick(text) is glued
+    assert glued_quick("x" * 20 + text, 20) is glued

@@ -27,6 +27,34 @@ def test_fold(text, folded):
     assert len(fold(text)) == len(text)
 
 
+@pytest.mark.parametrize(("text", "folded"), [("Uỷ ban hoà giải, quý, khoẻ – Ð\u00a0", "Ủy ban hòa giải, quý, khỏe - Đ "), ("hoàn thành ", "hoàn thành ")])
+def test_fold_long_text_same_as_short(text, folded):
+    """A text of 200 characters or more is scanned another way (one pattern per letter): same result."""
+    filler = "x " * 150
+    assert fold(filler + text + filler) == filler + folded + filler
+    assert fold(text) == folded
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "near"),
+    [
+        ("CHU TICH", "CHU TICH", True),
+        ("GHU TICH", "CHU TICH", True),  # one letter changed
+        ("CHU TICH", "CHUTICH", True),  # one dropped
+        ("CHU TICH", "CHU TICHX", True),  # one added
+        ("CHU TICH", "CHU TCIH", False),  # two changed (a swap)
+        ("PHO CHU TICH", "CHU TICH", False),
+        ("", "A", True),
+        ("AB", "BA", False),
+    ],
+)
+def test_one_edit_apart(a, b, near):
+    from vndirective.codes import one_edit_apart
+
+    assert one_edit_apart(a, b) is near
+    assert one_edit_apart(b, a) is near
+
+
 @pytest.mark.parametrize(
     ("text", "skel"),
     [("ĐẢNG CỘNG SẢN VIỆT NAM", "DANG CONG SAN VIET NAM"), ("ĐÁNG", "DANG"), ("Số: 34", "SO: 34"), ("ß", "ß")],

@@ -9,7 +9,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from . import __version__
+from . import __version__, is_compiled
 from .errors import VndirectiveError
 from .model import Directive, Task
 
@@ -366,7 +366,7 @@ def _settings_options(p: argparse.ArgumentParser) -> None:
 
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="vndirective", description="Read Vietnamese official documents into structured data.")
-    p.add_argument("--version", action="version", version=f"vndirective {__version__}")
+    p.add_argument("--version", action="version", version=f"vndirective {__version__} ({'compiled' if is_compiled() else 'pure Python'} core)")
     sub = p.add_subparsers(dest="command", required=True)
 
     pp = sub.add_parser("parse", help="parse documents and print a summary or JSON")

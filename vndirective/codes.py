@@ -7,6 +7,7 @@ code, organ code, signer title or mark, edit the JSON files.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
@@ -60,8 +61,7 @@ def type_code(token: str) -> str | None:
     return _type_code_index().get(skeleton(token))
 
 
-@cache
-def type_words() -> dict[str, str | None]:
+def _type_words() -> dict[str, str | None]:
     """Type words of running text (folded, lower case) → type code or None."""
     words: dict[str, str | None] = {}
     for t in doc_types().values():
@@ -70,6 +70,11 @@ def type_words() -> dict[str, str | None]:
     extra = load("doc_types")["running_text_words"]
     words.update({fold(k).lower(): v for k, v in extra.items() if not k.startswith("_")})
     return words
+
+
+# Declared rather than decorated: patterns.py calls it at import time, and mypyc (setup.py) type-checks
+# the package as one import cycle, where a decorated function's type may not be known yet.
+type_words: Callable[[], dict[str, str | None]] = cache(_type_words)
 
 
 @cache
@@ -286,27 +291,27 @@ def expand_abbreviations(value: str) -> str | None:
 
 
 @lru_cache(maxsize=4096)
-def near_title(key: str, max_edits: int = 1) -> str | None:
-    """The title whose skeleton is within ``max_edits`` character edits of ``key`` — one only, else None.
+def near_title(key: str) -> str | None:
+    """The title whose skeleton is one character edit from ``key`` — one only, else None.
 
     For OCR damage a mark-free table lookup cannot undo ('GHU TICH' for 'CHU TICH'); keys of
     fewer than 6 characters are too short to tell apart. Cached: the same holders recur.
     """
     if len(key) < 6:
         return None
-    forms = title_forms()
-    found = [form for k, form in forms.items() if abs(len(k) - len(key)) <= max_edits and _edits(k, key, max_edits) <= max_edits]
-    return found[0] if len(set(found)) == 1 else None
+    found = {form for k, form in title_forms().items() if one_edit_apart(k, key)}
+    return found.pop() if len(found) == 1 else None
 
 
-def _edits(a: str, b: str, limit: int) -> int:
-    """Levenshtein distance, stopping once it passes ``limit``."""
-    previous = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        current = [i]
-        for j, cb in enumerate(b, 1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
-        if min(current) > limit:
-            return limit + 1
-        previous = current
-    return previous[-1]
+def one_edit_apart(a: str, b: str) -> bool:
+    """Whether a Levenshtein distance of at most 1 separates two strings (one pass, no table)."""
+    if a == b:
+        return True
+    if abs(len(a) - len(b)) > 1:
+        return False
+    i, n = 0, min(len(a), len(b))
+    while i < n and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b):
+        return a[i + 1 :] == b[i + 1 :]  # one letter changed
+    return a[i + 1 :] == b[i:] if len(a) > len(b) else a[i:] == b[i + 1 :]  # one letter dropped or added

@@ -11,9 +11,7 @@ files or formats.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
-from functools import cached_property
 from typing import Any
 
 import regex
@@ -71,17 +69,36 @@ class Layout:
     warnings: list[ParseWarning] = field(default_factory=list)
     boxes: list[Box] = field(default_factory=list)
 
-    @cached_property
-    def folded(self) -> str:
-        return fold(self.text)
+    # Caches filled on first use. Plain attributes, not functools.cached_property: the
+    # compiled build (mypyc, see setup.py) does not support it.
+    _folded: str | None = field(default=None, init=False, repr=False, compare=False)
+    _memo: dict[str, dict[Any, Any]] | None = field(default=None, init=False, repr=False, compare=False)
+    _ends: tuple[str, int, str] | None = field(default=None, init=False, repr=False, compare=False)
 
-    @cached_property
+    def __post_init__(self) -> None:
+        self._folded = self._memo = self._ends = None  # mypyc leaves init=False fields unset
+
+    @property
+    def folded(self) -> str:
+        """The text :func:`~vndirective.normalize.fold`-ed (same length)."""
+        if self._folded is None:
+            self._folded = fold(self.text)
+        return self._folded
+
+    @property
     def memo(self) -> dict[str, dict[Any, Any]]:
         """Per-document caches of the extractors (results that depend on the text only)."""
-        return {}
+        if self._memo is None:
+            self._memo = {}
+        return self._memo
 
-    @cached_property
+    @property
     def _skel_ends(self) -> tuple[str, int, str]:
+        if self._ends is None:
+            self._ends = self._skeleton_ends()
+        return self._ends
+
+    def _skeleton_ends(self) -> tuple[str, int, str]:
         n = len(self.text)
         head_end = min(n, SKELETON_WINDOW)
         tail_start = max(head_end, n - SKELETON_WINDOW)
@@ -214,7 +231,9 @@ def build_layout(text: str, *, already_prepared: bool = False) -> Layout:
 EDGE_SEGMENTS = 45  # how many segments at each end can hold a header or closing block
 
 
-_MARK_CUE = re.compile(r"T/|/T|[MTLQ]\.")  # every authority mark of MERGED_MARK_SK holds one
+def _has_mark_cue(sk: str) -> bool:
+    """Whether a skeleton holds what every authority mark of MERGED_MARK_SK holds."""
+    return "T/" in sk or "/T" in sk or "M." in sk or "T." in sk or "L." in sk or "Q." in sk
 
 
 def _merged_cut(layout: Layout, ln: Line, edge: bool) -> tuple[int, bool] | None:
@@ -226,12 +245,12 @@ def _merged_cut(layout: Layout, ln: Line, edge: bool) -> tuple[int, bool] | None
     if ln.kind != "text" or length <= 8:
         return None
     if length > 160:  # body prose: only an item glued to the sentence before
-        if not patterns.GLUED_QUICK.search(layout.text, ln.start, ln.end):
+        if not patterns.glued_quick(layout.text, ln.start, ln.end):
             return None
         m = patterns.GLUED_FIRST_ITEM.search(layout.text, ln.start, ln.end)
         return (m.start() - ln.start, True) if m else None
     if not edge:  # columns run together only in the header and the closing blocks
-        if length > 60 and patterns.GLUED_QUICK.search(layout.text, ln.start, ln.end):
+        if length > 60 and patterns.glued_quick(layout.text, ln.start, ln.end):
             g = patterns.GLUED_FIRST_ITEM.search(layout.text, ln.start, ln.end)
             return (g.start() - ln.start, True) if g else None
         return None
@@ -240,7 +259,7 @@ def _merged_cut(layout: Layout, ln: Line, edge: bool) -> tuple[int, bool] | None
     m = None
     if not bullet and ("CONG" in sk or "DOC" in sk):
         m = patterns.MERGED_TITLE_SK.search(sk)
-    if m is None and not bullet and _MARK_CUE.search(sk):
+    if m is None and not bullet and _has_mark_cue(sk):
         m = patterns.MERGED_MARK_SK.search(sk)
     if m is None and "NGAY" in sk and (patterns.NUMBER_LINE_SK.match(sk) or piece.isupper()):
         m = patterns.MERGED_DATE.search(piece)
@@ -256,7 +275,7 @@ def _merged_cut(layout: Layout, ln: Line, edge: bool) -> tuple[int, bool] | None
             m = t
         elif t is None:
             m = patterns.TRAILING_NAME.search(piece)
-    if m is None and length > 60 and patterns.GLUED_QUICK.search(piece):
+    if m is None and length > 60 and patterns.glued_quick(piece):
         g = patterns.GLUED_FIRST_ITEM.search(piece)
         return (g.start(), True) if g else None
     return (m.start(), False) if m is not None and m.start() > 0 else None
@@ -404,6 +423,8 @@ def clean(text: str) -> str:
     """A value as printed: markup marks removed, whitespace collapsed."""
     if "*" in text or "_" in text or "\\" in text or "`" in text:
         text = _INNER_MARKUP.sub("", text)
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text  # one space between words already (any other blank is not printable)
     return " ".join(text.split())
 
 

@@ -80,7 +80,12 @@ def prepare(text: str) -> str:
     return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
 
 
-_OLD_TONE_QUICK = re.compile("[oOuU][àáảãạÀÁẢÃẠèéẻẽẹÈÉẺẼẸỳýỷỹỵỲÝỶỸỴ](?![^\\W\\d_])")
+_OLD_TONE_SECOND = "[àáảãạÀÁẢÃẠèéẻẽẹÈÉẺẼẸỳýỷỹỵỲÝỶỸỴ](?![^\\W\\d_])"
+_OLD_TONE_QUICK = re.compile("[oOuU]" + _OLD_TONE_SECOND)
+# For a long text, one pattern per first letter: a literal first character lets the scan skip
+# ahead, where a character class tests every character.
+_OLD_TONE_BY_LETTER = tuple(re.compile(c + _OLD_TONE_SECOND) for c in "oOuU")
+_LONG = 200  # characters from which a text is scanned the way of long texts
 
 
 _LOOK_ALIKE = re.compile("[" + "".join(re.escape(c) for c in _CHAR_MAP) + "]")
@@ -88,12 +93,22 @@ _LOOK_ALIKE = re.compile("[" + "".join(re.escape(c) for c in _CHAR_MAP) + "]")
 
 def _old_tone_pairs(text: str) -> list[int]:
     """Where an old-style pair ('oà', 'uỷ') ends a syllable, not after 'q' ('quá' is the same in both styles)."""
-    return [m.start() for m in _OLD_TONE_QUICK.finditer(text) if not (m.start() and text[m.start() - 1] in "qQ")]
+    if len(text) < _LONG:
+        found = [m.start() for m in _OLD_TONE_QUICK.finditer(text)]
+    else:
+        found = sorted(m.start() for pattern in _OLD_TONE_BY_LETTER for m in pattern.finditer(text))
+    return [i for i in found if not (i and text[i - 1] in "qQ")]
+
+
+def _has_look_alike(text: str) -> bool:
+    if len(text) < _LONG:
+        return _LOOK_ALIKE.search(text) is not None
+    return any(c in text for c in _CHAR_MAP)  # a substring test is a fast scan; a class tests every character
 
 
 def fold(text: str) -> str:
     """Same-length matching view: look-alikes mapped, tone marks in one place."""
-    if _LOOK_ALIKE.search(text):  # one scan: a substring test per character would cost a scan each
+    if _has_look_alike(text):
         text = _LOOK_ALIKE.sub(lambda m: _CHAR_MAP[m.group()], text)
     hits = _old_tone_pairs(text)
     if not hits:

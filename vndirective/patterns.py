@@ -43,7 +43,17 @@ MERGED_DATE = regex.compile(
 MERGED_MARK_SK = regex.compile(r"(?<=\S)[ ]+(?=(?:T/M|K/T|T/L|T/U|TM\.|KT\.|TL\.|TUQ\.)[ ]?[A-Z]{2})")
 # A numbered item run into the line before: 'yêu cầu: 1. Chủ tịch', 'chặt chẽ.2. UBND các huyện'.
 GLUED_FIRST_ITEM = regex.compile(r"(?<=:)[ ]+(?=(?:1|I)[.)][ ]+\p{Lu})|(?<=\p{L}[.;])[ ]?(?=(?:[1-9]|1\d)\.[ ]+\p{Lu}\p{L})")
-GLUED_QUICK = re.compile(r"[.;:] ?(?:[1-9]|1\d|I)[.)] ")
+# What GLUED_FIRST_ITEM needs, tested fast: a list number after '.', ';' or ':'. One pattern per mark:
+# a literal first character lets the scan skip ahead, where a character class tests every character.
+_GLUED_QUICK = tuple(re.compile(re.escape(mark) + r" ?(?:[1-9]|1\d|I)[.)] ") for mark in ".;:")
+
+
+def glued_quick(text: str, start: int = 0, end: int | None = None) -> bool:
+    """Whether text[start:end] may hold a numbered item run into the sentence before (see GLUED_FIRST_ITEM)."""
+    stop = len(text) if end is None else end
+    return any(pattern.search(text, start, stop) for pattern in _GLUED_QUICK)
+
+
 TRAILING_NAME = regex.compile(r"(?<=;)[ ]+(?=(?:\p{Lu}\p{Ll}{0,7}[ ]){1,4}\p{Lu}\p{Ll}{0,7}$)")
 TRAILING_CAPS = regex.compile(r"(?<=[,;.)])[ ]+(?=(?:\p{Lu}+[ ]?){2,6}$)")
 

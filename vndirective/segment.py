@@ -36,6 +36,8 @@ class Zones:
 def is_caps(text: str) -> bool:
     """Whether a text is written in capitals (ignoring non-letters; the first 200 characters tell)."""
     head = text[:200]
+    if len(head) > 48 and sum(map(str.islower, head[:48])) * 20 > 3 * len(head):
+        return False  # prose: its first words hold enough small letters
     lower = sum(map(str.islower, head))
     if lower * 20 > 3 * len(head):  # more than 15 % of all characters: not capitals, without counting letters
         return False
