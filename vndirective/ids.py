@@ -33,6 +33,8 @@ ID_PATTERN = regex.compile(
 STANDARD_PATTERN = regex.compile(
     r"(?<![\p{L}\d])(?P<kind>QCVN|TCVN)[ ]?(?P<num>\d{1,5}(?:[-:.]\d{1,5}){0,3})(?:[ ]?/[ ]?(?P<org>[A-ZĐ][A-ZĐa-z]{0,9}))?(?![\p{L}\d])"
 )
+_NUM, _BODY = ID_PATTERN.groupindex["num"], ID_PATTERN.groupindex["body"]  # groups by number: see patterns.groups_of
+_STD_NUM, _STD_KIND, _STD_ORG = (STANDARD_PATTERN.groupindex[g] for g in ("num", "kind", "org"))
 _SO_BEFORE = regex.compile(r"(?i:số|so)\s{0,2}:?\s{0,2}$")
 _SPLIT = regex.compile(r"[ \n]*([-/]{1,2})[ \n]*|[ ]+")
 
@@ -217,9 +219,9 @@ def parse_id(text: str, type_hint: str | None = None) -> DocumentId | None:
     folded = fold(text)
     m = STANDARD_PATTERN.search(folded)
     if m and not ID_PATTERN.search(folded[: m.start()]):
-        return DocumentId(m.group("num"), m.group("kind"), m.group("org") or "", "state")
+        return DocumentId(m.group(_STD_NUM), m.group(_STD_KIND), m.group(_STD_ORG) or "", "state")
     for m in ID_PATTERN.finditer(folded):
-        parsed = parse_parts(m.group("num"), m.group("body"), type_hint)
+        parsed = parse_parts(m.group(_NUM), m.group(_BODY), type_hint)
         if parsed:
             return parsed
     return None
@@ -233,11 +235,11 @@ def find_ids(folded: str, start: int = 0, end: int | None = None) -> Iterator[tu
     for s, e in standards:
         m = STANDARD_PATTERN.match(folded, s, e)
         assert m is not None
-        found.append((s, e, DocumentId(m.group("num"), m.group("kind"), m.group("org") or "", "state")))
+        found.append((s, e, DocumentId(m.group(_STD_NUM), m.group(_STD_KIND), m.group(_STD_ORG) or "", "state")))
     starts = [s for s, _ in standards]
     for m in ID_PATTERN.finditer(folded, start, stop):
         after_so = _SO_BEFORE.search(folded, max(0, m.start() - 6), m.start()) is not None
-        parsed = parse_parts(m.group("num"), m.group("body"), loose=after_so)
+        parsed = parse_parts(m.group(_NUM), m.group(_BODY), loose=after_so)
         if parsed is None:
             continue
         k = bisect.bisect_right(starts, m.start()) - 1

@@ -24,6 +24,7 @@ from .normalize import fold, prepare, skeleton_of_folded
 _TABLE_RULE = regex.compile(r"^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*$|^\s*\|?\s*:?-{3,}:?\s*\|\s*:?-{3,}:?\s*\|?\s*$")
 _CELL_SPLIT = regex.compile(r"\s\|\s|\s\|$|^\|\s?")
 _GAP = regex.compile(r"\S(?P<gap> {3,}|[ ]{0,2}\t[\t ]*)(?=\S)")  # a column gap: 3+ spaces or a tab
+(_GAP_RUN,) = patterns.groups_of(_GAP, "gap")
 _LEAD_RULE = regex.compile(r"[-_=–—]{3,}\s+")
 _TRAILING_RULE = regex.compile(r"\s+[-_=–—]{3,}\s*$")
 _STAR = regex.compile(r"^\s*(?:\\?\*|★|☆|\*\s\*\s\*|>k|✱)\s*$")
@@ -405,11 +406,11 @@ def _gap_split(row: str, a: int, b: int) -> list[tuple[int, int]]:
     bounds: list[tuple[int, int]] = []
     cur = a + lead
     for m in _GAP.finditer(piece, lead):
-        g = m.start("gap")
-        if _blank_to_fill(piece, g, m.end("gap")):
+        g = m.start(_GAP_RUN)
+        if _blank_to_fill(piece, g, m.end(_GAP_RUN)):
             continue
         bounds.append((cur, a + g))
-        cur = a + m.end("gap")
+        cur = a + m.end(_GAP_RUN)
     end = a + len(piece.rstrip())
     if end > cur:
         bounds.append((cur, end))

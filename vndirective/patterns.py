@@ -14,6 +14,12 @@ import regex
 
 from . import codes
 
+
+def groups_of(pattern: regex.Pattern[str], *names: str) -> tuple[int, ...]:
+    """The numbers of named groups. The extractors read groups by number: a name costs the regex
+    module a raised and cleared error on every access."""
+    return tuple(pattern.groupindex[name] for name in names)
+
 # Header titles (skeleton view). OCR drops or changes marks: the skeleton absorbs it.
 PARTY_TITLE_SK = regex.compile(r"D\s?A\s?N\s?G\s{1,3}C\s?O\s?N\s?G\s{1,3}S\s?A\s?N\s{1,3}V\s?I\s?E\s?T\s{1,3}N\s?A\s?M")
 STATE_TITLE_SK = regex.compile(r"C\s?O\s?N\s?G\s{1,3}H\s?O\s?A\s{1,3}X\s?A\s{1,3}H\s?O\s?I\s{1,3}C\s?H\s?U\s{1,3}N\s?G\s?H\s?I\s?A")
@@ -98,6 +104,11 @@ DECIMAL = regex.compile(r"^(?P<n>\d{1,2}(?:\.\d{1,2}){1,3})(?P<sep>\.?)\s{1,4}(?
 ARABIC = regex.compile(r"^(?P<n>\d{1,2})\s{0,2}(?P<sep>[.)\-])\s{1,4}(?=\S)")
 LETTER = regex.compile(r"^(?P<n>[a-zđ])\s{0,2}(?P<sep>[).])\s{1,4}(?=\S)")
 BULLET = regex.compile(r"^(?P<n>[-+•·*])\s{1,4}(?=\S)")
+# Every marker: group 1 the number, group 2 (when there is one) the separator (read by number: see groups_of).
+MARKER_NUMBER, MARKER_SEP = 1, 2
+for _marker in (PART, SECTION, ROMAN, ARTICLE, DECIMAL, ARABIC, LETTER, BULLET):
+    if _marker.groupindex.get("n") != MARKER_NUMBER or _marker.groupindex.get("sep", MARKER_SEP) != MARKER_SEP:
+        raise ImportError(f"numbering marker {_marker.pattern!r}: groups out of order")
 
 # Where a list item starts inside a run-together line: at the start, or after ; , . :
 INLINE_BULLET = regex.compile(r"(?:^|(?<=[;,.:])\s{1,4})(?:[-–•+]\s{1,3}(?=\S)|~\s{1,3}(?=\p{Lu}))")

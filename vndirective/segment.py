@@ -104,7 +104,7 @@ def marker_of(text: str) -> tuple[str, regex.Match[str]] | None:
         m = pat.match(text)
         if not m:
             continue
-        if kind == "roman" and not _ROMAN_ONLY.fullmatch(m.group("n").replace("l", "I")):
+        if kind == "roman" and not _ROMAN_ONLY.fullmatch(m.group(patterns.MARKER_NUMBER).replace("l", "I")):
             continue
         if kind == "section" and not is_caps(text[m.end() : m.end() + 40]):
             continue

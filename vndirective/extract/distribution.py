@@ -12,6 +12,7 @@ from .items import labelled_items
 from .signature import is_signature_segment
 
 _TRAILING_PAREN = regex.compile(r"\s{0,3}\((?P<p>[^()]{1,120})\)$")
+(_PURPOSE,) = patterns.groups_of(_TRAILING_PAREN, "p")
 
 
 def distribution_lines(layout: Layout, zones: Zones) -> list[Line]:
@@ -76,7 +77,7 @@ def split_purpose(value: str) -> tuple[str, str | None]:
     m = _TRAILING_PAREN.search(value)
     if not m:
         return value, None
-    inner = " ".join(m.group("p").split())
+    inner = " ".join(m.group(_PURPOSE).split())
     if not starts_lower(inner) or value.lstrip().lower().startswith("lưu") or _names_person(inner):
         return value, None
     recipient = value[: m.start()].rstrip(" ,;:")

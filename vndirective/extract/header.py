@@ -128,6 +128,8 @@ def _number(layout: Layout, ln: Line | None, h: Header) -> None:
 
 
 _GLUED_ID = regex.compile(r"\s{0,3}(?P<num>\d{1,5})\s?(?P<letters>[A-ZĐa-zđ]{3,14})(?![\p{L}\d/\-])")
+_GLUED_NUM, _GLUED_LETTERS = patterns.groups_of(_GLUED_ID, "num", "letters")
+_PLACE, _DAY, _MONTH, _YEAR = patterns.groups_of(patterns.PLACE_DATE_SK, "place", "d", "m", "y")
 
 
 def _glued_id(folded: str, start: int, end: int, system: str | None) -> tuple[int, int, DocumentId] | None:
@@ -136,15 +138,15 @@ def _glued_id(folded: str, start: int, end: int, system: str | None) -> tuple[in
     m = _GLUED_ID.match(folded, start, end)
     if m is None:
         return None
-    letters = m.group("letters")
+    letters = m.group(_GLUED_LETTERS)
     for cut in range(2, len(letters) - 1):
         doc_type, organ = codes.type_code(letters[:cut]), letters[cut:]
         if doc_type is None:
             continue
         if system != "state" and codes.is_party_organ(organ):
-            return m.start("num"), m.end(), DocumentId(m.group("num"), doc_type, organ, "party", None, ("no_separator",))
+            return m.start(_GLUED_NUM), m.end(), DocumentId(m.group(_GLUED_NUM), doc_type, organ, "party", None, ("no_separator",))
         if system != "party" and codes.is_state_organ(organ):
-            return m.start("num"), m.end(), DocumentId(m.group("num"), doc_type, organ, "state", None, ("no_separator",))
+            return m.start(_GLUED_NUM), m.end(), DocumentId(m.group(_GLUED_NUM), doc_type, organ, "state", None, ("no_separator",))
     return None
 
 
@@ -306,12 +308,12 @@ def _place_date(layout: Layout, header: list[Line], roles: dict[int, str], h: He
     def at(pos: int) -> int:
         return ln.start + pos if pos <= len(sk) or nxt is None else nxt.start + pos - len(sk) - 1
 
-    ps, pe = at(m.start("place")), at(m.end("place"))
+    ps, pe = at(m.start(_PLACE)), at(m.end(_PLACE))
     place = strip_value(layout.text[ps:pe])
     if place:
         h.set("place", place, Span(ps, pe))
-    d, mo, y = m.group("d").strip(), m.group("m").strip(), m.group("y")
-    span = Span(at(m.start("d")), at(m.end("y")))
+    d, mo, y = m.group(_DAY).strip(), m.group(_MONTH).strip(), m.group(_YEAR)
+    span = Span(at(m.start(_DAY)), at(m.end(_YEAR)))
     if not d.isdigit() or not mo.isdigit():
         h.warnings.append(warn("blank_date", span))
         return

@@ -24,6 +24,13 @@ from ..normalize import skeleton
 
 _LIST_GLUE = regex.compile(r"^\s{0,3}(?:,|;|và|và các|hoặc)?\s{0,3}(?:số\s{0,2}:?\s{0,2})?$", regex.IGNORECASE)
 _LOOKBACK = 100
+_WORD, _ISSUER_BEFORE = patterns.groups_of(patterns.TYPE_WORD_BEFORE, "word", "issuer")
+(_ISSUER,) = patterns.groups_of(patterns.ISSUER_AFTER, "issuer")
+(_YEAR,) = patterns.groups_of(patterns.YEAR_AFTER, "y")
+_DATE_GROUPS = {  # (day, month, year) of each way a date pattern writes a date
+    p: tuple(patterns.groups_of(p, d, mo, y) for d, mo, y in (("d", "m", "y"), ("d2", "m2", "y2"), ("d3", "m3", "y3")) if d in p.groupindex)
+    for p in (patterns.DATE_AFTER, patterns.DATE_BEFORE)
+}
 _SPACES = regex.compile(r"\s+")
 _WIDE_BLANK = regex.compile(r"\s{2,}")
 _AND_VERB = regex.compile(r"\s+và\s+(?=\p{Ll})")
@@ -142,10 +149,10 @@ def _type_word(folded: str, start: int) -> tuple[str | None, str | None, Span | 
     m = patterns.TYPE_WORD_BEFORE.search(squeezed)
     if not m:
         return None, None, None
-    word = " ".join(m.group("word").split())
+    word = " ".join(m.group(_WORD).split())
     issuer: Span | None = None
-    if m.group("issuer"):
-        issuer = Span(base + _unsqueezed(window, m.start("issuer")), base + _unsqueezed(window, m.end("issuer") - 1) + 1)
+    if m.group(_ISSUER_BEFORE):
+        issuer = Span(base + _unsqueezed(window, m.start(_ISSUER_BEFORE)), base + _unsqueezed(window, m.end(_ISSUER_BEFORE) - 1) + 1)
     return word, codes.type_words().get(word.lower()), issuer
 
 
@@ -160,10 +167,10 @@ def _unsqueezed(window: str, pos: int) -> int:
 
 
 def _parse_date(m: regex.Match[str], suffix: str = "") -> tuple[str, str, str] | None:
-    groups = m.groupdict()
-    for d, mo, y in (("d", "m", "y"), ("d2", "m2", "y2"), ("d3", "m3", "y3")):
-        if groups.get(d):
-            return groups[d], groups[mo], groups[y]
+    for d, mo, y in _DATE_GROUPS[m.re]:
+        day = m.group(d)
+        if day:
+            return day, m.group(mo), m.group(y)
     return None
 
 
@@ -189,7 +196,7 @@ def _bind_date_after(layout: Layout, f: _Found, warnings: list[ParseWarning]) ->
         return
     y = patterns.YEAR_AFTER.match(tail)
     if y:
-        f.year = int(y.group("y"))
+        f.year = int(y.group(_YEAR))
 
 
 def _share_list_dates(folded: str, found: list[_Found]) -> None:
@@ -242,7 +249,7 @@ def _bind_issuer(layout: Layout, f: _Found) -> None:
     m = patterns.ISSUER_AFTER.match(layout.folded[after : after + 200])
     if not m:
         return
-    s, e = after + m.start("issuer"), after + m.end("issuer")
+    s, e = after + m.start(_ISSUER), after + m.end(_ISSUER)
     # 'của Tỉnh ủy và bàn giao', 'của Quân ủy Trung ương và Mệnh lệnh số 1547/ML-BTL': the phrase ends before the verb or the next citation.
     for cut_pattern in (_AND_VERB, _AND_CITATION):
         cut = cut_pattern.search(layout.folded, s, e + 80)  # the look-ahead may read past the phrase

@@ -16,6 +16,8 @@ from ..normalize import fold, skeleton
 from ..segment import Zones, is_caps, is_name
 
 _NAME_TAIL = regex.compile(r"(?:^|\s)(?P<name>(?:\p{Lu}\p{Ll}{0,7}\s{1,3}){1,5}\p{Lu}\p{Ll}{0,7})\s*$")
+(_NAME,) = patterns.groups_of(_NAME_TAIL, "name")
+(_MARK,) = patterns.groups_of(patterns.AUTHORITY_SK, "mark")
 _NON_SIGNATURE_SK = regex.compile(r"^(?:NOI\s+NHAN|KINH\s+GUI|NHU\s+TREN|LUU\b)")
 
 
@@ -54,10 +56,10 @@ def _pieces(layout: Layout, line: Line) -> list[_Piece]:
     for m in signed:
         clean_text = clean_text[: m.start()] + " " * (m.end() - m.start()) + clean_text[m.end() :]
     m = _NAME_TAIL.search(clean_text)
-    if m and is_name(m.group("name")):
-        ns, ne = s + m.start("name"), s + m.end("name")
+    if m and is_name(m.group(_NAME)):
+        ns, ne = s + m.start(_NAME), s + m.end(_NAME)
         name = _Piece("name", clean(layout.text[ns:ne]), Span(ns, ne))
-        clean_text = clean_text[: m.start("name")]
+        clean_text = clean_text[: m.start(_NAME)]
     caps_end = s + len(clean_text.rstrip())
     sk = layout.sk(s, caps_end)
     marks = list(patterns.AUTHORITY_SK.finditer(sk))
@@ -68,10 +70,10 @@ def _pieces(layout: Layout, line: Line) -> list[_Piece]:
         nxt = marks[i + 1].start() if i + 1 < len(marks) else len(sk)
         holder_s, holder_e = s + mk.end(), s + nxt
         holder = clean(layout.text[holder_s:holder_e]).strip(" ,;")
-        key = "".join(c for c in mk.group("mark") if c.isalpha())
+        key = "".join(c for c in mk.group(_MARK) if c.isalpha())
         authority = codes.authority_marks().get(key)
         if authority:
-            mark_span = Span(s + mk.start("mark"), s + mk.end("mark"))
+            mark_span = Span(s + mk.start(_MARK), s + mk.end(_MARK))
             out.append(_Piece("mark", holder, Span(holder_s, _rstrip(layout.text, holder_s, holder_e)), authority, mark_span))
         pos = nxt
     if pos < len(sk) and layout.text[s + pos : caps_end].strip(" ,.;"):

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import regex
 
-from .. import codes
+from .. import codes, patterns
 from ..lines import Layout, Line, clean
 from ..model import Passage, Span, Task
 from ..segment import ends_terminal, is_caps, marker_of, starts_lower
@@ -234,10 +234,10 @@ def extract_tasks(layout: Layout, body: tuple[int, int]) -> tuple[Passage | None
         if not strong and (i == 0 or segs[i - 1].row == ln.row or found[0] == "bullet"):
             continue
         kind, m = found
-        number = " ".join(m.group("n").split())
+        number = " ".join(m.group(patterns.MARKER_NUMBER).split())
         if kind == "roman":
             number = number.replace("l", "I")  # OCR: 'Il' is II
-        sep = (m.groupdict().get("sep") or "").strip()
+        sep = ((m.group(patterns.MARKER_SEP) if m.re.groups >= patterns.MARKER_SEP else None) or "").strip()
         items.append(_Item(i, kind, number, _value(kind, number), sep, ln.start + m.end(), strong))
     if _read_by_ocr(layout):
         _repair_ocr_roman(items)
