@@ -1,6 +1,6 @@
 """Speed of vndirective.parse_text on this machine (a script, not a test).
 
-    python benchmarks/bench_parse.py [--repeat N] [--json OUT]
+    python benchmarks/bench_parse.py [--repeat N] [--json OUT] [--installed]
 
 Figures (see benchmarks/README.md for what each one means):
 
@@ -9,9 +9,13 @@ Figures (see benchmarks/README.md for what each one means):
 (b) linearity: the founding example at 1x, 10x and 100x its length;
 (c) against underthesea: word_tokenize on the same texts, one call per sentence
     after sent_tokenize (skipped with a note when underthesea is not importable);
-(d) `import vndirective` time in a fresh interpreter, best of 5.
+(d) `import vndirective` time in a fresh interpreter, best of 5;
+(e) unseen documents: parse_text once on each of N documents from corpus/generate.py
+    never parsed before in the run (no warm token caches), documents/s and median ms.
 
-Every timing is repeated N times (default 5) and the median is reported.
+Every timing is repeated N times (default 5) and the median is reported. The package
+timed is the source tree's, or with --installed the one installed (e.g. a compiled
+wheel, see setup.py); the report says which, and whether its core is compiled.
 """
 
 from __future__ import annotations
@@ -24,12 +28,15 @@ import platform
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+INSTALLED = "--installed" in sys.argv[1:]  # read before the import below: it decides which package is imported
+if not INSTALLED:
+    sys.path.insert(0, str(ROOT))
 
 import vndirective  # noqa: E402
 from vndirective import parse_text  # noqa: E402
@@ -204,13 +211,14 @@ def bench_underthesea(texts: list[str], repeat: int) -> dict:
 
 
 def bench_import(tries: int = 5) -> dict:
-    env = {**os.environ, "PYTHONPATH": str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", "")}
+    env = dict(os.environ) if INSTALLED else {**os.environ, "PYTHONPATH": str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", "")}
+    cwd = Path(tempfile.gettempdir()) if INSTALLED else ROOT  # 'python -c' puts its directory first on the path
 
     def best(code: str) -> float:
         times = []
         for _ in range(tries):
             t0 = time.perf_counter()
-            subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, check=True)
+            subprocess.run([sys.executable, "-c", code], cwd=cwd, env=env, check=True)
             times.append(time.perf_counter() - t0)
         return min(times)
 
@@ -222,6 +230,35 @@ def bench_import(tries: int = 5) -> dict:
         "import_vndirective_s": round(imp - bare, 4),
         "import_and_first_parse_s": round(first - bare, 4),
         "tries": tries,
+    }
+
+
+# --------------------------------------------------------------------------- (e)
+
+
+def bench_unseen(n: int, repeat: int) -> dict:
+    """parse_text once on each of n generated documents, a new set (another seed) for every run."""
+    sys.path.insert(0, str(ROOT / "corpus"))
+    from generate import generate
+
+    for d in generate(50, 999):  # warm-up: code tables and patterns, not these documents' tokens
+        parse_text(d.text)
+    totals, per_doc = [], []
+    for run in range(repeat):
+        texts = [d.text for d in generate(n, 1000 + run)]
+        gc.collect()
+        row = []
+        for t in texts:
+            t0 = time.perf_counter()
+            parse_text(t)
+            row.append(time.perf_counter() - t0)
+        totals.append(sum(row))
+        per_doc.append(median(row))
+    return {
+        "documents_per_run": n,
+        "docs_per_s": round(n / median(totals), 1),
+        "median_ms_per_doc": round(1000 * median(per_doc), 3),
+        "mean_chars": round(sum(len(t) for t in texts) / len(texts)),
     }
 
 
@@ -240,6 +277,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--repeat", type=int, default=5, help="timed runs per figure (median reported); default 5")
     ap.add_argument("--json", metavar="OUT", help="also write the figures to this JSON file")
     ap.add_argument("--max-factor", type=int, default=100, help="largest length multiple in (b); default 100")
+    ap.add_argument("--unseen", type=int, default=500, metavar="N", help="generated documents per run in (e); 0 leaves (e) out; default 500")
+    ap.add_argument("--installed", action="store_true", help="time the installed package (e.g. a compiled wheel), not the source tree")
     args = ap.parse_args(argv)
     repeat = max(1, args.repeat)
 
@@ -255,8 +294,11 @@ def main(argv: list[str] | None = None) -> int:
         "processor": platform.processor() or platform.machine(),
         "cpus": os.cpu_count(),
         "repeat": repeat,
+        "package": str(Path(vndirective.__file__).parent),
+        "core": "compiled" if vndirective.is_compiled() else "pure Python",
     }
-    print(f"vndirective {info['vndirective']}  Python {info['python']}  {info['platform']}  {info['cpus']} CPUs  repeat={repeat}\n")
+    print(f"vndirective {info['vndirective']}  Python {info['python']}  {info['platform']}  {info['cpus']} CPUs  repeat={repeat}")
+    print(f"package: {info['package']} ({info['core']} core)\n")
 
     print("(a) parse_text over the corpora")
     corpus = bench_corpus(sets, repeat)
@@ -324,8 +366,17 @@ def main(argv: list[str] | None = None) -> int:
         f"   import + first parse of the founding example: +{1000 * imp['import_and_first_parse_s']:.1f} ms"
     )
 
+    unseen: dict = {}
+    if args.unseen > 0:
+        print(f"\n(e) unseen documents: {args.unseen} generated documents per run, each parsed once")
+        unseen = bench_unseen(args.unseen, repeat)
+        print(
+            f"  {unseen['docs_per_s']:.1f} documents/s, median {unseen['median_ms_per_doc']:.2f} ms per document"
+            f" ({unseen['mean_chars']:,} characters on average)"
+        )
+
     if args.json:
-        figures = {"machine": info, "corpus": corpus, "scaling": scaling, "underthesea": ut, "import": imp}
+        figures = {"machine": info, "corpus": corpus, "scaling": scaling, "underthesea": ut, "import": imp, "unseen": unseen}
         Path(args.json).write_text(json.dumps(figures, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
         print(f"\nwrote {args.json}")
     return 0
