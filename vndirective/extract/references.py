@@ -145,7 +145,7 @@ def _type_word(folded: str, start: int) -> tuple[str | None, str | None, Span | 
     ('Quyết định của Bộ Chính trị số 31-QĐ/TW'), if any."""
     base = max(0, start - _LOOKBACK)
     window = folded[base:start]
-    squeezed = _SPACES.sub(" ", window)  # one space for any blank run: the pattern allows a few spaces, not line ends
+    squeezed = _squeezed(window)
     m = patterns.TYPE_WORD_BEFORE.search(squeezed)
     if not m:
         return None, None, None
@@ -154,6 +154,13 @@ def _type_word(folded: str, start: int) -> tuple[str | None, str | None, Span | 
     if m.group(_ISSUER_BEFORE):
         issuer = Span(base + _unsqueezed(window, m.start(_ISSUER_BEFORE)), base + _unsqueezed(window, m.end(_ISSUER_BEFORE) - 1) + 1)
     return word, codes.type_words().get(word.lower()), issuer
+
+
+def _squeezed(window: str) -> str:
+    """One space for any blank run: the pattern allows a few spaces, not line ends."""
+    if window.isprintable() and "  " not in window:
+        return window  # the blanks are single spaces already (any other blank is not printable)
+    return _SPACES.sub(" ", window)
 
 
 def _unsqueezed(window: str, pos: int) -> int:
