@@ -72,20 +72,22 @@ def median(xs: list[float]) -> float:
     return statistics.median(xs)
 
 
+def time_once(texts: list[str], fn: Callable[[str], object]) -> list[float]:
+    """The time of fn on each text, one call each."""
+    gc.collect()
+    row = []
+    for t in texts:
+        t0 = time.perf_counter()
+        fn(t)
+        row.append(time.perf_counter() - t0)
+    return row
+
+
 def time_each(texts: list[str], fn: Callable[[str], object], repeat: int) -> list[list[float]]:
     """times[run][doc], after one warm-up pass."""
     for t in texts:
         fn(t)
-    runs = []
-    for _ in range(repeat):
-        gc.collect()
-        row = []
-        for t in texts:
-            t0 = time.perf_counter()
-            fn(t)
-            row.append(time.perf_counter() - t0)
-        runs.append(row)
-    return runs
+    return [time_once(texts, fn) for _ in range(repeat)]
 
 
 # --------------------------------------------------------------------------- (a)
@@ -246,12 +248,7 @@ def bench_unseen(n: int, repeat: int) -> dict:
     totals, per_doc = [], []
     for run in range(repeat):
         texts = [d.text for d in generate(n, 1000 + run)]
-        gc.collect()
-        row = []
-        for t in texts:
-            t0 = time.perf_counter()
-            parse_text(t)
-            row.append(time.perf_counter() - t0)
+        row = time_once(texts, parse_text)
         totals.append(sum(row))
         per_doc.append(median(row))
     return {
