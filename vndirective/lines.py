@@ -57,7 +57,7 @@ class Line:
         return (self.start, self.end)
 
 
-SKELETON_WINDOW = 1500  # characters at each end of a document whose skeleton is computed at once
+SKELETON_CHUNK = 256  # the skeleton of the text is computed a piece of this many characters at a time, when asked
 
 
 @dataclass
@@ -74,10 +74,10 @@ class Layout:
     # compiled build (mypyc, see setup.py) does not support it.
     _folded: str | None = field(default=None, init=False, repr=False, compare=False)
     _memo: dict[str, dict[Any, Any]] | None = field(default=None, init=False, repr=False, compare=False)
-    _ends: tuple[str, int, str] | None = field(default=None, init=False, repr=False, compare=False)
+    _chunks: list[str] | None = field(default=None, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        self._folded = self._memo = self._ends = None  # mypyc leaves init=False fields unset
+        self._folded = self._memo = self._chunks = None  # mypyc leaves init=False fields unset
 
     @property
     def folded(self) -> str:
@@ -93,35 +93,32 @@ class Layout:
             self._memo = {}
         return self._memo
 
-    @property
-    def _skel_ends(self) -> tuple[str, int, str]:
-        if self._ends is None:
-            self._ends = self._skeleton_ends()
-        return self._ends
-
-    def _skeleton_ends(self) -> tuple[str, int, str]:
-        n = len(self.text)
-        head_end = min(n, SKELETON_WINDOW)
-        tail_start = max(head_end, n - SKELETON_WINDOW)
-        folded = self.folded
-        return skeleton_of_folded(folded[:head_end]), tail_start, skeleton_of_folded(folded[tail_start:])
-
     def sk(self, start: int, end: int) -> str:
         """Skeleton of ``text[start:end]``.
 
-        The header and the closing ask for most skeletons: those of the first and the
-        last few thousand characters are computed once, others when asked.
+        Computed a chunk at a time, each chunk once: the header and the closing ask for most
+        skeletons, the body for few.
         """
-        head, tail_start, tail = self._skel_ends
-        if end <= len(head):
-            return head[start:end]
-        if start >= tail_start:
-            return tail[start - tail_start : end - tail_start]
-        cache = self.memo.setdefault("skeleton", {})
-        value = cache.get((start, end))
-        if value is None:
-            value = cache[(start, end)] = skeleton_of_folded(self.folded[start:end])
-        return value
+        end = min(end, len(self.text))
+        if end <= start:
+            return ""
+        first, last = start // SKELETON_CHUNK, (end - 1) // SKELETON_CHUNK
+        if first == last:
+            base = first * SKELETON_CHUNK
+            return self._skeleton_chunk(first)[start - base : end - base]
+        pieces = [self._skeleton_chunk(k) for k in range(first, last + 1)]
+        base = first * SKELETON_CHUNK
+        return "".join(pieces)[start - base : end - base]
+
+    def _skeleton_chunk(self, k: int) -> str:
+        chunks = self._chunks
+        if chunks is None:
+            chunks = self._chunks = [""] * (len(self.text) // SKELETON_CHUNK + 1)
+        chunk = chunks[k]
+        if not chunk:
+            start = k * SKELETON_CHUNK
+            chunk = chunks[k] = skeleton_of_folded(self.folded[start : start + SKELETON_CHUNK])
+        return chunk
 
     def t(self, line: Line) -> str:
         """Text of a segment as written (markup trimmed)."""
