@@ -33,7 +33,7 @@ ID_PATTERN = regex.compile(
 STANDARD_PATTERN = regex.compile(
     r"(?<![\p{L}\d])(?P<kind>QCVN|TCVN)[ ]?(?P<num>\d{1,5}(?:[-:.]\d{1,5}){0,3})(?:[ ]?/[ ]?(?P<org>[A-ZĐ][A-ZĐa-z]{0,9}))?(?![\p{L}\d])"
 )
-_NUM, _BODY = ID_PATTERN.groupindex["num"], ID_PATTERN.groupindex["body"]  # groups by number: see patterns.groups_of
+_NUM, _BODY = (ID_PATTERN.groupindex[g] for g in ("num", "body"))  # groups by number: see patterns.groups_of
 _STD_NUM, _STD_KIND, _STD_ORG = (STANDARD_PATTERN.groupindex[g] for g in ("num", "kind", "org"))
 _SO_BEFORE = regex.compile(r"(?i:số|so)\s{0,2}:?\s{0,2}$")
 _SPLIT = regex.compile(r"[ \n]*([-/]{1,2})[ \n]*|[ ]+")

@@ -229,11 +229,6 @@ def build_layout(text: str, *, already_prepared: bool = False) -> Layout:
 EDGE_SEGMENTS = 45  # how many segments at each end can hold a header or closing block
 
 
-def _has_mark_cue(sk: str) -> bool:
-    """Whether a skeleton holds what every authority mark of MERGED_MARK_SK holds."""
-    return "T/" in sk or "/T" in sk or "M." in sk or "T." in sk or "L." in sk or "Q." in sk
-
-
 def _merged_cut(layout: Layout, ln: Line, edge: bool) -> tuple[int, bool] | None:
     """Where a segment holding two columns (or a lost line break) should be cut.
 
@@ -257,7 +252,7 @@ def _merged_cut(layout: Layout, ln: Line, edge: bool) -> tuple[int, bool] | None
     m = None
     if not bullet and ("CONG" in sk or "DOC" in sk):
         m = patterns.MERGED_TITLE_SK.search(sk)
-    if m is None and not bullet and _has_mark_cue(sk):
+    if m is None and not bullet and patterns.mark_cue(sk):
         m = patterns.MERGED_MARK_SK.search(sk)
     if m is None and "NGAY" in sk and (patterns.NUMBER_LINE_SK.match(sk) or piece.isupper()):
         m = patterns.MERGED_DATE.search(piece)

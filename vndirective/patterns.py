@@ -47,6 +47,13 @@ MERGED_DATE = regex.compile(
     r"(?<=\S)[ ]+(?=\p{Lu}\p{Ll}+(?:[ ](?:\p{Lu}\p{Ll}+|\p{Ll}+|-)){0,5}[ ]?,[ ]{0,2}(?:ngày|ngay|NGÀY)[ ]+(?:\d{1,2}|[._…]{2}))"
 )
 MERGED_MARK_SK = regex.compile(r"(?<=\S)[ ]+(?=(?:T/M|K/T|T/L|T/U|TM\.|KT\.|TL\.|TUQ\.)[ ]?[A-Z]{2})")
+
+
+def mark_cue(sk: str) -> bool:
+    """Whether a skeleton holds what every mark of MERGED_MARK_SK holds (a fast test before the pattern)."""
+    return "T/" in sk or "/T" in sk or "M." in sk or "T." in sk or "L." in sk or "Q." in sk
+
+
 # A numbered item run into the line before: 'yêu cầu: 1. Chủ tịch', 'chặt chẽ.2. UBND các huyện'.
 GLUED_FIRST_ITEM = regex.compile(r"(?<=:)[ ]+(?=(?:1|I)[.)][ ]+\p{Lu})|(?<=\p{L}[.;])[ ]?(?=(?:[1-9]|1\d)\.[ ]+\p{Lu}\p{L})")
 # What GLUED_FIRST_ITEM needs, tested fast: a list number after '.', ';' or ':'. One pattern per mark:
@@ -109,6 +116,12 @@ MARKER_NUMBER, MARKER_SEP = 1, 2
 for _marker in (PART, SECTION, ROMAN, ARTICLE, DECIMAL, ARABIC, LETTER, BULLET):
     if _marker.groupindex.get("n") != MARKER_NUMBER or _marker.groupindex.get("sep", MARKER_SEP) != MARKER_SEP:
         raise ImportError(f"numbering marker {_marker.pattern!r}: groups out of order")
+
+
+def marker_parts(m: regex.Match[str]) -> tuple[str, str]:
+    """(number, separator) of a match of a numbering marker; the separator is '' when it has none."""
+    groups = m.groups()
+    return groups[MARKER_NUMBER - 1], (groups[MARKER_SEP - 1] or "") if len(groups) >= MARKER_SEP else ""
 
 # Where a list item starts inside a run-together line: at the start, or after ; , . :
 INLINE_BULLET = regex.compile(r"(?:^|(?<=[;,.:])\s{1,4})(?:[-–•+]\s{1,3}(?=\S)|~\s{1,3}(?=\p{Lu}))")

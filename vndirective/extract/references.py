@@ -173,7 +173,7 @@ def _unsqueezed(window: str, pos: int) -> int:
     return pos + shift
 
 
-def _parse_date(m: regex.Match[str], suffix: str = "") -> tuple[str, str, str] | None:
+def _parse_date(m: regex.Match[str]) -> tuple[str, str, str] | None:
     for d, mo, y in _DATE_GROUPS[m.re]:
         day = m.group(d)
         if day:

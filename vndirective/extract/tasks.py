@@ -234,11 +234,11 @@ def extract_tasks(layout: Layout, body: tuple[int, int]) -> tuple[Passage | None
         if not strong and (i == 0 or segs[i - 1].row == ln.row or found[0] == "bullet"):
             continue
         kind, m = found
-        number = " ".join(m.group(patterns.MARKER_NUMBER).split())
+        written, sep = patterns.marker_parts(m)
+        number = " ".join(written.split())
         if kind == "roman":
             number = number.replace("l", "I")  # OCR: 'Il' is II
-        sep = ((m.group(patterns.MARKER_SEP) if m.re.groups >= patterns.MARKER_SEP else None) or "").strip()
-        items.append(_Item(i, kind, number, _value(kind, number), sep, ln.start + m.end(), strong))
+        items.append(_Item(i, kind, number, _value(kind, number), sep.strip(), ln.start + m.end(), strong))
     if _read_by_ocr(layout):
         _repair_ocr_roman(items)
     top = _pick_level(items)
