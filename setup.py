@@ -1,14 +1,17 @@
-"""Build hook: a wheel compiles the parser's core with mypyc; everything else is pyproject.toml.
+"""Build hook: the parser's core compiled with mypyc, on request only; everything else is pyproject.toml.
 
-The modules below are ordinary, type-annotated Python. A wheel built from this
-tree (``pip install .``, ``pip wheel .``, ``python -m build``) also holds them
-compiled to C extensions by mypyc, which run the same code about 1.3 times as fast
-(benchmarks/README.md); Python imports the extension before the ``.py`` file.
-Nothing compiled is needed at run time: without a C compiler, or with
-``VNDIRECTIVE_COMPILE=0``, the wheel is pure Python and gives the same results.
+By default every build (``pip install .``, ``pip install -e .``, ``pip wheel .``) is pure
+Python and needs no compiler. ``VNDIRECTIVE_COMPILE=1`` asks for a wheel whose core
+(the modules below) is also compiled to C extensions by mypyc, which run the same code
+about 1.3 times as fast (benchmarks/README.md); Python imports the extension before the
+``.py`` file. mypyc must be installed in the building environment, so build without
+isolation::
 
-An editable install (``pip install -e .``) is never compiled, so that an edited
-module is the one that runs.
+    pip install "mypy==2.4.1" setuptools
+    VNDIRECTIVE_COMPILE=1 pip wheel --no-build-isolation --no-deps -w dist .
+
+A requested compile that cannot be done (no mypyc, a type error, no C compiler) stops
+the build with the reason instead of falling back to Python in silence.
 """
 
 from __future__ import annotations
@@ -18,44 +21,46 @@ import sys
 
 from setuptools import setup
 
+COMPILE_SWITCH = "VNDIRECTIVE_COMPILE"
+MYPY_PIN = "mypy==2.4.1"  # a newer mypy may read the code otherwise
+
 COMPILED = [
-    "vndirective/normalize.py",
-    "vndirective/codes.py",
-    "vndirective/patterns.py",
-    "vndirective/legacy.py",
-    "vndirective/messages.py",
-    "vndirective/lines.py",
-    "vndirective/segment.py",
-    "vndirective/ids.py",
-    "vndirective/extract/header.py",
-    "vndirective/extract/recipients.py",
-    "vndirective/extract/references.py",
-    "vndirective/extract/tasks.py",
-    "vndirective/extract/items.py",
-    "vndirective/extract/distribution.py",
-    "vndirective/extract/signature.py",
+    "vndirective/core/normalize.py",
+    "vndirective/core/codes.py",
+    "vndirective/core/patterns.py",
+    "vndirective/core/legacy.py",
+    "vndirective/core/messages.py",
+    "vndirective/core/lines.py",
+    "vndirective/core/zones.py",
+    "vndirective/core/ids.py",
+    "vndirective/core/extract/header.py",
+    "vndirective/core/extract/recipients.py",
+    "vndirective/core/extract/references.py",
+    "vndirective/core/extract/tasks.py",
+    "vndirective/core/extract/items.py",
+    "vndirective/core/extract/distribution.py",
+    "vndirective/core/extract/signature.py",
 ]
 
 _BUILDS = {"bdist_wheel", "build", "build_ext", "install"}
 
 
+def _fail(reason: str) -> SystemExit:
+    return SystemExit(f"vndirective: {COMPILE_SWITCH}=1 asked for the compiled core, but {reason}")
+
+
 def _ext_modules() -> list:
-    """The mypyc extensions, or none when this build is not a wheel or compiling is off or impossible."""
-    if os.environ.get("VNDIRECTIVE_COMPILE", "1") == "0" or not _BUILDS & set(sys.argv[1:]):
+    """The mypyc extensions when compiling was asked for and this build makes a wheel; else none."""
+    if os.environ.get(COMPILE_SWITCH, "0") != "1" or not _BUILDS & set(sys.argv[1:]):
         return []
     try:
         from mypyc.build import mypycify
     except ImportError:
-        print("vndirective: mypyc not available, building pure Python", file=sys.stderr)
-        return []
+        raise _fail(f"mypyc is not installed here: pip install '{MYPY_PIN}' setuptools, then build with --no-build-isolation") from None
     try:
-        extensions = mypycify(COMPILED, opt_level="3")
-    except (Exception, SystemExit) as exc:  # mypy found an error (it exits): the pure-Python wheel still works
-        print(f"vndirective: not compiled ({exc}), building pure Python", file=sys.stderr)
-        return []
-    for ext in extensions:
-        ext.optional = True  # no C compiler: build_ext skips it and the .py modules run
-    return extensions
+        return mypycify(COMPILED, opt_level="3")
+    except (Exception, SystemExit) as exc:  # mypy reports a type error by exiting
+        raise _fail(f"mypyc could not compile it: {exc}") from exc
 
 
 setup(ext_modules=_ext_modules())

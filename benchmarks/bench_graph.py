@@ -36,7 +36,7 @@ sys.path.insert(0, str(ROOT))
 
 from vndirective import parse_text  # noqa: E402
 from vndirective.graph import build_graph, citation_stats  # noqa: E402
-from vndirective.model import Directive  # noqa: E402
+from vndirective.core.model import Directive  # noqa: E402
 
 
 def load_generator() -> Any:

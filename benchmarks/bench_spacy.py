@@ -32,7 +32,7 @@ sys.path.insert(0, str(ROOT))
 import spacy  # noqa: E402
 
 from vndirective import parse_text  # noqa: E402
-from vndirective.spacy_component import VndirectiveComponent  # noqa: E402, F401  (registers the factory)
+from vndirective.exports.spacy_component import VndirectiveComponent  # noqa: E402, F401  (registers the factory)
 
 CORPUS = ROOT / "corpus"
 

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from vndirective import Directive, parse, parse_text
+from vndirective.core.normalize import fold
 from vndirective.errors import DocumentNotFound, UndecodableText, UnsupportedFormat, VndirectiveError
-from vndirective.normalize import fold
 
 from ._directive_checks import FOUNDING, check_directive, founding_text
 

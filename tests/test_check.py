@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from vndirective import parse, parse_text
-from vndirective.format_check import check, format_findings
+from vndirective.analysis.format_check import check, format_findings
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -145,7 +145,7 @@ def test_founding_example_known_deviations():
 
 
 def test_every_rule_has_its_basis_for_both_systems():
-    from vndirective import codes
+    from vndirective.core import codes
 
     rules = {k: v for k, v in codes.load("rules").items() if not k.startswith("_")}
     assert rules

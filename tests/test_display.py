@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 from vndirective import parse, parse_text
-from vndirective.display import PARTS, highlighted_text, part_spans
+from vndirective.exports.display import PARTS, highlighted_text, part_spans
 
 ROOT = Path(__file__).resolve().parent.parent
 

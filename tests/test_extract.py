@@ -7,9 +7,9 @@ import datetime as dt
 import pytest
 
 import vndirective
-from vndirective.extract.distribution import split_purpose
-from vndirective.lines import Layout, build_layout
-from vndirective.messages import warn
+from vndirective.core.extract.distribution import split_purpose
+from vndirective.core.lines import Layout, build_layout
+from vndirective.core.messages import warn
 
 PARTY_HEADER = """ĐẢNG BỘ TỈNH BẮC GIANG
 HUYỆN ỦY LỤC NGẠN
@@ -432,9 +432,9 @@ def test_ocr_glued_number_and_date(number_line, place_date, doc_id, date):
 
 
 def test_ocr_comma_after_a_list_number():
-    from vndirective.lines import build_layout
-    from vndirective.messages import warn
-    from vndirective.pipeline import parse_layout
+    from vndirective.core.lines import build_layout
+    from vndirective.core.messages import warn
+    from vndirective.core.pipeline import parse_layout
 
     text = PARTY_HEADER + "Ban Thường vụ yêu cầu:\n\n1. Công an huyện kiểm tra.\n\n2, Phòng Kinh tế báo cáo.\n\n3. Các xã thực hiện.\n"
     assert [t.number for t in vndirective.parse_text(text).tasks] != ["1", "2", "3"]  # typed text: '2,' is no marker
@@ -655,7 +655,7 @@ def test_a_dash_before_a_wrapped_part_of_an_item_continues_it():
     ],
 )
 def test_clean(text, cleaned):
-    from vndirective.lines import clean
+    from vndirective.core.lines import clean
 
     assert clean(text) == cleaned
 
@@ -672,7 +672,7 @@ def test_clean(text, cleaned):
     ],
 )
 def test_glued_quick(text, glued):
-    from vndirective.patterns import glued_quick
+    from vndirective.core.patterns import glued_quick
 
     assert glued_quick(text) is glued
     assert glued_quick("x" * 20 + text, 20) is glued

@@ -417,7 +417,7 @@ def test_a_big_binary_file_is_refused_by_its_first_bytes(tmp_path: Path):
 
 
 def test_text_limit_is_above_what_the_pipeline_parses():
-    from vndirective.pipeline import MAX_CHARS
+    from vndirective.core.pipeline import MAX_CHARS
 
     assert MAX_TEXT_BYTES >= 4 * MAX_CHARS  # a refused text file would have been too long anyway
 

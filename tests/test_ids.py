@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from vndirective.ids import find_ids, parse_id
-from vndirective.normalize import fold
+from vndirective.core.ids import find_ids, parse_id
+from vndirective.core.normalize import fold
 
 CASES = [
     # written, type word hint, canonical, system

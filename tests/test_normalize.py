@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from vndirective.normalize import fold, key, prepare, skeleton
+from vndirective.core.normalize import fold, key, prepare, skeleton
 
 
 @pytest.mark.parametrize(
@@ -49,7 +49,7 @@ def test_fold_long_text_same_as_short(text, folded):
     ],
 )
 def test_one_edit_apart(a, b, near):
-    from vndirective.codes import one_edit_apart
+    from vndirective.core.codes import one_edit_apart
 
     assert one_edit_apart(a, b) is near
     assert one_edit_apart(b, a) is near
@@ -85,7 +85,7 @@ def test_key_collapses_space_and_tone_placement():
     ],
 )
 def test_legacy_encoding_detection(text, encoding):
-    from vndirective.legacy import detect
+    from vndirective.core.legacy import detect
 
     assert detect(text) == encoding
 
@@ -109,7 +109,7 @@ def test_prepare_cleans_invisible_and_control_characters(raw, prepared):
     ],
 )
 def test_legacy_conversion(legacy_text, unicode_text, encoding):
-    from vndirective.legacy import convert
+    from vndirective.core.legacy import convert
 
     assert convert(legacy_text, encoding) == unicode_text
 

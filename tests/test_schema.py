@@ -11,7 +11,7 @@ from jsonschema import Draft202012Validator
 
 import vndirective
 from vndirective import Directive, parse, parse_text
-from vndirective.model import HEADER_FIELDS, SCHEMA_VERSION
+from vndirective.core.model import HEADER_FIELDS, SCHEMA_VERSION
 
 from ._directive_checks import FOUNDING, INLINE, ROOT, check_directive, iter_spans, load_schema, schema_errors, spans_outside
 

@@ -27,7 +27,7 @@ def _blank() -> spacy.language.Language:
 
 @pytest.fixture(scope="module")
 def nlp() -> spacy.language.Language:
-    import vndirective.spacy_component  # noqa: F401  (registers the factory even without the entry point)
+    import vndirective.exports.spacy_component  # noqa: F401  (registers the factory even without the entry point)
 
     nlp = _blank()
     nlp.add_pipe("vndirective")
@@ -122,14 +122,14 @@ def test_unnormalised_text_is_aligned(nlp):
     org = [unicodedata.normalize("NFC", t) for t in _ents(doc, "ORG")]
     assert "HUYỆN ỦY LỤC NGẠN" in org
     assert "105/KL/TU" in _ents(doc, "DOC_REF")
-    from vndirective.normalize import prepare
+    from vndirective.core.normalize import prepare
 
     assert [(prepare(e.text), e.label_) for e in doc.ents] == [(e.text, e.label_) for e in nlp(FOUNDING.read_text(encoding="utf-8")).ents]
     assert all(not e.text.startswith("\ufeff") for e in doc.ents)
 
 
 def test_without_split_tokens_spans_widen_to_tokens():
-    import vndirective.spacy_component  # noqa: F401
+    import vndirective.exports.spacy_component  # noqa: F401
 
     nlp = _blank()
     nlp.add_pipe("vndirective", config={"split_tokens": False})
@@ -141,7 +141,7 @@ def test_without_split_tokens_spans_widen_to_tokens():
 
 
 def test_keeps_earlier_entities_when_asked():
-    import vndirective.spacy_component  # noqa: F401
+    import vndirective.exports.spacy_component  # noqa: F401
 
     nlp = _blank()
     ruler = nlp.add_pipe("entity_ruler")
@@ -153,7 +153,7 @@ def test_keeps_earlier_entities_when_asked():
 
 
 def test_displacy_ent_and_span(founding):
-    from vndirective.spacy_component import DISPLACY_OPTIONS
+    from vndirective.exports.spacy_component import DISPLACY_OPTIONS
 
     html = displacy.render(founding, style="ent", options=DISPLACY_OPTIONS)
     for label in ("DOC_REF", "ORG", "LOC", "DATE"):

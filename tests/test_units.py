@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import vndirective
-from vndirective.units import current_units, named_units
+from vndirective.analysis.units import current_units, named_units
 
 from .conftest import CORPUS, FOUNDING
 

@@ -28,39 +28,39 @@ from .errors import (
 __version__ = "0.1.0"
 
 _LAZY = {
-    "parse": "pipeline",
-    "parse_text": "pipeline",
-    "parse_layout": "pipeline",
+    "parse": "core.pipeline",
+    "parse_text": "core.pipeline",
+    "parse_layout": "core.pipeline",
     "evaluate": "evaluation",
-    "check": "format_check",
+    "check": "analysis.format_check",
     "build_graph": "graph",
     "run_batch": "batch",
     "Store": "store",
-    "Finding": "format_check",
+    "Finding": "analysis.format_check",
     "Limits": "readers.limits",
-    "DocumentId": "ids",
-    "parse_id": "ids",
-    "AuthorityStep": "model",
-    "Box": "model",
-    "Directive": "model",
-    "DistributionItem": "model",
-    "Mention": "model",
-    "ParseWarning": "model",
-    "Passage": "model",
-    "Reference": "model",
-    "Signature": "model",
-    "Span": "model",
-    "Task": "model",
+    "DocumentId": "core.ids",
+    "parse_id": "core.ids",
+    "AuthorityStep": "core.model",
+    "Box": "core.model",
+    "Directive": "core.model",
+    "DistributionItem": "core.model",
+    "Mention": "core.model",
+    "ParseWarning": "core.model",
+    "Passage": "core.model",
+    "Reference": "core.model",
+    "Signature": "core.model",
+    "Span": "core.model",
+    "Task": "core.model",
 }
 
 if TYPE_CHECKING:
+    from .analysis.format_check import Finding, check
     from .batch import run_batch
+    from .core.ids import DocumentId, parse_id
+    from .core.model import AuthorityStep, Box, Directive, DistributionItem, Mention, ParseWarning, Passage, Reference, Signature, Span, Task
+    from .core.pipeline import parse, parse_layout, parse_text
     from .evaluation import evaluate
-    from .format_check import Finding, check
     from .graph import build_graph
-    from .ids import DocumentId, parse_id
-    from .model import AuthorityStep, Box, Directive, DistributionItem, Mention, ParseWarning, Passage, Reference, Signature, Span, Task
-    from .pipeline import parse, parse_layout, parse_text
     from .readers.limits import Limits
     from .store import Store
 
@@ -72,7 +72,7 @@ def is_compiled() -> bool:
     """
     from importlib.util import find_spec
 
-    spec = find_spec(".lines", __name__)
+    spec = find_spec(".core.lines", __name__)
     return spec is not None and spec.origin is not None and not spec.origin.endswith(".py")
 
 

@@ -10,8 +10,8 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__, is_compiled
+from .core.model import Directive, Task
 from .errors import VndirectiveError
-from .model import Directive, Task
 
 
 def summary(d: Directive) -> str:
@@ -68,7 +68,7 @@ def _task_lines(t: Task, out: list[str], depth: int) -> None:
 
 
 def _cmd_parse(args: argparse.Namespace) -> int:
-    from .pipeline import parse
+    from .core.pipeline import parse
 
     for i, path in enumerate(args.files):
         d = parse(path, encoding=args.encoding, ocr=args.ocr, password=args.password)
@@ -141,8 +141,8 @@ def _cmd_batch(args: argparse.Namespace) -> int:
 def _cmd_tasks(args: argparse.Namespace) -> int:
     import csv
 
-    from .model import ASSIGNMENT_COLUMNS
-    from .pipeline import parse
+    from .core.model import ASSIGNMENT_COLUMNS
+    from .core.pipeline import parse
 
     columns = ["file", "doc_id", "date", *ASSIGNMENT_COLUMNS]
     rows = []
@@ -163,8 +163,8 @@ def _cmd_tasks(args: argparse.Namespace) -> int:
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
-    from .format_check import check, format_findings
-    from .pipeline import parse
+    from .analysis.format_check import check, format_findings
+    from .core.pipeline import parse
 
     reports = []
     any_finding = False
@@ -188,7 +188,7 @@ def _documents(paths: Sequence[str], encoding: str | None, *, strict: bool = Fal
     """The documents of files and folders (read recursively). A file that cannot be read is skipped with a
     message; with ``strict``, a file named on the command line raises instead (one found in a folder is skipped)."""
     from .batch import iter_files
-    from .pipeline import parse
+    from .core.pipeline import parse
 
     docs: list[Directive] = []
     for item in paths:
@@ -265,7 +265,7 @@ def _graph_input(args: argparse.Namespace) -> Any:
 
         return Store(args.db)
     from .batch import iter_files
-    from .pipeline import parse
+    from .core.pipeline import parse
 
     def documents() -> Iterator[Directive]:
         for item in args.paths:

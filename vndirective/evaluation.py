@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .model import Directive
-from .normalize import key
+from .core.model import Directive
+from .core.normalize import key
 
 SCALAR_FIELDS = ("system", "issuer", "issuer_parent", "number", "doc_id", "doc_type", "place", "date", "subject", "urgency", "security")
 SIGNATURE_FIELDS = ("authority", "on_behalf_of", "title", "name")
@@ -245,7 +245,7 @@ def evaluate(
     ``fmt`` scores the versions of the documents in another format (see :func:`gold_pairs`).
     """
     if parse is None:
-        from .pipeline import parse as parse_file
+        from .core.pipeline import parse as parse_file
 
         def parse(path: Path) -> Directive:
             return parse_file(path, ocr=ocr)
@@ -271,7 +271,7 @@ def evaluate_assignments(directory: str | Path) -> Report:
     files of a corpus folder (``{"assignments": [{"task", "lead": [...], "coordinators": [...],
     "deadline": {"text", "kind", "date"} | null}]}``): leads and coordinators as (task, body) pairs,
     deadlines as (task, text, kind, date)."""
-    from .pipeline import parse
+    from .core.pipeline import parse
 
     folder = Path(directory)
     report = Report()

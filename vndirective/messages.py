@@ -1,50 +1,5 @@
-"""Warning messages, in words a clerk understands, one template per code."""
+"""Deprecated: moved to vndirective.core.messages (this path works for one more release)."""
 
-from __future__ import annotations
+from vndirective._compat import moved
 
-from typing import Any
-
-from .model import ParseWarning, Span
-
-TEMPLATES: dict[str, str] = {
-    "empty": "The document is empty.",
-    "too_long": "The text has {chars:,} characters; only documents up to {limit:,} are parsed.",
-    "not_a_directive": "This text does not look like a Vietnamese official document: no issuing organ, number or date was found.",
-    "missing_number": "No document number ('Số ...') was found in the header.",
-    "blank_number": "The number line '{line}' has no number: the document may be an unsigned draft.",
-    "malformed_number": "The number '{written}' is not in the standard form ({problems}); read as {canonical}.",
-    "missing_issuer": "No issuing organ was found above the number.",
-    "ocr_correction": "Read '{written}' as '{fixed}' (a character looks damaged by OCR).",
-    "missing_date": "No place and date line ('..., ngày ... tháng ... năm ...') was found.",
-    "blank_date": "The day or month of the date is left blank (an unsigned draft?).",
-    "impossible_date": "The date {date} does not exist.",
-    "impossible_reference_date": "The date {date} given for {canonical} does not exist.",
-    "type_mismatch": "The type name says {name} but the number carries '{type_code}'.",
-    "reference_without_type": "The reference '{written}' has no type letters ({where}); read as {canonical}.",
-    "malformed_reference": "The reference '{written}' is not in the standard form ({problems}); read as {canonical}.",
-    "missing_signer_name": "The signature block has no signer's name.",
-    "missing_signature": "No signature block was found.",
-    "missing_distribution": "The document has no 'Nơi nhận' (distribution) list.",
-    "reader": "{message}",
-    "legacy_converted": "The text was typed in the legacy {encoding} font encoding; it was converted to Unicode (check the result).",
-    "joint_signatures": (
-        "Two signature blocks side by side (a joint document); the signature given is the last one "
-        "(the lead organ's, on the right in the official layout)."
-    ),
-    "html_markup": "The text holds HTML markup (a web page or a fragment of one saved as text); it was read as HTML.",
-    "decoded_as": "The file is not UTF-8; it was read as {encoding}.",
-    "ocr": "The text was read by OCR ({pages} page(s)): check names and numbers against the scan.",
-    "pages_not_read": "The PDF has {pages} pages; only the first {limit:,} were read (to read more: parse(path, limits=Limits(max_pages=...))).",
-    "page_unreadable": "Page {page} of the PDF is damaged and was skipped ({error}).",
-    "pages_lost": "The PDF is damaged after page {page}: the pages after it could not be found ({error}).",
-    "render_downscaled": "Page {page} is very large ({width:,} × {height:,} points): it was OCR'd at {dpi} dpi, not {full}, to stay under {limit:,} pixels.",
-    "docx_entities": "The Word file declares XML entities (a DOCTYPE), which Word never writes; they were not expanded and their text is missing.",
-    "pdf_unmapped_glyphs": "The PDF's fonts have no Unicode mapping: characters come out as '(cid:NN)'; parse with ocr=True (--ocr).",
-    "legacy_encoding": "The text looks typed in the legacy {encoding} font encoding (it reads like mojibake): convert it to Unicode before parsing.",
-    "internal": "Dropped an invalid span for {field}.",
-}
-
-
-def warn(code: str, span: Span | None = None, /, **values: Any) -> ParseWarning:
-    """A ParseWarning with the message of ``code`` filled in."""
-    return ParseWarning(code, TEMPLATES[code].format(**values), span)
+moved(__name__, "vndirective.core.messages")

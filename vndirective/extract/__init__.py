@@ -1,0 +1,1 @@
+"""Deprecated package: the extractors moved to vndirective.core.extract, entities and assignments to vndirective.analysis."""

@@ -1,17 +1,5 @@
-"""Recipients: the items of 'Kính gửi:' (or 'Kính trình:'), one string each."""
+"""Deprecated: moved to vndirective.core.extract.recipients (this path works for one more release)."""
 
-from __future__ import annotations
+from vndirective._compat import moved
 
-from .. import patterns
-from ..lines import Layout
-from ..model import Span
-from ..segment import Zones
-from .items import labelled_items
-
-
-def extract_recipients(layout: Layout, zones: Zones) -> list[tuple[str, Span]]:
-    """The recipients as printed, with spans."""
-    if zones.recipients is None:
-        return []
-    a, b = zones.recipients
-    return labelled_items(layout, layout.lines[a:b], patterns.RECIPIENTS_LABEL_SK)
+moved(__name__, "vndirective.core.extract.recipients")

@@ -1,4 +1,4 @@
-"""Readers: one per input format, each turning a source into the same :class:`~vndirective.lines.Layout`.
+"""Readers: one per input format, each turning a source into the same :class:`~vndirective.core.lines.Layout`.
 
 ``read(path)`` decides the format by content (magic bytes) first and by the
 file name second, and raises a typed error for what it cannot read.
@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..core.lines import Layout, build_layout
+from ..core.messages import warn
 from ..errors import CorruptDocument, DocumentNotFound, EncryptedDocument, UnsupportedFormat
-from ..lines import Layout, build_layout
-from ..messages import warn
 from . import text as _text
 from .limits import DEFAULT, Limits, exceeded
 

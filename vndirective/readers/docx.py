@@ -18,9 +18,9 @@ import zlib
 from collections.abc import Iterator
 from typing import Any
 
+from ..core.lines import Layout, build_layout
+from ..core.messages import warn
 from ..errors import CorruptDocument, UnsupportedFormat
-from ..lines import Layout, build_layout
-from ..messages import warn
 from .limits import DEFAULT, ZIP_RATIO_FLOOR, Limits, exceeded
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"

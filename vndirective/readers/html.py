@@ -15,7 +15,7 @@ import re
 from html import unescape
 from html.parser import HTMLParser
 
-from ..lines import Layout, build_layout
+from ..core.lines import Layout, build_layout
 
 _SKIP = {"script", "style", "noscript", "nav", "header", "footer", "form", "button", "select", "option", "iframe", "svg", "template", "head", "aside"}
 _BLOCK = {"p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "main", "blockquote", "pre"}

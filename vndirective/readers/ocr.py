@@ -20,11 +20,11 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from ..core.lines import Layout, build_layout
+from ..core.messages import warn
+from ..core.model import Box, ParseWarning
+from ..core.normalize import prepare
 from ..errors import CorruptDocument, NoTextLayer
-from ..lines import Layout, build_layout
-from ..messages import warn
-from ..model import Box, ParseWarning
-from ..normalize import prepare
 from .limits import DEFAULT, MAX_RENDER_PIXELS, Limits
 from .pdf_chars import LOCK
 

@@ -25,11 +25,11 @@ from collections.abc import Iterable, Iterator
 from operator import itemgetter
 from typing import Any
 
+from ..core.lines import Layout, build_layout
+from ..core.messages import warn
+from ..core.model import Box, ParseWarning
+from ..core.normalize import prepare
 from ..errors import CorruptDocument, EncryptedDocument, NoTextLayer, UnsupportedFormat
-from ..lines import Layout, build_layout
-from ..messages import warn
-from ..model import Box, ParseWarning
-from ..normalize import prepare
 from .limits import DEFAULT, Limits, exceeded
 from .pdf_chars import Document as PdfiumDocument
 from .pdf_chars import Unreadable
@@ -61,7 +61,7 @@ def damage_errors() -> tuple[type[BaseException], ...]:
 def read_pdf(data: bytes, name: str = "<pdf>", ocr: bool = False, password: str | None = None, limits: Limits = DEFAULT) -> Layout:
     """A Layout from the bytes of a PDF file; a scan is OCR'd when ``ocr`` is true.
 
-    The Layout keeps a :class:`~vndirective.model.Box` per word, so every extracted value
+    The Layout keeps a :class:`~vndirective.core.model.Box` per word, so every extracted value
     can be found on its page (``Directive.locate``). ``password`` opens an encrypted PDF.
     At most ``limits.max_pages`` pages are read; a damaged page is skipped with a warning.
     """

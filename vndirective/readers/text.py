@@ -10,11 +10,11 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from .. import legacy
+from ..core import legacy
+from ..core.lines import Layout, build_layout
+from ..core.messages import warn
+from ..core.model import ParseWarning
 from ..errors import UndecodableText, UnsupportedFormat
-from ..lines import Layout, build_layout
-from ..messages import warn
-from ..model import ParseWarning
 
 _VIETNAMESE = re.compile("[\u1ea0-\u1ef9ơưđăƠƯĐĂ]")
 

@@ -1,0 +1,1 @@
+"""What is read from a parsed Directive: entities, assignments (who must do what), units, the format check."""

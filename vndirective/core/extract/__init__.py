@@ -1,0 +1,1 @@
+"""The extractors: one module per part of a document (header, recipients, references, tasks, signature, distribution)."""

@@ -1,0 +1,328 @@
+"""Tasks: the body's numbered items as a tree, plus the opening and closing passages.
+
+Levels, highest first: Phần, A./B. sections, Roman I./II. (or I-), Điều N.,
+Arabic 1./2. (or 1-, 1)), decimal 1.1., letters a)/b), bullets -/+. The top level
+is the highest one numbered 1, 2, 3... in order through the body; each item's
+children are the next level found inside it. A numbering marker counts only at
+the start of a paragraph, so a wrapped line that happens to begin with '3 -' is
+not an item.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+from dataclasses import dataclass
+
+import regex
+
+from .. import codes, patterns
+from ..lines import Layout, Line, clean
+from ..model import Passage, Span, Task
+from ..rules import ends_terminal, is_caps, starts_lower
+from ..zones import marker_of
+
+
+def _hyphen_end(text: str) -> bool:
+    """A word or number cut at the line end ('NĐ-' / 'CP'): a letter or digit, then '-' (a '$' search would scan the line)."""
+    t = text.rstrip("\n")
+    return len(t) > 1 and t[-1] == "-" and t[-2].isalnum()
+
+
+RANK = ("part", "section", "roman", "article", "arabic", "decimal", "letter", "bullet")
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+_LETTERS = "abcdđeghiklmnopqrstuvxy"
+_ORDINALS = {"nhất": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10}
+_CLOSING_CUES = regex.compile(
+    r"\./\.\s*$|/\.\s*$|(?:công văn|kế hoạch|quyết định|chỉ thị|nghị quyết|kết luận|thông báo|hướng dẫn|văn bản|báo cáo|chương trình|quy định|tờ trình)\s+này\b"
+    r"|^(?:Nhận được|Yêu cầu|Đề nghị|Giao|Trên đây|Trong quá trình|Quá trình thực hiện|Văn phòng .{0,40} thông báo)",
+    regex.IGNORECASE,
+)
+
+
+@dataclass
+class _Item:
+    idx: int  # index into the body segments
+    kind: str
+    number: str
+    value: int
+    sep: str
+    text_start: int  # where the item's text starts (after the marker)
+    strong: bool = True  # at the start of a paragraph; a weak one only continues a sequence
+
+
+def _value(kind: str, number: str) -> int:
+    if kind in ("arabic", "article"):
+        return int(number)
+    if kind == "roman":
+        total, prev = 0, 0
+        for c in reversed(number.upper()):
+            v = _ROMAN_VALUES.get(c, 0)
+            total = total - v if v < prev else total + v
+            prev = max(prev, v)
+        return total
+    if kind == "section":
+        return ord(number.upper()) - ord("A") + 1
+    if kind == "letter":
+        return _LETTERS.index(number) + 1 if number in _LETTERS else 0
+    if kind == "part":
+        if number.isdigit():
+            return int(number)
+        words = number.lower().split()
+        if words and words[0] == "thứ" and len(words) > 1:
+            return _ORDINALS.get(words[1], 0)
+        return _value("roman", number)
+    if kind == "decimal":
+        return int(number.split(".")[-1] or 0)
+    return 0
+
+
+def _marker(layout: Layout, ln: Line) -> tuple[str, regex.Match[str]] | None:
+    cache = layout.memo.setdefault("marker", {})
+    key = (ln.start, ln.end)
+    if key not in cache:
+        cache[key] = _find_marker(layout, ln)
+    return cache[key]
+
+
+def _find_marker(layout: Layout, ln: Line) -> tuple[str, regex.Match[str]] | None:
+    head = layout.folded[ln.start : min(ln.end, ln.start + 80)]
+    if _read_by_ocr(layout):
+        if _OCR_COMMA_MARKER.match(head):
+            head = head.replace(",", ".", 1)  # OCR reads the dot after a list number as a comma ('2, Phòng Kinh tế')
+        elif _OCR_ROMAN_ONE.match(head) and is_caps(head[2:62]):
+            head = "I." + head[2:]  # 'I.' of a heading in capitals read as 'L' ('L TÌNH HÌNH VÀ NGUYÊN NHÂN'); same length
+    return marker_of(head)
+
+
+_CHAPTER = regex.compile(r"\s*(?:Chương|CHƯƠNG|Mục|MỤC)\s+(?:[IVXLC]{1,6}|\d{1,2})\b")
+_OCR_COMMA_MARKER = regex.compile(r"\d{1,2},\s+\p{Lu}")
+_OCR_ROMAN_ONE = regex.compile(r"[Ll] (?=\p{Lu}\p{Lu})")
+
+
+def _read_by_ocr(layout: Layout) -> bool:
+    flag = layout.memo.setdefault("read_by_ocr", {})
+    if "value" not in flag:
+        flag["value"] = any(w.code == "ocr" for w in layout.warnings)
+    return bool(flag["value"])
+
+
+def _paragraph_start(layout: Layout, segs: list[Line], i: int) -> bool:
+    """Whether segs[i] starts a paragraph (computed once per pair of segments)."""
+    if i == 0:
+        return True
+    ln, prev = segs[i], segs[i - 1]
+    cache = layout.memo.setdefault("paragraph_start", {})
+    key = (prev.start, ln.start)
+    found = cache.get(key)
+    if found is None:
+        found = cache[key] = _starts_paragraph(layout, ln, prev)
+    return bool(found)
+
+
+def _starts_paragraph(layout: Layout, ln: Line, prev: Line) -> bool:
+    if ln.row == prev.row:
+        return False
+    text, prev_text = layout.t(ln), layout.t(prev)
+    marker = _marker(layout, ln)
+    if starts_lower(text) and not (marker and marker[0] == "letter"):
+        return False  # a sentence never starts in lower case: a wrapped line or a page-break split
+    if marker and marker[0] != "bullet" and is_caps(text[marker[1].end() : marker[1].end() + 60]):
+        return True  # a heading in capitals
+    if marker and marker[0] in ("article", "part"):
+        return True  # 'Điều 3.', 'Phần II': a legal unit starts its own paragraph
+    if prev_text[:1] in "CMcm \t" and _CHAPTER.match(prev_text):
+        return True  # the line under 'Chương I NHỮNG QUY ĐỊNH CHUNG'
+    if _hyphen_end(prev_text) or prev_text.rstrip().endswith(","):
+        return False  # a word or a number cut at the line end continues below
+    if ln.gap_before or ends_terminal(prev_text) or prev_text.rstrip().endswith(")"):
+        return True
+    # A heading above: capitals, or a short numbered line without final punctuation that does not
+    # stop on a word that needs a continuation ('… Ban Chỉ đạo quốc gia về' / 'Phòng, chống …').
+    if is_caps(prev_text):
+        return True
+    return len(prev_text) < 100 and _marker(layout, prev) is not None and not _ends_mid_phrase(prev_text)
+
+
+def _ends_mid_phrase(text: str) -> bool:
+    words = text.rsplit(None, 1)
+    return len(words) == 2 and words[1].lower() in codes.continuation_words()
+
+
+def _repair_ocr_roman(items: list[_Item]) -> None:
+    """'I., II., II., IV.': OCR lost a stroke of 'III'; a Roman number repeated between its neighbours
+    is the one the sequence needs."""
+    romans = [it for it in items if it.kind == "roman" and it.strong]
+    for prev, it, nxt in zip(romans, romans[1:], romans[2:], strict=False):
+        if it.value == prev.value and nxt.value == it.value + 2:
+            it.value += 1
+            it.number = _ROMAN_NUMERALS[it.value - 1] if it.value <= len(_ROMAN_NUMERALS) else it.number
+
+
+_ROMAN_NUMERALS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV")
+
+
+def _sequence_ok(items: list[_Item], min_count: int) -> bool:
+    if len(items) < min_count or items[0].value != 1:
+        return False
+    gaps = 0
+    for a, b in itertools.pairwise(items):
+        if b.value == a.value + 1:
+            continue
+        if b.value == a.value + 2 and gaps == 0:
+            gaps += 1
+            continue
+        return False
+    return True
+
+
+def _drop_weak(items: list[_Item]) -> list[_Item]:
+    """Keep paragraph-start items, and others only where they continue the numbering."""
+    kept: list[_Item] = []
+    for it in items:
+        if it.strong or (kept and it.value == kept[-1].value + 1):
+            kept.append(it)
+    return kept
+
+
+def _pick_level(items: list[_Item], below: int = -1) -> tuple[str, list[_Item]] | None:
+    """The highest level (after rank ``below``) whose items run 1, 2, 3..."""
+    by_kind: dict[str, list[_Item]] = {}
+    for it in items:
+        by_kind.setdefault(it.kind, []).append(it)
+    for kind in RANK[below + 1 :]:
+        of_kind = by_kind.get(kind)
+        if not of_kind:
+            continue
+        if kind == "bullet":
+            # Bullets are never the top level: only items under a numbered one.
+            return (kind, of_kind) if below >= 0 else None
+        by_sep: dict[str, list[_Item]] = {}
+        for it in of_kind:
+            by_sep.setdefault(it.sep, []).append(it)
+        for group in sorted(by_sep.values(), key=len, reverse=True):
+            group = _drop_weak(group)
+            if _sequence_ok(group, 1 if kind in ("article", "part") or below >= 0 else 2):
+                return kind, group
+    return None
+
+
+@dataclass
+class _Body:
+    """The body segments and, computed once, which of them start a paragraph."""
+
+    layout: Layout
+    segs: list[Line]
+    starts: list[bool]
+
+    @classmethod
+    def of(cls, layout: Layout, segs: list[Line]) -> _Body:
+        return cls(layout, segs, [_paragraph_start(layout, segs, i) for i in range(len(segs))])
+
+
+def extract_tasks(layout: Layout, body: tuple[int, int]) -> tuple[Passage | None, list[Task], Passage | None]:
+    """(preamble, tasks, closing) of the body segments ``body``."""
+    segs = [ln for ln in layout.lines[body[0] : body[1]] if ln.kind == "text"]
+    if not segs:
+        return None, [], None
+    b = _Body.of(layout, segs)
+    items: list[_Item] = []
+    for i, ln in enumerate(segs):
+        found = _marker(layout, ln)
+        if not found:
+            continue
+        strong = b.starts[i]
+        if not strong and (i == 0 or segs[i - 1].row == ln.row or found[0] == "bullet"):
+            continue
+        kind, m = found
+        written, sep = patterns.marker_parts(m)
+        number = " ".join(written.split())
+        if kind == "roman":
+            number = number.replace("l", "I")  # OCR: 'Il' is II
+        items.append(_Item(i, kind, number, _value(kind, number), sep.strip(), ln.start + m.end(), strong))
+    if _read_by_ocr(layout):
+        _repair_ocr_roman(items)
+    top = _pick_level(items)
+    if top is None:
+        passage = _passage(b, 0, len(segs))
+        return passage, [], None
+    kind, chosen = top
+    preamble = _passage(b, 0, chosen[0].idx) if chosen[0].idx > 0 else None
+    end_idx = len(segs)
+    closing: Passage | None = None
+    if kind != "article":
+        close_from = _closing_from(b, chosen[-1].idx)
+        if close_from is not None:
+            closing = _passage(b, close_from, len(segs))
+            end_idx = close_from
+    tasks = _build(b, items, chosen, end_idx, RANK.index(kind))
+    return preamble, tasks, closing
+
+
+def _build(b: _Body, items: list[_Item], level: list[_Item], end_idx: int, rank: int) -> list[Task]:
+    tasks = []
+    positions = [x.idx for x in items]
+    for n, it in enumerate(level):
+        stop = level[n + 1].idx if n + 1 < len(level) else end_idx
+        inner = items[bisect.bisect_right(positions, it.idx) : bisect.bisect_left(positions, stop)]
+        text = _text(b, it.idx, stop, it.text_start)
+        task = Task(it.number, text, Span(b.segs[it.idx].start, b.segs[stop - 1].end), it.kind)  # type: ignore[arg-type]
+        sub = _pick_level(inner, rank)
+        if sub is not None:
+            task.children = _build(b, inner, sub[1], stop, RANK.index(sub[0]))
+        tasks.append(task)
+    return tasks
+
+
+def _text(b: _Body, first: int, stop: int, first_start: int | None = None) -> str:
+    """Paragraphs of segs[first:stop], lines of a paragraph joined by spaces, paragraphs by newlines."""
+    cache = b.layout.memo.setdefault("paragraph_text", {})
+    starts = b.starts
+    out = []
+    i = first
+    while i < stop:
+        end = i + 1
+        while end < stop and not starts[end]:
+            end += 1
+        start = first_start if (i == first and first_start is not None) else b.segs[i].start
+        key = (start, end)
+        value = cache.get(key)
+        if value is None:
+            value = cache[key] = _paragraph_text(b, i, end, start)
+        if value:
+            out.append(value)
+        i = end
+    return "\n".join(out)
+
+
+def _paragraph_text(b: _Body, first: int, end: int, start: int) -> str:
+    text, segs = b.layout.text, b.segs
+    if end == first + 1:
+        return clean(text[start : segs[first].end])
+    pieces = [text[start if i == first else segs[i].start : segs[i].end] for i in range(first, end)]
+    if not any(p[-1:] == "-" for p in pieces):
+        return clean(" ".join(pieces))
+    # A word or number hyphenated at a line end ('NĐ-' / 'CP') joins without a space.
+    joined = "".join(p if i == 0 else ("" if _hyphen_end(pieces[i - 1]) else " ") + p for i, p in enumerate(pieces))
+    return clean(joined)
+
+
+def _passage(b: _Body, first: int, stop: int) -> Passage | None:
+    if stop <= first:
+        return None
+    text = _text(b, first, stop)
+    if not text:
+        return None
+    return Passage(text, Span(b.segs[first].start, b.segs[stop - 1].end))
+
+
+def _closing_from(b: _Body, last_item: int) -> int | None:
+    """Where the closing paragraphs after the last item start, if any."""
+    segs = b.segs
+    starts = [i for i in range(last_item + 1, len(segs)) if b.starts[i] and _marker(b.layout, segs[i]) is None]
+    for i in starts:
+        para_end = next((j for j in starts if j > i), len(segs))
+        text = " ".join(b.layout.t(segs[j]) for j in range(i, para_end))
+        if _CLOSING_CUES.search(clean(text)):
+            return i
+    return None

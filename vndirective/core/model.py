@@ -1,0 +1,606 @@
+"""The typed results of parsing: a :class:`Directive` and its parts.
+
+Every extracted value keeps the :class:`Span` of the source text it was cut
+from (``directive.text[span.start:span.end]``). Values are as printed, with
+whitespace collapsed and markup marks removed; canonical ids are normalised.
+``Directive.to_dict()`` is JSON-ready and ``Directive.from_dict`` inverts it.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Literal
+
+if TYPE_CHECKING:
+    from ..analysis.format_check import Finding
+
+SCHEMA_VERSION = "1.0"
+
+System = Literal["party", "state"]
+
+
+@dataclass(frozen=True, order=True)
+class Span:
+    """Half-open character range ``[start, end)`` in ``Directive.text``."""
+
+    start: int
+    end: int
+
+    def to_list(self) -> list[int]:
+        return [self.start, self.end]
+
+    @classmethod
+    def from_list(cls, value: list[int] | tuple[int, int] | None) -> Span | None:
+        return None if value is None else cls(int(value[0]), int(value[1]))
+
+
+@dataclass
+class ParseWarning:
+    """Something that looked wrong or unusual, in words a clerk understands."""
+
+    code: str
+    message: str
+    span: Span | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"code": self.code, "message": self.message, "span": _span(self.span)}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> ParseWarning:
+        return cls(d["code"], d["message"], Span.from_list(d.get("span")))
+
+
+@dataclass
+class Mention:
+    """One place in the text where a document is cited."""
+
+    text: str
+    span: Span
+    date: _dt.date | None = None
+    date_span: Span | None = None
+    issuer: str | None = None
+    issuer_span: Span | None = None
+    type_word: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "span": self.span.to_list(),
+            "date": _iso(self.date),
+            "date_span": _span(self.date_span),
+            "issuer": self.issuer,
+            "issuer_span": _span(self.issuer_span),
+            "type_word": self.type_word,
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Mention:
+        span = Span.from_list(d["span"])
+        assert span is not None
+        return cls(
+            d["text"],
+            span,
+            _date(d.get("date")),
+            Span.from_list(d.get("date_span")),
+            d.get("issuer"),
+            Span.from_list(d.get("issuer_span")),
+            d.get("type_word"),
+        )
+
+
+@dataclass
+class Reference:
+    """Another document cited in the text: one entry per distinct document."""
+
+    doc_id: str
+    doc_type: str | None
+    number: str
+    year: int | None
+    date: _dt.date | None
+    issuer: str | None
+    system: System | None
+    mentions: list[Mention] = field(default_factory=list)
+
+    @property
+    def span(self) -> Span:
+        """Span of the first mention."""
+        return self.mentions[0].span
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "doc_id": self.doc_id,
+            "doc_type": self.doc_type,
+            "number": self.number,
+            "year": self.year,
+            "date": _iso(self.date),
+            "issuer": self.issuer,
+            "system": self.system,
+            "span": self.span.to_list() if self.mentions else None,
+            "mentions": [m.to_dict() for m in self.mentions],
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Reference:
+        return cls(
+            d["doc_id"],
+            d.get("doc_type"),
+            d["number"],
+            d.get("year"),
+            _date(d.get("date")),
+            d.get("issuer"),
+            d.get("system"),
+            [Mention.from_dict(m) for m in d.get("mentions", [])],
+        )
+
+
+TaskKind = Literal["part", "section", "roman", "article", "arabic", "decimal", "letter", "bullet"]
+
+
+@dataclass
+class Task:
+    """A numbered item of the body, with its sub-items as children."""
+
+    number: str
+    text: str
+    span: Span
+    kind: TaskKind
+    children: list[Task] = field(default_factory=list)
+
+    @property
+    def head(self) -> str:
+        """The first ~60 characters of the text, cut at a word boundary."""
+        return head_of(self.text)
+
+    def walk(self) -> list[Task]:
+        """This task and all its descendants, in document order."""
+        out = [self]
+        for c in self.children:
+            out.extend(c.walk())
+        return out
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "number": self.number,
+            "kind": self.kind,
+            "head": self.head,
+            "text": self.text,
+            "span": self.span.to_list(),
+            "children": [c.to_dict() for c in self.children],
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Task:
+        span = Span.from_list(d["span"])
+        assert span is not None
+        return cls(d["number"], d["text"], span, d["kind"], [Task.from_dict(c) for c in d.get("children", [])])
+
+
+@dataclass
+class Passage:
+    """An unnumbered stretch of the body (the opening or the closing paragraphs)."""
+
+    text: str
+    span: Span
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "span": self.span.to_list()}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any] | None) -> Passage | None:
+        if d is None:
+            return None
+        span = Span.from_list(d["span"])
+        assert span is not None
+        return cls(d["text"], span)
+
+
+@dataclass
+class AuthorityStep:
+    """One link of a signature's authority chain: 'T/M' + 'BAN THƯỜNG VỤ'."""
+
+    authority: str
+    on_behalf_of: str | None
+    span: Span
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"authority": self.authority, "on_behalf_of": self.on_behalf_of, "span": self.span.to_list()}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> AuthorityStep:
+        span = Span.from_list(d["span"])
+        assert span is not None
+        return cls(d["authority"], d.get("on_behalf_of"), span)
+
+
+@dataclass
+class Signature:
+    """The signature block: first authority mark, on whose behalf, title, name."""
+
+    authority: str | None = None
+    on_behalf_of: str | None = None
+    title: str | None = None
+    name: str | None = None
+    chain: list[AuthorityStep] = field(default_factory=list)
+    spans: dict[str, Span] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "authority": self.authority,
+            "on_behalf_of": self.on_behalf_of,
+            "title": self.title,
+            "name": self.name,
+            "chain": [s.to_dict() for s in self.chain],
+            "spans": {k: v.to_list() for k, v in self.spans.items()},
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any] | None) -> Signature | None:
+        if d is None:
+            return None
+        return cls(
+            d.get("authority"),
+            d.get("on_behalf_of"),
+            d.get("title"),
+            d.get("name"),
+            [AuthorityStep.from_dict(s) for s in d.get("chain", [])],
+            {k: Span(*v) for k, v in d.get("spans", {}).items()},
+        )
+
+
+@dataclass
+class DistributionItem:
+    """One line of the 'Nơi nhận' list, the purpose in parentheses split out."""
+
+    recipient: str
+    purpose: str | None
+    span: Span
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"recipient": self.recipient, "purpose": self.purpose, "span": self.span.to_list()}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> DistributionItem:
+        span = Span.from_list(d["span"])
+        assert span is not None
+        return cls(d["recipient"], d.get("purpose"), span)
+
+
+@dataclass(frozen=True)
+class Box:
+    """Where a stretch of the text stands on a PDF page: text offsets, page (from 1) and
+    the bounding box in PDF points (origin at the top left of the page)."""
+
+    start: int
+    end: int
+    page: int
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+    def to_list(self) -> list[float]:
+        return [self.start, self.end, self.page, self.x0, self.top, self.x1, self.bottom]
+
+    @classmethod
+    def from_list(cls, v: list[float]) -> Box:
+        return cls(int(v[0]), int(v[1]), int(v[2]), float(v[3]), float(v[4]), float(v[5]), float(v[6]))
+
+
+@dataclass
+class Actor:
+    """A body named in an assignment ('UBND huyện'), as printed, with its abbreviations spelled out."""
+
+    text: str
+    span: Span
+    expanded: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "span": self.span.to_list(), "expanded": self.expanded}
+
+
+DeadlineKind = Literal["by_date", "in_period", "recurring", "ongoing", "asap"]
+
+
+@dataclass
+class Deadline:
+    """When a task is due: 'trước ngày 30/6/2021' (by_date), 'trong quý III/2021' (in_period, ``date`` its last
+    day), 'hằng tháng' (recurring), 'thường xuyên' (ongoing), 'trong thời gian sớm nhất' (asap)."""
+
+    text: str
+    span: Span
+    kind: DeadlineKind
+    date: _dt.date | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "span": self.span.to_list(), "kind": self.kind, "date": self.date.isoformat() if self.date else None}
+
+
+@dataclass
+class Assignment:
+    """Who must do what, by when: one assigning sentence of a task, the preamble or the closing."""
+
+    task: str  # the task's number path ('2', '2.a'), 'preamble' or 'closing'
+    lead: list[Actor]
+    coordinators: list[Actor]
+    action: str
+    deadline: Deadline | None
+    span: Span
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "task": self.task,
+            "lead": [a.to_dict() for a in self.lead],
+            "coordinators": [a.to_dict() for a in self.coordinators],
+            "action": self.action,
+            "deadline": self.deadline.to_dict() if self.deadline else None,
+            "span": self.span.to_list(),
+        }
+
+    def to_record(self) -> dict[str, Any]:
+        """A flat row for a follow-up sheet."""
+        return {
+            "task": self.task,
+            "lead": "; ".join(a.text for a in self.lead),
+            "coordinators": "; ".join(a.text for a in self.coordinators),
+            "action": self.action,
+            "deadline": self.deadline.text if self.deadline else "",
+            "deadline_kind": self.deadline.kind if self.deadline else "",
+            "deadline_date": self.deadline.date.isoformat() if self.deadline and self.deadline.date else "",
+        }
+
+
+EntityLabel = Literal["ORG", "LOC", "PER", "DATE", "PERIOD", "SLOGAN", "DOC_REF"]
+
+
+@dataclass
+class Entity:
+    """A named thing of the text: an organisation, a place, a person, a date or period, a quoted slogan or a cited
+    document. ``normal`` is the organisation with its abbreviations spelled out, a date in ISO form, a citation's id."""
+
+    text: str
+    span: Span
+    label: EntityLabel
+    normal: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "span": self.span.to_list(), "label": self.label, "normal": self.normal}
+
+
+class Assignments(list[Assignment]):
+    """The assignments of a document, with table views for follow-up sheets."""
+
+    def to_records(self) -> list[dict[str, Any]]:
+        return [a.to_record() for a in self]
+
+    def to_frame(self) -> Any:
+        """A pandas DataFrame (pandas is optional: ``pip install pandas``)."""
+        try:
+            import pandas as pd
+        except ImportError as exc:  # pragma: no cover - depends on the install
+            raise ImportError("to_frame() needs pandas: pip install pandas (or use to_records())") from exc
+        return pd.DataFrame.from_records(self.to_records(), columns=list(ASSIGNMENT_COLUMNS))
+
+
+ASSIGNMENT_COLUMNS = ("task", "lead", "coordinators", "action", "deadline", "deadline_kind", "deadline_date")
+
+
+HEADER_FIELDS = (
+    "system",
+    "issuer",
+    "issuer_parent",
+    "number",
+    "doc_id",
+    "doc_type",
+    "doc_type_name",
+    "place",
+    "date",
+    "subject",
+    "urgency",
+    "security",
+)
+
+
+@dataclass
+class Directive:
+    """A parsed Vietnamese official document.
+
+    Header values are plain attributes (``d.issuer``); their spans are in
+    ``d.spans`` (``d.spans["issuer"]``, and ``d.spans["recipients"]`` holds one
+    span per recipient).
+    """
+
+    text: str
+    system: System | None = None
+    issuer: str | None = None
+    issuer_parent: str | None = None
+    number: str | None = None
+    doc_id: str | None = None
+    doc_type: str | None = None
+    doc_type_name: str | None = None
+    place: str | None = None
+    date: _dt.date | None = None
+    subject: str | None = None
+    urgency: str | None = None
+    security: str | None = None
+    recipients: list[str] = field(default_factory=list)
+    references: list[Reference] = field(default_factory=list)
+    preamble: Passage | None = None
+    tasks: list[Task] = field(default_factory=list)
+    closing: Passage | None = None
+    signature: Signature | None = None
+    distribution: list[DistributionItem] = field(default_factory=list)
+    warnings: list[ParseWarning] = field(default_factory=list)
+    spans: dict[str, Any] = field(default_factory=dict)
+    source: str | None = None
+    boxes: list[Box] = field(default_factory=list)
+    _assignments: Assignments | None = field(default=None, init=False, repr=False, compare=False)
+    _entities: list[Entity] | None = field(default=None, init=False, repr=False, compare=False)
+
+    @property
+    def entities(self) -> list[Entity]:
+        """Organisations, places, persons, dates and periods, slogans and cited documents of the text
+        (computed on first use; see :mod:`vndirective.analysis.entities`)."""
+        if self._entities is None:
+            from ..analysis.entities import extract_entities
+
+            self._entities = extract_entities(self)
+        return self._entities
+
+    @property
+    def assignments(self) -> Assignments:
+        """Who must do what, by when (computed on first use; see :mod:`vndirective.analysis.assignments`)."""
+        if self._assignments is None:
+            from ..analysis.assignments import extract_assignments
+
+            self._assignments = Assignments(extract_assignments(self))
+        return self._assignments
+
+    def span(self, name: str) -> Span | None:
+        """The span of a header field, or None when the field was not found."""
+        value = self.spans.get(name)
+        return value if isinstance(value, Span) else None
+
+    def page_at(self, offset: int) -> int:
+        """The page (from 1) of a text offset: pages are separated by form feeds."""
+        return self.text.count("\f", 0, max(0, offset)) + 1
+
+    def locate(self, span: Span) -> list[tuple[int, tuple[float, float, float, float]]]:
+        """Where a value stands on the pages of a PDF: (page, (x0, top, x1, bottom)) per page.
+
+        Empty for documents that did not come from a PDF's text layer.
+        """
+        found: dict[int, list[float]] = {}
+        for b in self.boxes:
+            if b.end > span.start and b.start < span.end:
+                box = found.setdefault(b.page, [b.x0, b.top, b.x1, b.bottom])
+                box[0], box[1], box[2], box[3] = min(box[0], b.x0), min(box[1], b.top), max(box[2], b.x1), max(box[3], b.bottom)
+        return [(page, (v[0], v[1], v[2], v[3])) for page, v in sorted(found.items())]
+
+    @property
+    def page_count(self) -> int | None:
+        """Pages of a PDF (the last page with text, from the word boxes); None for formats without fixed pages."""
+        return max((b.page for b in self.boxes), default=None)
+
+    def snippet(self, span: Span | None) -> str:
+        """The source text under a span."""
+        return "" if span is None else self.text[span.start : span.end]
+
+    def reference(self, doc_id: str) -> Reference | None:
+        """The reference with this canonical id (any written form is accepted)."""
+        from .ids import parse_id
+
+        parsed = parse_id(doc_id)
+        wanted = parsed.canonical if parsed else doc_id
+        return next((r for r in self.references if r.doc_id == wanted), None)
+
+    def _repr_html_(self) -> str:
+        """Jupyter view: a card of the fields and the text with each part highlighted."""
+        from ..exports.display import directive_html
+
+        return directive_html(self)
+
+    def check(self) -> list[Finding]:
+        """Departures from the official format (HD 36-HD/VPTW, Nghị định 30/2020/NĐ-CP): see :mod:`vndirective.analysis.format_check`."""
+        from ..analysis.format_check import check
+
+        return check(self)
+
+    def to_record(self, kind: str = "nd30-outgoing") -> Any:
+        """The Nghị định 30/2020 Phụ lục VI record ('nd30-outgoing' | 'nd30-incoming'): a :class:`vndirective.records.Record`."""
+        from ..records import to_record
+
+        return to_record(self, kind)
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready dict: the keys of the gold format plus spans and extras."""
+        spans: dict[str, Any] = {}
+        for k, v in self.spans.items():
+            spans[k] = [s.to_list() for s in v] if isinstance(v, list) else v.to_list()
+        return {
+            "schema_version": SCHEMA_VERSION,
+            "source": self.source,
+            "system": self.system,
+            "issuer": self.issuer,
+            "issuer_parent": self.issuer_parent,
+            "number": self.number,
+            "doc_id": self.doc_id,
+            "doc_type": self.doc_type,
+            "doc_type_name": self.doc_type_name,
+            "place": self.place,
+            "date": _iso(self.date),
+            "subject": self.subject,
+            "urgency": self.urgency,
+            "security": self.security,
+            "recipients": list(self.recipients),
+            "references": [r.to_dict() for r in self.references],
+            "preamble": self.preamble.to_dict() if self.preamble else None,
+            "tasks": [t.to_dict() for t in self.tasks],
+            "closing": self.closing.to_dict() if self.closing else None,
+            "signature": self.signature.to_dict() if self.signature else None,
+            "distribution": [i.to_dict() for i in self.distribution],
+            "warnings": [w.to_dict() for w in self.warnings],
+            "spans": spans,
+            "boxes": [b.to_list() for b in self.boxes],
+            "text": self.text,
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Directive:
+        """Rebuild a Directive from :meth:`to_dict` output."""
+        spans: dict[str, Any] = {}
+        for k, v in d.get("spans", {}).items():
+            if v and isinstance(v[0], list):
+                spans[k] = [Span(*s) for s in v]
+            elif v:
+                spans[k] = Span(*v)
+            else:
+                spans[k] = []
+        return cls(
+            text=d["text"],
+            system=d.get("system"),
+            issuer=d.get("issuer"),
+            issuer_parent=d.get("issuer_parent"),
+            number=d.get("number"),
+            doc_id=d.get("doc_id"),
+            doc_type=d.get("doc_type"),
+            doc_type_name=d.get("doc_type_name"),
+            place=d.get("place"),
+            date=_date(d.get("date")),
+            subject=d.get("subject"),
+            urgency=d.get("urgency"),
+            security=d.get("security"),
+            recipients=list(d.get("recipients", [])),
+            references=[Reference.from_dict(r) for r in d.get("references", [])],
+            preamble=Passage.from_dict(d.get("preamble")),
+            tasks=[Task.from_dict(t) for t in d.get("tasks", [])],
+            closing=Passage.from_dict(d.get("closing")),
+            signature=Signature.from_dict(d.get("signature")),
+            distribution=[DistributionItem.from_dict(i) for i in d.get("distribution", [])],
+            warnings=[ParseWarning.from_dict(w) for w in d.get("warnings", [])],
+            spans=spans,
+            source=d.get("source"),
+            boxes=[Box.from_list(b) for b in d.get("boxes", [])],
+        )
+
+
+def head_of(text: str, limit: int = 60) -> str:
+    """First ``limit`` characters of ``text`` cut back to a word boundary."""
+    flat = " ".join(text.split())
+    if len(flat) <= limit:
+        return flat
+    cut = flat[:limit]
+    space = cut.rfind(" ")
+    return cut[:space] if space > limit // 2 else cut
+
+
+def _iso(d: _dt.date | None) -> str | None:
+    return d.isoformat() if d else None
+
+
+def _date(s: str | None) -> _dt.date | None:
+    return _dt.date.fromisoformat(s) if s else None
+
+
+def _span(s: Span | None) -> list[int] | None:
+    return s.to_list() if s else None

@@ -1,0 +1,105 @@
+"""The pipeline: text → Layout → zones → extractors → :class:`~vndirective.core.model.Directive`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .extract.distribution import distribution_lines, extract_distribution
+from .extract.header import extract_header
+from .extract.recipients import extract_recipients
+from .extract.references import extract_references
+from .extract.signature import extract_signature
+from .extract.tasks import extract_tasks
+from .lines import Layout, build_layout
+from .messages import warn
+from .model import Directive, Span
+from .zones import find_zones
+
+if TYPE_CHECKING:
+    from ..readers.limits import Limits
+
+MAX_CHARS = 20_000_000
+
+
+def parse_text(text: str, *, source: str | None = None) -> Directive:
+    """Parse a document held in a string. Never raises: problems become warnings."""
+    if not isinstance(text, str):
+        raise TypeError(f"parse_text() takes a str, not {type(text).__name__}; for files use vndirective.parse(path)")
+    if "</" in text:
+        from ..readers.html import is_markup, read_html
+
+        if is_markup(text):  # HTML pasted or saved as text
+            layout = read_html(text)
+            layout.warnings.append(warn("html_markup"))
+            return parse_layout(layout, source=source)
+    return parse_layout(build_layout(text), source=source)
+
+
+def parse(
+    path: str | Path, *, encoding: str | None = None, ocr: bool = False, password: str | None = None, limits: Limits | None = None
+) -> Directive:
+    """Parse a document file: text, Markdown, HTML, Word (.docx) or PDF.
+
+    ``ocr=True`` reads a scanned PDF with Tesseract (installed separately); ``password``
+    opens an encrypted PDF; ``limits`` (:class:`~vndirective.readers.limits.Limits`) bounds
+    the size, pages and unpacked bytes a file may have. Raises the typed errors of
+    :mod:`vndirective.errors`.
+    """
+    from ..readers import read
+
+    return parse_layout(read(path, encoding=encoding, ocr=ocr, password=password, limits=limits), source=str(path))
+
+
+def parse_layout(layout: Layout, *, source: str | None = None) -> Directive:
+    """Run the extractors on a Layout produced by any reader."""
+    d = Directive(text=layout.text, source=source, boxes=list(layout.boxes))
+    if not layout.text.strip():
+        d.warnings.append(warn("empty"))
+        d.warnings.extend(layout.warnings)
+        return d
+    if len(layout.text) > MAX_CHARS:
+        d.warnings.append(warn("too_long", chars=len(layout.text), limit=MAX_CHARS))
+        d.warnings.extend(layout.warnings)
+        return d
+    zones = find_zones(layout)
+    header = extract_header(layout, zones)
+    for name, value in header.values.items():
+        setattr(d, name, value)
+    d.spans.update(header.spans)
+    d.warnings.extend(header.warnings)
+
+    recipients = extract_recipients(layout, zones)
+    d.recipients = [r for r, _ in recipients]
+    if recipients:
+        d.spans["recipients"] = [s for _, s in recipients]
+
+    own_organs = tuple(v for v in (header.values.get("issuer"), header.values.get("issuer_parent")) if isinstance(v, str))
+    d.references, ref_warnings = extract_references(layout, header.own_id_span, header.own_id, header.values.get("date"), own_organs)
+    d.warnings.extend(ref_warnings)
+
+    d.preamble, d.tasks, d.closing = extract_tasks(layout, zones.body)
+
+    d.distribution = extract_distribution(layout, zones)
+    used = {id(ln) for ln in distribution_lines(layout, zones)}
+    d.signature, sig_warnings = extract_signature(layout, zones, used)
+    d.warnings.extend(sig_warnings)
+    if zones.distribution_label is None and d.issuer is not None:
+        d.warnings.append(warn("missing_distribution"))
+    if d.signature is None and d.issuer is not None:
+        d.warnings.append(warn("missing_signature"))
+    if d.issuer is None and d.doc_id is None and d.date is None:
+        d.warnings.append(warn("not_a_directive"))
+    d.warnings.extend(layout.warnings)
+    _check_spans(d)
+    return d
+
+
+def _check_spans(d: Directive) -> None:
+    """Drop any span outside the text (a defect, reported rather than raised)."""
+    n = len(d.text)
+    for k, v in list(d.spans.items()):
+        spans = v if isinstance(v, list) else [v]
+        if any(not (0 <= s.start <= s.end <= n) for s in spans if isinstance(s, Span)):
+            del d.spans[k]
+            d.warnings.append(warn("internal", field=k))
