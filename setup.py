@@ -7,7 +7,7 @@ about 1.3 times as fast (benchmarks/README.md); Python imports the extension bef
 ``.py`` file. mypyc must be installed in the building environment, so build without
 isolation::
 
-    pip install "mypy==2.4.1" setuptools
+    pip install "mypy==2.4.1" "setuptools>=70.1"
     VNDIRECTIVE_COMPILE=1 pip wheel --no-build-isolation --no-deps -w dist .
 
 A requested compile that cannot be done (no mypyc, a type error, no C compiler) stops
@@ -56,7 +56,7 @@ def _ext_modules() -> list:
     try:
         from mypyc.build import mypycify
     except ImportError:
-        raise _fail(f"mypyc is not installed here: pip install '{MYPY_PIN}' setuptools, then build with --no-build-isolation") from None
+        raise _fail(f"mypyc is not installed here: pip install '{MYPY_PIN}' 'setuptools>=70.1', then build with --no-build-isolation") from None
     try:
         return mypycify(COMPILED, opt_level="3")
     except (Exception, SystemExit) as exc:  # mypy reports a type error by exiting

@@ -38,7 +38,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from vndirective.batch import run_batch  # noqa: E402
+from vndirective.bulk.batch import run_batch  # noqa: E402
 
 CORPUS = ROOT / "corpus"
 
@@ -127,7 +127,7 @@ def throughput(folder: Path, n: int, jobs_list: list[int], repeat: int, db: bool
 
 _MEMORY_PROBE = """
 import json, resource, sys
-from vndirective.batch import run_batch
+from vndirective.bulk.batch import run_batch
 
 def peak_kb():
     # VmHWM: this process's own peak (ru_maxrss would include what the process was before exec)

@@ -35,8 +35,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from vndirective import parse_text  # noqa: E402
-from vndirective.graph import build_graph, citation_stats  # noqa: E402
 from vndirective.core.model import Directive  # noqa: E402
+from vndirective.graph import build_graph, citation_stats  # noqa: E402
 
 
 def load_generator() -> Any:

@@ -59,7 +59,7 @@ that leads to its true target, and ``decidable`` says whether the text alone suf
                         the citing document (among all issued, in the corpus or not) [not
                         decidable: a Party id is unique only within a term, a state id within a year]
             unresolvable  no date, and latest_before does not give the true target
-    Organ keys follow vndirective.resolve's ``Organ.key``: 'TW', 'CP', 'TTg', 'TU@bac-giang',
+    Organ keys follow vndirective.graph.organs's ``Organ.key``: 'TW', 'CP', 'TTg', 'TU@bac-giang',
     'HU@bac-giang/luc-ngan', 'UBND@bac-giang/luc-ngan', 'ĐU@bac-giang/luc-ngan/kien-lao'; a node
     key is 'organ key|doc_id|ISO date' ('TU@bac-giang|105-KL/TU|2021-06-15').
     ``target`` is the node key of the true target in the corpus, or null when it is not in the

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 import multiprocessing
 import os
@@ -13,11 +14,15 @@ from pathlib import Path
 
 import pytest
 
-from vndirective import batch
-from vndirective.batch import BatchError, Record, iter_files, parse_file, read_jsonl, run_batch
+from vndirective.bulk import batch
+from vndirective.bulk.batch import BatchError, run_batch
+from vndirective.bulk.jsonl import read_jsonl
+from vndirective.bulk.record import Record, parse_file
+from vndirective.bulk.store import Store
 from vndirective.cli import main
-from vndirective.model import Directive
-from vndirective.store import Store
+from vndirective.core.model import Directive
+from vndirective.readers import SUFFIXES
+from vndirective.readers.files import file_sha256, iter_files
 
 from .conftest import CORPUS
 
@@ -138,7 +143,7 @@ def test_incremental_skips_unchanged_and_follows_changes(tmp_path, reference):
     assert paths == sorted((set(EXPECTED) - {"bad/empty.md"}) | {"bad/added.txt"})
     changed = next(r for r in records if r["path"] == "41_hu-yenthe-cv-khan-bao.txt")
     assert changed["directive"]["subject"] == parse_file(root / "41_hu-yenthe-cv-khan-bao.txt").directive["subject"]
-    assert changed["sha256"] == batch.file_sha256(root / "41_hu-yenthe-cv-khan-bao.txt")
+    assert changed["sha256"] == file_sha256(root / "41_hu-yenthe-cv-khan-bao.txt")
     with Store(db) as store:
         assert store.paths() == paths
         assert store.hashes()["41_hu-yenthe-cv-khan-bao.txt"] == changed["sha256"]
@@ -209,7 +214,7 @@ def test_damaged_lines_are_dropped_and_redone(folder, reference, tmp_path):
 def test_two_runs_on_one_output_are_refused(folder, tmp_path):
     pytest.importorskip("fcntl")
     out = tmp_path / "r.jsonl"
-    holder = "import sys, time; from pathlib import Path; from vndirective.batch import _Marker; m = _Marker(Path(sys.argv[1]), Path(sys.argv[2])); print('locked', flush=True); time.sleep(60)"
+    holder = "import sys, time; from pathlib import Path; from vndirective.bulk.batch import _Marker; m = _Marker(Path(sys.argv[1]), Path(sys.argv[2])); print('locked', flush=True); time.sleep(60)"
     with subprocess.Popen([sys.executable, "-c", holder, str(out), str(folder)], stdout=subprocess.PIPE, text=True) as other:
         try:
             assert other.stdout is not None and other.stdout.readline().strip() == "locked"
@@ -217,6 +222,30 @@ def test_two_runs_on_one_output_are_refused(folder, tmp_path):
                 run_batch(folder, out, jobs=0, progress=False)
         finally:
             other.kill()
+
+
+def test_iter_files_takes_the_readers_suffixes(tmp_path):
+    """One list of suffixes, the readers': batch reads what archive packs (.markdown included), in any case."""
+    assert {".txt", ".md", ".markdown", ".html", ".htm", ".docx", ".pdf"} <= SUFFIXES
+    wanted = [f"a{s}" for s in SUFFIXES] + ["b.MARKDOWN", "c.Pdf"]
+    for name in [*wanted, "d.csv", "e.doc", "f", "g.md.bak"]:
+        (tmp_path / name).write_bytes(b"x")
+    assert [p.name for p in iter_files(tmp_path)] == sorted(wanted)
+
+
+def test_old_import_paths_warn_and_alias_the_new_modules(monkeypatch):
+    """vndirective.batch, .store and .dask work for one more release: the same module objects, with a DeprecationWarning."""
+    old_names = {
+        "batch": "BatchError BatchSummary Record SUFFIXES TRANSIENT_ERRORS Timeout _GRACE _Marker _Progress file_sha256 iter_files parse_file read_jsonl run_batch",
+        "store": "CHILD_TABLES SCHEMA_VERSION TABLES DocumentRows Seen Store StoreError document_rows export",
+        "dask": "parse_bag to_store",
+    }
+    for name, attributes in old_names.items():
+        monkeypatch.delitem(sys.modules, f"vndirective.{name}", raising=False)
+        with pytest.warns(DeprecationWarning, match=f"import vndirective.bulk.{name} instead"):
+            old = importlib.import_module(f"vndirective.{name}")
+        assert old is importlib.import_module(f"vndirective.bulk.{name}")
+        assert [a for a in attributes.split() if not hasattr(old, a)] == []
 
 
 def test_parse_file_never_raises(tmp_path):
@@ -235,7 +264,7 @@ def test_not_a_folder(tmp_path):
 
 def _patch_parse(monkeypatch, culprit: str, action) -> None:
     """Make the parser misbehave on one file (inherited by forked workers)."""
-    from vndirective import pipeline
+    from vndirective.core import pipeline
 
     real = pipeline.parse
 
@@ -308,8 +337,8 @@ def test_a_hung_worker_is_killed(folder, reference, tmp_path, monkeypatch):
 def test_workers_do_not_outlive_a_killed_parent(folder, tmp_path):
     script = (
         "import sys, time\n"
-        "from vndirective import pipeline\n"
-        "from vndirective.batch import run_batch\n"
+        "from vndirective.core import pipeline\n"
+        "from vndirective.bulk.batch import run_batch\n"
         "pipeline.parse = lambda path, **kw: time.sleep(60)\n"
         "run_batch(sys.argv[1], sys.argv[2], jobs=2, progress=False, mp_context='fork')\n"
     )
@@ -371,7 +400,7 @@ def test_cli_batch_exit_codes(tmp_path, capsys, monkeypatch, files, args, code, 
 def test_dask_local_cluster(folder, reference, tmp_path):
     pytest.importorskip("dask.bag")
     distributed = pytest.importorskip("distributed")
-    from vndirective.dask import parse_bag, to_store
+    from vndirective.bulk.dask import parse_bag, to_store
 
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, distributed.Client(cluster):
         bag = parse_bag(folder, partition_size=3)

@@ -9,7 +9,6 @@ import pytest
 import vndirective
 from vndirective.core.extract.distribution import split_purpose
 from vndirective.core.lines import Layout, build_layout
-from vndirective.core.messages import warn
 
 PARTY_HEADER = """ĐẢNG BỘ TỈNH BẮC GIANG
 HUYỆN ỦY LỤC NGẠN
@@ -433,13 +432,12 @@ def test_ocr_glued_number_and_date(number_line, place_date, doc_id, date):
 
 def test_ocr_comma_after_a_list_number():
     from vndirective.core.lines import build_layout
-    from vndirective.core.messages import warn
     from vndirective.core.pipeline import parse_layout
 
     text = PARTY_HEADER + "Ban Thường vụ yêu cầu:\n\n1. Công an huyện kiểm tra.\n\n2, Phòng Kinh tế báo cáo.\n\n3. Các xã thực hiện.\n"
     assert [t.number for t in vndirective.parse_text(text).tasks] != ["1", "2", "3"]  # typed text: '2,' is no marker
     layout = build_layout(text)
-    layout.warnings.append(warn("ocr", pages=1))
+    layout.read_by_ocr = True
     assert [t.number for t in parse_layout(layout).tasks] == ["1", "2", "3"]  # read by OCR: the comma was a dot
 
 
@@ -541,7 +539,7 @@ SCANNED_CLOSING = ("\n\nTổ chức thực hiện./.\n\nNơi nhận:            
 
 def _ocr_layout(text: str) -> Layout:
     layout = build_layout(text)
-    layout.warnings.append(warn("ocr", pages=1))
+    layout.read_by_ocr = True
     return layout
 
 

@@ -88,7 +88,7 @@ def test_ids_collide_across_provinces_and_terms():
     by_id: dict[str, list] = defaultdict(list)
     for d in docs:
         by_id[_id_key(d.doc_id)].append(d)
-    # organ keys as in vndirective.resolve: 'TU@bac-giang', 'HU@bac-giang/luc-ngan', 'TW'
+    # organ keys as in vndirective.graph.organs: 'TU@bac-giang', 'HU@bac-giang/luc-ngan', 'TW'
     provinces = {k: {d.organ.partition("@")[2].split("/")[0] for d in v} for k, v in by_id.items()}
     across_provinces = [k for k, v in provinces.items() if len(v - {""}) > 1]
     same_organ = [k for k, v in by_id.items() if len({d.organ for d in v}) < len(v)]

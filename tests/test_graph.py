@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import importlib.util
+import subprocess
 import sys
 import warnings
 from pathlib import Path
@@ -13,7 +15,7 @@ import pytest
 nx = pytest.importorskip("networkx")
 
 from vndirective import parse, parse_text  # noqa: E402
-from vndirective import resolve as rs  # noqa: E402
+from vndirective.core.ids import parse_id  # noqa: E402
 from vndirective.graph import (  # noqa: E402
     build_graph,
     citation_stats,
@@ -34,7 +36,10 @@ from vndirective.graph import (  # noqa: E402
     write_graphml,
     write_node_link_json,
 )
-from vndirective.ids import parse_id  # noqa: E402
+from vndirective.graph.candidates import Candidate, choose  # noqa: E402
+from vndirective.graph.citation_context import issuer_before, relation_before  # noqa: E402
+from vndirective.graph.organs import Organ  # noqa: E402
+from vndirective.graph.resolve import cited_organ, document_organ  # noqa: E402
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 D = dt.date
@@ -262,7 +267,7 @@ def test_relation_kinds(G: nx.MultiDiGraph) -> None:
     ],
 )
 def test_relation_before(text: str, relation: str) -> None:
-    assert rs.relation_before(text + "1-NQ/TW", len(text), [])[0] == relation
+    assert relation_before(text + "1-NQ/TW", len(text), [])[0] == relation
 
 
 # --------------------------------------------------------------------------- organs
@@ -303,10 +308,10 @@ def test_organ_nodes_and_issued_and_addressed_edges(G: nx.MultiDiGraph) -> None:
     ],
 )
 def test_document_organ(code: str, system: str, issuer: str, parent: str | None, key: str) -> None:
-    assert rs.document_organ(code, system, issuer, parent).key == key
+    assert document_organ(code, system, issuer, parent).key == key
 
 
-LUC_NGAN = rs.document_organ("HU", "party", "HUYỆN ỦY LỤC NGẠN", "ĐẢNG BỘ TỈNH BẮC GIANG")
+LUC_NGAN = document_organ("HU", "party", "HUYỆN ỦY LỤC NGẠN", "ĐẢNG BỘ TỈNH BẮC GIANG")
 
 
 @pytest.mark.parametrize(
@@ -332,8 +337,8 @@ LUC_NGAN = rs.document_organ("HU", "party", "HUYỆN ỦY LỤC NGẠN", "ĐẢN
 def test_cited_organ(doc_id: str, phrase: str | None, expected: str) -> None:
     did = parse_id(doc_id)
     assert did is not None
-    found = rs.cited_organ(did, phrase, LUC_NGAN)
-    if isinstance(found, rs.Organ):
+    found = cited_organ(did, phrase, LUC_NGAN)
+    if isinstance(found, Organ):
         assert found.key == expected
     else:
         assert expected in found
@@ -364,17 +369,17 @@ def test_choose(cands: list[tuple[str, D, str]], kwargs: dict[str, object], outc
         "id_has_year": False,
     }
     args.update(kwargs)
-    decision = rs.choose([rs.Candidate(n, d, s) for n, d, s in cands], **args)  # type: ignore[arg-type]
+    decision = choose([Candidate(n, d, s) for n, d, s in cands], **args)  # type: ignore[arg-type]
     assert (decision.outcome, decision.node) == (outcome, node)
     if outcome == "unresolved":
         assert decision.why
 
 
 def test_state_numbers_restart_every_year() -> None:
-    cands = [rs.Candidate("a", D(2023, 2, 1), "strong")]
+    cands = [Candidate("a", D(2023, 2, 1), "strong")]
     common = {"cited_date": None, "cited_year": None, "system": "state", "level": "district", "id_has_year": False}
-    assert rs.choose(cands, citing_date=D(2023, 5, 1), **common).outcome == "resolved"  # type: ignore[arg-type]
-    assert rs.choose(cands, citing_date=D(2024, 5, 1), **common).outcome == "unresolved"  # type: ignore[arg-type]
+    assert choose(cands, citing_date=D(2023, 5, 1), **common).outcome == "resolved"  # type: ignore[arg-type]
+    assert choose(cands, citing_date=D(2024, 5, 1), **common).outcome == "unresolved"  # type: ignore[arg-type]
 
 
 # --------------------------------------------------------------------------- queries
@@ -627,5 +632,60 @@ def test_an_issuer_written_before_the_number_is_read() -> None:
     [(target, data)] = [(v, d) for _, v, d in G.out_edges(node_of_id(G, "40-CV/HU"), data=True) if d["kind"] == "cites"]
     assert data["issuer"] == "Ban Thường vụ Tỉnh ủy Hưng Yên"
     assert target == "TU@hung-yen|193-KH/TU|2021-03-02"
-    assert rs.issuer_before("theo Quyết định của Bộ Chính trị số 31-QĐ/TW", 36, "Quyết định") == "Bộ Chính trị"
-    assert rs.issuer_before("kết quả thực hiện Kế hoạch số 5-KH/ĐU", 31, "Kế hoạch") is None
+    assert issuer_before("theo Quyết định của Bộ Chính trị số 31-QĐ/TW", 36, "Quyết định") == "Bộ Chính trị"
+    assert issuer_before("kết quả thực hiện Kế hoạch số 5-KH/ĐU", 31, "Kế hoạch") is None
+
+
+# --------------------------------------------------------------------------- package
+
+
+OLD_RESOLVE_NAMES = [
+    "Candidate",
+    "Decision",
+    "Gazetteer",
+    "LEVELS",
+    "Organ",
+    "Strength",
+    "UNKNOWN",
+    "choose",
+    "cited_organ",
+    "code_level",
+    "compatible",
+    "document_organ",
+    "id_key",
+    "is_central_name",
+    "issuer_before",
+    "issuer_phrase",
+    "level_index",
+    "lowered",
+    "mention_masks",
+    "nonterritorial",
+    "organ_code",
+    "own_name",
+    "period",
+    "relation_before",
+    "relation_order",
+    "slug",
+    "table",
+    "unit_level",
+    "units",
+    "with_level_code",
+]
+
+
+def test_old_resolve_path_is_the_graph_package() -> None:
+    """``vndirective.resolve`` (deprecated) is the ``vndirective.graph`` package, with every public name it had."""
+    import vndirective.graph as graph
+
+    sys.modules.pop("vndirective.resolve", None)
+    with pytest.warns(DeprecationWarning, match="vndirective.resolve is deprecated"):
+        old = importlib.import_module("vndirective.resolve")
+    assert old is graph
+    assert [name for name in OLD_RESOLVE_NAMES if not hasattr(old, name)] == []
+    assert old.choose is choose and old.Organ is Organ and old.relation_before is relation_before
+
+
+def test_organ_resolution_does_not_import_networkx() -> None:
+    code = "import sys, vndirective.graph, vndirective.graph.resolve, vndirective.graph.candidates; print('networkx' in sys.modules)"
+    out = subprocess.run([sys.executable, "-W", "error::DeprecationWarning", "-c", code], capture_output=True, text=True, timeout=120, check=True)
+    assert out.stdout.strip() == "False"

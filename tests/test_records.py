@@ -8,9 +8,9 @@ import json
 import pytest
 
 import vndirective
-from vndirective import codes
 from vndirective.cli import main
-from vndirective.records import (
+from vndirective.core import codes
+from vndirective.exports.nd30 import (
     field_specs,
     file_record,
     organ_id_problem,

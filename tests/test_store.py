@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from vndirective import parse
-from vndirective.batch import Record, parse_file
-from vndirective.model import Directive
-from vndirective.store import CHILD_TABLES, SCHEMA_VERSION, TABLES, Store, StoreError, document_rows, export
+from vndirective.bulk.record import Record, parse_file
+from vndirective.bulk.store import CHILD_TABLES, STORE_SCHEMA_VERSION, TABLES, Store, StoreError, document_rows, export
+from vndirective.core.model import Directive
 
 from .conftest import CORPUS, FOUNDING
 
@@ -158,7 +158,7 @@ def test_schema_version_and_foreign_files_are_refused(tmp_path):
     path = tmp_path / "s.sqlite"
     Store(path).close()
     con = sqlite3.connect(path)
-    assert con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == str(SCHEMA_VERSION)
+    assert con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == str(STORE_SCHEMA_VERSION)
     con.execute("UPDATE meta SET value = '999' WHERE key = 'schema_version'")
     con.commit()
     con.close()
@@ -220,7 +220,8 @@ def test_parquet_without_pyarrow_is_a_clear_error(store, tmp_path, monkeypatch):
 
 
 def test_batch_store_matches_the_jsonl(tmp_path):
-    from vndirective.batch import read_jsonl, run_batch
+    from vndirective.bulk.batch import run_batch
+    from vndirective.bulk.jsonl import read_jsonl
 
     root = tmp_path / "in"
     root.mkdir()

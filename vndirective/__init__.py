@@ -11,9 +11,9 @@ on first use.
 
 from __future__ import annotations
 
-from importlib import import_module
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from ._lazy import lazy_attributes
 from .errors import (
     CorruptDocument,
     DocumentNotFound,
@@ -34,8 +34,8 @@ _LAZY = {
     "evaluate": "evaluation",
     "check": "analysis.format_check",
     "build_graph": "graph",
-    "run_batch": "batch",
-    "Store": "store",
+    "run_batch": "bulk.batch",
+    "Store": "bulk.store",
     "Finding": "analysis.format_check",
     "Limits": "readers.limits",
     "DocumentId": "core.ids",
@@ -55,14 +55,14 @@ _LAZY = {
 
 if TYPE_CHECKING:
     from .analysis.format_check import Finding, check
-    from .batch import run_batch
+    from .bulk.batch import run_batch
+    from .bulk.store import Store
     from .core.ids import DocumentId, parse_id
     from .core.model import AuthorityStep, Box, Directive, DistributionItem, Mention, ParseWarning, Passage, Reference, Signature, Span, Task
     from .core.pipeline import parse, parse_layout, parse_text
     from .evaluation import evaluate
     from .graph import build_graph
     from .readers.limits import Limits
-    from .store import Store
 
 
 def is_compiled() -> bool:
@@ -76,17 +76,7 @@ def is_compiled() -> bool:
     return spec is not None and spec.origin is not None and not spec.origin.endswith(".py")
 
 
-def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module 'vndirective' has no attribute {name!r}")
-    value = getattr(import_module(f".{module}", __name__), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted([*globals(), *_LAZY])
+__getattr__, __dir__ = lazy_attributes(__name__, globals(), _LAZY)
 
 
 __all__ = [

@@ -103,7 +103,7 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
 
 
 def _cmd_batch(args: argparse.Namespace) -> int:
-    from .batch import run_batch
+    from .bulk.batch import run_batch
 
     if not args.out and not args.db:
         print("vndirective batch: give --out FILE.jsonl and/or --db FILE.sqlite", file=sys.stderr)
@@ -126,11 +126,13 @@ def _cmd_batch(args: argparse.Namespace) -> int:
         print("\ninterrupted: the records written so far are saved; run the same command again to resume", file=sys.stderr)
         return 130
     if not result.files:
-        print(f"{args.directory}: no supported files (.txt .md .html .htm .docx .pdf) found", file=sys.stderr)
+        from .readers.files import SUFFIXES
+
+        print(f"{args.directory}: no supported files ({' '.join(sorted(SUFFIXES))}) found", file=sys.stderr)
         return 2
     print(result.report())
     if args.export:
-        from .store import export
+        from .bulk.store import export
 
         for path in export(args.db, args.export, args.export_format):
             print(f"exported: {path}")
@@ -187,8 +189,8 @@ def _cmd_check(args: argparse.Namespace) -> int:
 def _documents(paths: Sequence[str], encoding: str | None, *, strict: bool = False) -> list[Directive]:
     """The documents of files and folders (read recursively). A file that cannot be read is skipped with a
     message; with ``strict``, a file named on the command line raises instead (one found in a folder is skipped)."""
-    from .batch import iter_files
     from .core.pipeline import parse
+    from .readers.files import iter_files
 
     docs: list[Directive] = []
     for item in paths:
@@ -205,7 +207,7 @@ def _documents(paths: Sequence[str], encoding: str | None, *, strict: bool = Fal
 
 def _archive_settings(args: argparse.Namespace) -> Any:
     """The archive settings of a hồ sơ: the settings file, then the options given on the command line."""
-    from .archive import ArchiveSettings
+    from .exports.settings import ArchiveSettings
 
     settings = ArchiveSettings.from_file(args.settings) if args.settings else ArchiveSettings()
     options = ("agency_id", "agency_name", "file_code", "title", "retention", "access", "language", "creator", "archive_code")
@@ -215,7 +217,7 @@ def _archive_settings(args: argparse.Namespace) -> Any:
 
 
 def _cmd_record(args: argparse.Namespace) -> int:
-    from .records import file_record, to_record
+    from .exports.nd30 import file_record, to_record
 
     if args.kind == "file":
         try:
@@ -236,7 +238,7 @@ def _cmd_record(args: argparse.Namespace) -> int:
 
 
 def _cmd_register(args: argparse.Namespace) -> int:
-    from .records import register_rows, write_register_csv, write_register_xlsx
+    from .exports.nd30 import register_rows, write_register_csv, write_register_xlsx
 
     suffix = Path(args.out).suffix.lower()
     if suffix not in (".csv", ".xlsx"):
@@ -261,11 +263,11 @@ def _cmd_register(args: argparse.Namespace) -> int:
 def _graph_input(args: argparse.Namespace) -> Any:
     """What the graph is built from: a store, or the documents of files and folders (parsed in turn)."""
     if args.db:
-        from .store import Store
+        from .bulk.store import Store
 
         return Store(args.db)
-    from .batch import iter_files
     from .core.pipeline import parse
+    from .readers.files import iter_files
 
     def documents() -> Iterator[Directive]:
         for item in args.paths:
@@ -328,7 +330,7 @@ def _cmd_graph(args: argparse.Namespace) -> int:
 
 
 def _cmd_archive(args: argparse.Namespace) -> int:
-    from .archive import build_package
+    from .exports.tt05 import build_package
 
     try:
         settings = _archive_settings(args)
@@ -370,7 +372,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", required=True)
 
     pp = sub.add_parser("parse", help="parse documents and print a summary or JSON")
-    pp.add_argument("files", nargs="+", help="document files (.txt, .md, .html, .docx, .pdf)")
+    pp.add_argument("files", nargs="+", help="document files (text, Markdown, HTML, Word .docx, PDF)")
     pp.add_argument("--json", action="store_true", help="print to_dict() as JSON (UTF-8)")
     pp.add_argument(
         "--no-text", action="store_true", help="leave the text out of the JSON (kept by default: Directive.from_dict needs it to rebuild the result)"

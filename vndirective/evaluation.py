@@ -22,7 +22,7 @@ from .core.normalize import key
 SCALAR_FIELDS = ("system", "issuer", "issuer_parent", "number", "doc_id", "doc_type", "place", "date", "subject", "urgency", "security")
 SIGNATURE_FIELDS = ("authority", "on_behalf_of", "title", "name")
 LIST_FIELDS = ("recipients", "references", "references.date", "tasks", "distribution")
-DOC_SUFFIXES = (".txt", ".md", ".markdown")
+GOLD_TEXT_SUFFIXES = (".txt", ".md", ".markdown")  # the text a gold file describes sits beside it under one of these
 
 
 def _k(value: Any) -> str | None:
@@ -223,7 +223,7 @@ def gold_pairs(directory: str | Path, fmt: str | None = None) -> list[tuple[Path
             found = [p for p in (gold.with_name(f"{stem}.{fmt}"), gold.parent / "formats" / f"{stem}.{fmt}") if p.exists()]
             out.extend((found[0], gold) for _ in found[:1])
             continue
-        doc = next((gold.with_name(stem + s) for s in DOC_SUFFIXES if gold.with_name(stem + s).exists()), None)
+        doc = next((gold.with_name(stem + s) for s in GOLD_TEXT_SUFFIXES if gold.with_name(stem + s).exists()), None)
         if doc is None:
             data = json.loads(gold.read_text("utf-8"))
             named = gold.with_name(data.get("file", ""))
@@ -279,7 +279,7 @@ def evaluate_assignments(directory: str | Path) -> Report:
         report.fields[name] = FieldScore(name, "f1")
     for gold_path in sorted((folder / "assignments").glob("*.assign.json")):
         stem = gold_path.name.removesuffix(".assign.json")
-        doc = next((folder / f"{stem}{s}" for s in DOC_SUFFIXES if (folder / f"{stem}{s}").exists()), None)
+        doc = next((folder / f"{stem}{s}" for s in GOLD_TEXT_SUFFIXES if (folder / f"{stem}{s}").exists()), None)
         if doc is None:
             report.failures[gold_path.name] = "no document with this name"
             continue

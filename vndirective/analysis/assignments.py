@@ -26,8 +26,9 @@ import regex
 
 from ..core import codes, patterns
 from ..core.lines import clean
-from ..core.model import Actor, Assignment, Deadline, DeadlineKind, Directive, Span, Task
+from ..core.model import Directive, Span, task_paths
 from ..core.normalize import fold
+from .results import Actor, Assignment, Deadline, DeadlineKind
 
 _SENTENCE_END = regex.compile(r"(?<=[.;!?])\s+(?=\S)|\n(?=\s*[-+•]\s)")
 _MARKER = regex.compile(r"^\s*(?:(?:Phần|PHẦN)\s+\S+|(?:Điều|ĐIỀU)\s+\d{1,3}|[IVXLC]{1,6}|\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ])\s{0,2}[.):\-]?\s+|^\s*[-+•]\s+")
@@ -94,14 +95,8 @@ def _units(d: Directive) -> Iterator[tuple[str, int, int]]:
     if d.preamble is not None:
         yield "preamble", d.preamble.span.start, d.preamble.span.end
 
-    def walk(tasks: list[Task], prefix: str) -> Iterator[tuple[str, int, int]]:
-        for t in tasks:
-            path = f"{prefix}.{t.number}" if prefix else t.number
-            own_end = t.children[0].span.start if t.children else t.span.end
-            yield path, t.span.start, own_end
-            yield from walk(t.children, path)
-
-    yield from walk(d.tasks, "")
+    for path, t in task_paths(d.tasks):
+        yield path, t.span.start, (t.children[0].span.start if t.children else t.span.end)
     if d.closing is not None:
         yield "closing", d.closing.span.start, d.closing.span.end
 

@@ -18,8 +18,9 @@ import regex
 
 from ..core import codes, patterns
 from ..core.lines import clean
-from ..core.model import Directive, Entity, Span
+from ..core.model import Directive, Span
 from ..core.normalize import skeleton
+from .results import Entity
 
 _CAP = r"(?:[\p{Lu}][\p{L}\d]*|\d+)"
 # Lower-case words that continue an organ's name ('Đảng bộ tỉnh', 'Huyện ủy', 'Ban Chấp hành').
@@ -62,7 +63,7 @@ def extract_entities(d: Directive) -> list[Entity]:
     text = d.text
     sk = skeleton(text)
     found: list[Entity] = []
-    title = d.spans.get("system")  # 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM' holds organ words but names no organ
+    title = d.span("system")  # 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM' holds organ words but names no organ
     for m in _organ_heads().finditer(sk):
         if not text[m.start()].isupper() or text[m.start() : m.end()] in ("Số", "SỐ"):
             continue  # 'các sở, ban, ngành', 'ban hành', 'Số 334': a common noun, a verb or the number, not a name
@@ -75,9 +76,9 @@ def extract_entities(d: Directive) -> list[Entity]:
             found.append(Entity(value, Span(m.start(), end), "ORG", codes.expand_abbreviations(value)))
     for m in _PLACE.finditer(text):
         found.append(Entity(clean(m.group()), Span(m.start(), m.end()), "LOC", None))
-    if d.place and "place" in d.spans:
-        span = d.spans["place"]
-        found.append(Entity(d.place, span, "LOC", None))
+    place = d.span("place")
+    if d.place and place is not None:
+        found.append(Entity(d.place, place, "LOC", None))
     for m in _PERSON.finditer(text):
         found.append(Entity(m.group("name"), Span(m.start("name"), m.end("name")), "PER", None))
     if d.signature is not None and d.signature.name and "name" in d.signature.spans:

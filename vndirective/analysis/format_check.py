@@ -21,7 +21,7 @@ from ..core.model import Directive, Span
 from ..core.normalize import fold, skeleton
 
 Level = Literal["error", "warning", "note"]
-LEVELS: tuple[Level, ...] = ("error", "warning", "note")
+SEVERITIES: tuple[Level, ...] = ("error", "warning", "note")  # most severe first: the order findings are listed in
 
 # Parser warnings that are format findings, and the rule each one breaks.
 _FROM_WARNING = {
@@ -64,7 +64,7 @@ def check(d: Directive) -> list[Finding]:
     untyped = {f.span for f in found if f.rule == "reference.type_letters"}
     found = [f for f in found if not (f.rule == "reference.form" and f.span in untyped)]
     found += _number_form(d) + _date_form(d) + _subject_prefix(d) + _file_copy(d)
-    return sorted(found, key=lambda f: (f.span is None, f.span.start if f.span else 0, LEVELS.index(f.level), f.rule))
+    return sorted(found, key=lambda f: (f.span is None, f.span.start if f.span else 0, SEVERITIES.index(f.level), f.rule))
 
 
 def _rule(code: str) -> dict[str, Any]:
@@ -98,7 +98,7 @@ def _from_warning(d: Directive, code: str, message: str, span: Span | None) -> F
 
 
 def _number_form(d: Directive) -> list[Finding]:
-    span = d.spans.get("doc_id")
+    span = d.span("doc_id")
     if span is None or d.number is None:
         return []
     out = []
@@ -119,7 +119,7 @@ def _number_form(d: Directive) -> list[Finding]:
 
 
 def _date_form(d: Directive) -> list[Finding]:
-    span = d.spans.get("date")
+    span = d.span("date")
     if span is None:
         return []
     written = d.snippet(span)
@@ -144,7 +144,7 @@ def _date_form(d: Directive) -> list[Finding]:
 
 
 def _subject_prefix(d: Directive) -> list[Finding]:
-    span = d.spans.get("subject")
+    span = d.span("subject")
     if span is None or d.doc_type not in (None, "CV"):
         return []
     before = d.text[max(0, span.start - 20) : span.start]

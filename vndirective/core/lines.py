@@ -12,7 +12,6 @@ files or formats.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
 
 import regex
 
@@ -70,15 +69,15 @@ class Layout:
     layout_columns: bool = False
     warnings: list[ParseWarning] = field(default_factory=list)
     boxes: list[Box] = field(default_factory=list)
+    read_by_ocr: bool = False  # the text comes from OCR (readers/ocr.py): extractors may repair OCR's usual misreadings
 
     # Caches filled on first use. Plain attributes, not functools.cached_property: the
     # compiled build (mypyc, see setup.py) does not support it.
     _folded: str | None = field(default=None, init=False, repr=False, compare=False)
-    _memo: dict[str, dict[Any, Any]] | None = field(default=None, init=False, repr=False, compare=False)
     _chunks: list[str] | None = field(default=None, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        self._folded = self._memo = self._chunks = None  # mypyc leaves init=False fields unset
+        self._folded = self._chunks = None  # mypyc leaves init=False fields unset
 
     @property
     def folded(self) -> str:
@@ -86,13 +85,6 @@ class Layout:
         if self._folded is None:
             self._folded = fold(self.text)
         return self._folded
-
-    @property
-    def memo(self) -> dict[str, dict[Any, Any]]:
-        """Per-document caches of the extractors (results that depend on the text only)."""
-        if self._memo is None:
-            self._memo = {}
-        return self._memo
 
     def sk(self, start: int, end: int) -> str:
         """Skeleton of ``text[start:end]``.

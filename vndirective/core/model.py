@@ -9,11 +9,13 @@ whitespace collapsed and markup marks removed; canonical ids are normalised.
 from __future__ import annotations
 
 import datetime as _dt
-from dataclasses import dataclass, field
+from collections.abc import Iterator
+from dataclasses import dataclass, field, fields
 from typing import TYPE_CHECKING, Any, Literal
 
 if TYPE_CHECKING:
     from ..analysis.format_check import Finding
+    from ..analysis.results import Assignments, Entity
 
 SCHEMA_VERSION = "1.0"
 
@@ -33,6 +35,9 @@ class Span:
     @classmethod
     def from_list(cls, value: list[int] | tuple[int, int] | None) -> Span | None:
         return None if value is None else cls(int(value[0]), int(value[1]))
+
+
+SpanValue = Span | list[Span]  # a header field's span, or one span per item ('recipients')
 
 
 @dataclass
@@ -287,130 +292,11 @@ class Box:
         return cls(int(v[0]), int(v[1]), int(v[2]), float(v[3]), float(v[4]), float(v[5]), float(v[6]))
 
 
-@dataclass
-class Actor:
-    """A body named in an assignment ('UBND huyện'), as printed, with its abbreviations spelled out."""
+@dataclass(kw_only=True)
+class HeaderFields:
+    """The values of a document's header, None until found: what the header extractor returns, and the
+    first fields of :class:`Directive`."""
 
-    text: str
-    span: Span
-    expanded: str | None = None
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"text": self.text, "span": self.span.to_list(), "expanded": self.expanded}
-
-
-DeadlineKind = Literal["by_date", "in_period", "recurring", "ongoing", "asap"]
-
-
-@dataclass
-class Deadline:
-    """When a task is due: 'trước ngày 30/6/2021' (by_date), 'trong quý III/2021' (in_period, ``date`` its last
-    day), 'hằng tháng' (recurring), 'thường xuyên' (ongoing), 'trong thời gian sớm nhất' (asap)."""
-
-    text: str
-    span: Span
-    kind: DeadlineKind
-    date: _dt.date | None = None
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"text": self.text, "span": self.span.to_list(), "kind": self.kind, "date": self.date.isoformat() if self.date else None}
-
-
-@dataclass
-class Assignment:
-    """Who must do what, by when: one assigning sentence of a task, the preamble or the closing."""
-
-    task: str  # the task's number path ('2', '2.a'), 'preamble' or 'closing'
-    lead: list[Actor]
-    coordinators: list[Actor]
-    action: str
-    deadline: Deadline | None
-    span: Span
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "task": self.task,
-            "lead": [a.to_dict() for a in self.lead],
-            "coordinators": [a.to_dict() for a in self.coordinators],
-            "action": self.action,
-            "deadline": self.deadline.to_dict() if self.deadline else None,
-            "span": self.span.to_list(),
-        }
-
-    def to_record(self) -> dict[str, Any]:
-        """A flat row for a follow-up sheet."""
-        return {
-            "task": self.task,
-            "lead": "; ".join(a.text for a in self.lead),
-            "coordinators": "; ".join(a.text for a in self.coordinators),
-            "action": self.action,
-            "deadline": self.deadline.text if self.deadline else "",
-            "deadline_kind": self.deadline.kind if self.deadline else "",
-            "deadline_date": self.deadline.date.isoformat() if self.deadline and self.deadline.date else "",
-        }
-
-
-EntityLabel = Literal["ORG", "LOC", "PER", "DATE", "PERIOD", "SLOGAN", "DOC_REF"]
-
-
-@dataclass
-class Entity:
-    """A named thing of the text: an organisation, a place, a person, a date or period, a quoted slogan or a cited
-    document. ``normal`` is the organisation with its abbreviations spelled out, a date in ISO form, a citation's id."""
-
-    text: str
-    span: Span
-    label: EntityLabel
-    normal: str | None = None
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"text": self.text, "span": self.span.to_list(), "label": self.label, "normal": self.normal}
-
-
-class Assignments(list[Assignment]):
-    """The assignments of a document, with table views for follow-up sheets."""
-
-    def to_records(self) -> list[dict[str, Any]]:
-        return [a.to_record() for a in self]
-
-    def to_frame(self) -> Any:
-        """A pandas DataFrame (pandas is optional: ``pip install pandas``)."""
-        try:
-            import pandas as pd
-        except ImportError as exc:  # pragma: no cover - depends on the install
-            raise ImportError("to_frame() needs pandas: pip install pandas (or use to_records())") from exc
-        return pd.DataFrame.from_records(self.to_records(), columns=list(ASSIGNMENT_COLUMNS))
-
-
-ASSIGNMENT_COLUMNS = ("task", "lead", "coordinators", "action", "deadline", "deadline_kind", "deadline_date")
-
-
-HEADER_FIELDS = (
-    "system",
-    "issuer",
-    "issuer_parent",
-    "number",
-    "doc_id",
-    "doc_type",
-    "doc_type_name",
-    "place",
-    "date",
-    "subject",
-    "urgency",
-    "security",
-)
-
-
-@dataclass
-class Directive:
-    """A parsed Vietnamese official document.
-
-    Header values are plain attributes (``d.issuer``); their spans are in
-    ``d.spans`` (``d.spans["issuer"]``, and ``d.spans["recipients"]`` holds one
-    span per recipient).
-    """
-
-    text: str
     system: System | None = None
     issuer: str | None = None
     issuer_parent: str | None = None
@@ -423,6 +309,25 @@ class Directive:
     subject: str | None = None
     urgency: str | None = None
     security: str | None = None
+
+    def header_values(self) -> dict[str, Any]:
+        """The header fields by name, in order."""
+        return {name: getattr(self, name) for name in HEADER_FIELDS}
+
+
+HEADER_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(HeaderFields))
+
+
+@dataclass
+class Directive(HeaderFields):
+    """A parsed Vietnamese official document.
+
+    Header values are plain attributes (``d.issuer``, see :class:`HeaderFields`); their spans are in
+    ``d.spans`` (``d.spans["issuer"]``, and ``d.spans["recipients"]`` holds one
+    span per recipient).
+    """
+
+    text: str
     recipients: list[str] = field(default_factory=list)
     references: list[Reference] = field(default_factory=list)
     preamble: Passage | None = None
@@ -431,35 +336,42 @@ class Directive:
     signature: Signature | None = None
     distribution: list[DistributionItem] = field(default_factory=list)
     warnings: list[ParseWarning] = field(default_factory=list)
-    spans: dict[str, Any] = field(default_factory=dict)
+    spans: dict[str, SpanValue] = field(default_factory=dict)
     source: str | None = None
     boxes: list[Box] = field(default_factory=list)
-    _assignments: Assignments | None = field(default=None, init=False, repr=False, compare=False)
-    _entities: list[Entity] | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def entities(self) -> list[Entity]:
-        """Organisations, places, persons, dates and periods, slogans and cited documents of the text
-        (computed on first use; see :mod:`vndirective.analysis.entities`)."""
-        if self._entities is None:
-            from ..analysis.entities import extract_entities
+        """Organisations, places, persons, dates and periods, slogans and cited documents of the text.
 
-            self._entities = extract_entities(self)
-        return self._entities
+        Computed from the fields on each access (nothing is cached on the document, so an edited
+        document gives fresh results): keep the list in a variable. See :mod:`vndirective.analysis.entities`.
+        """
+        from ..analysis.entities import extract_entities
+
+        return extract_entities(self)
 
     @property
     def assignments(self) -> Assignments:
-        """Who must do what, by when (computed on first use; see :mod:`vndirective.analysis.assignments`)."""
-        if self._assignments is None:
-            from ..analysis.assignments import extract_assignments
+        """Who must do what, by when, computed from the fields on each access (keep the result in a variable).
 
-            self._assignments = Assignments(extract_assignments(self))
-        return self._assignments
+        See :mod:`vndirective.analysis.assignments`.
+        """
+        from ..analysis.assignments import extract_assignments
+        from ..analysis.results import Assignments
+
+        return Assignments(extract_assignments(self))
 
     def span(self, name: str) -> Span | None:
         """The span of a header field, or None when the field was not found."""
         value = self.spans.get(name)
         return value if isinstance(value, Span) else None
+
+    @property
+    def recipient_spans(self) -> list[Span]:
+        """One span per recipient (``spans["recipients"]``), in order."""
+        value = self.spans.get("recipients")
+        return value if isinstance(value, list) else []
 
     def page_at(self, offset: int) -> int:
         """The page (from 1) of a text offset: pages are separated by form feeds."""
@@ -507,14 +419,14 @@ class Directive:
         return check(self)
 
     def to_record(self, kind: str = "nd30-outgoing") -> Any:
-        """The Nghị định 30/2020 Phụ lục VI record ('nd30-outgoing' | 'nd30-incoming'): a :class:`vndirective.records.Record`."""
-        from ..records import to_record
+        """The Nghị định 30/2020 Phụ lục VI record ('nd30-outgoing' | 'nd30-incoming'): a :class:`vndirective.exports.nd30.RegistrationRecord`."""
+        from ..exports.nd30 import to_record
 
         return to_record(self, kind)
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready dict: the keys of the gold format plus spans and extras."""
-        spans: dict[str, Any] = {}
+        spans: dict[str, list[int] | list[list[int]]] = {}
         for k, v in self.spans.items():
             spans[k] = [s.to_list() for s in v] if isinstance(v, list) else v.to_list()
         return {
@@ -548,7 +460,7 @@ class Directive:
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Directive:
         """Rebuild a Directive from :meth:`to_dict` output."""
-        spans: dict[str, Any] = {}
+        spans: dict[str, SpanValue] = {}
         for k, v in d.get("spans", {}).items():
             if v and isinstance(v[0], list):
                 spans[k] = [Span(*s) for s in v]
@@ -584,6 +496,17 @@ class Directive:
         )
 
 
+def task_paths(tasks: list[Task], prefix: str = "") -> Iterator[tuple[str, Task]]:
+    """(number path, task) of every task, depth first: '2', then '2.a', '2.a.-'.
+
+    The one way a task is named outside the tree (assignments, span labels, follow-up sheets).
+    """
+    for t in tasks:
+        path = f"{prefix}.{t.number}" if prefix else t.number
+        yield path, t
+        yield from task_paths(t.children, path)
+
+
 def head_of(text: str, limit: int = 60) -> str:
     """First ``limit`` characters of ``text`` cut back to a word boundary."""
     flat = " ".join(text.split())
@@ -604,3 +527,18 @@ def _date(s: str | None) -> _dt.date | None:
 
 def _span(s: Span | None) -> list[int] | None:
     return s.to_list() if s else None
+
+
+_MOVED_TO_ANALYSIS = frozenset({"Actor", "Deadline", "DeadlineKind", "Assignment", "Assignments", "ASSIGNMENT_COLUMNS", "Entity", "EntityLabel"})
+
+
+def __getattr__(name: str) -> Any:
+    """The analysis result types lived here until 0.2: still reachable, with a DeprecationWarning."""
+    if name in _MOVED_TO_ANALYSIS:
+        import warnings
+
+        from ..analysis import results
+
+        warnings.warn(f"vndirective.model.{name} is deprecated: import it from vndirective.analysis.results", DeprecationWarning, stacklevel=2)
+        return getattr(results, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -13,8 +13,8 @@ from .extract.signature import extract_signature
 from .extract.tasks import extract_tasks
 from .lines import Layout, build_layout
 from .messages import warn
-from .model import Directive, Span
-from .zones import find_zones
+from .model import Directive, ParseWarning, Span
+from .zones import Zones, find_zones
 
 if TYPE_CHECKING:
     from ..readers.limits import Limits
@@ -64,35 +64,43 @@ def parse_layout(layout: Layout, *, source: str | None = None) -> Directive:
         return d
     zones = find_zones(layout)
     header = extract_header(layout, zones)
-    for name, value in header.values.items():
-        setattr(d, name, value)
-    d.spans.update(header.spans)
-    d.warnings.extend(header.warnings)
-
     recipients = extract_recipients(layout, zones)
-    d.recipients = [r for r, _ in recipients]
-    if recipients:
-        d.spans["recipients"] = [s for _, s in recipients]
-
-    own_organs = tuple(v for v in (header.values.get("issuer"), header.values.get("issuer_parent")) if isinstance(v, str))
-    d.references, ref_warnings = extract_references(layout, header.own_id_span, header.own_id, header.values.get("date"), own_organs)
-    d.warnings.extend(ref_warnings)
-
-    d.preamble, d.tasks, d.closing = extract_tasks(layout, zones.body)
-
-    d.distribution = extract_distribution(layout, zones)
-    used = {id(ln) for ln in distribution_lines(layout, zones)}
-    d.signature, sig_warnings = extract_signature(layout, zones, used)
-    d.warnings.extend(sig_warnings)
-    if zones.distribution_label is None and d.issuer is not None:
-        d.warnings.append(warn("missing_distribution"))
-    if d.signature is None and d.issuer is not None:
-        d.warnings.append(warn("missing_signature"))
-    if d.issuer is None and d.doc_id is None and d.date is None:
-        d.warnings.append(warn("not_a_directive"))
+    references = extract_references(layout, header.value)
+    body = extract_tasks(layout, zones.body)
+    distribution = extract_distribution(layout, zones)
+    signature = extract_signature(layout, zones, {id(ln) for ln in distribution_lines(layout, zones)})
+    parts = (header, recipients, references, body, distribution, signature)
+    d = Directive(
+        text=layout.text,
+        **header.value.fields.header_values(),
+        recipients=recipients.value,
+        references=references.value,
+        preamble=body.value.preamble,
+        tasks=body.value.tasks,
+        closing=body.value.closing,
+        signature=signature.value,
+        distribution=distribution.value,
+        warnings=[w for part in parts for w in part.warnings],
+        spans={k: v for part in parts for k, v in part.spans.items()},
+        source=source,
+        boxes=list(layout.boxes),
+    )
+    d.warnings.extend(_document_warnings(d, zones))
     d.warnings.extend(layout.warnings)
     _check_spans(d)
     return d
+
+
+def _document_warnings(d: Directive, zones: Zones) -> list[ParseWarning]:
+    """What is missing from the document as a whole: 'Nơi nhận', a signature, everything a directive has."""
+    found = []
+    if zones.distribution_label is None and d.issuer is not None:
+        found.append(warn("missing_distribution"))
+    if d.signature is None and d.issuer is not None:
+        found.append(warn("missing_signature"))
+    if d.issuer is None and d.doc_id is None and d.date is None:
+        found.append(warn("not_a_directive"))
+    return found
 
 
 def _check_spans(d: Directive) -> None:

@@ -78,6 +78,24 @@ def is_file_copy(text: str) -> bool:
     return text.lstrip(_BULLETS).startswith(("Lưu", "LƯU"))
 
 
+_FILE_COPY_HEAD = regex.compile(r"^[\s\-–•+]*(?:Lưu|LƯU)[\s:.,-]*")
+
+
+def file_copy_keepers(text: str) -> str | None:
+    """Who keeps the file copies, as written after 'Lưu' ('Lưu: VT, VP.' → 'VT, VP'); None for any other line."""
+    if not is_file_copy(text):
+        return None
+    return _FILE_COPY_HEAD.sub("", text, count=1).strip(" .")
+
+
+_AS_ABOVE = regex.compile(r"\s*(?i:như\s+trên)\b")
+
+
+def is_as_above(text: str) -> bool:
+    """'Như trên' ('as above'): the recipients of 'Kính gửi' again, in a Nơi nhận list."""
+    return _AS_ABOVE.match(text) is not None
+
+
 _NAME = regex.compile(r"^(?:\p{Lu}\p{Ll}{0,7}\s{1,3}){1,5}\p{Lu}\p{Ll}{0,7}$")
 
 

@@ -50,7 +50,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.util import filter_spans
 
 if TYPE_CHECKING:
-    from ..core.model import Directive, Span, Task
+    from ..core.model import Directive, Span
 
 # spaCy imports every ``spacy_factories`` entry point whenever it builds a Language
 # (spacy.blank, spacy.load): this module stays light, the parser loads with the pipe.
@@ -71,8 +71,6 @@ if not Doc.has_extension("directive"):
 
 # Markup and separators that the parser may leave at the edges of a span ('BCH Đảng bộ tỉnh*').
 _EDGE = " \t\n\f*_`#>,;:"
-# Distribution lines that name no organisation: 'Như trên', 'Lưu VT'.
-_NOT_ORG = regex.compile(r"(?i)^(như\s+trên|lưu\b)")
 _CLUSTER = regex.compile(r"\X", regex.DOTALL)
 
 
@@ -138,16 +136,17 @@ def _trim(text: str, span: Span | None) -> Span | None:
 def _entities(d: Directive) -> list[tuple[Span, str]]:
     """(span, label) of every entity candidate, overlapping ones included."""
     from ..core.model import Span
+    from ..core.rules import is_as_above, is_file_copy
 
     t = d.text
     out: list[tuple[Span | None, str]] = [(d.span("doc_id"), "DOC_REF"), (d.span("date"), "DATE"), (d.span("place"), "LOC")]
     out += [(d.span("issuer"), "ORG"), (d.span("issuer_parent"), "ORG")]
-    out += [(s, "ORG") for s in d.spans.get("recipients", [])]
+    out += [(s, "ORG") for s in d.recipient_spans]
     for r in d.references:
         for m in r.mentions:
             out += [(m.span, "DOC_REF"), (m.date_span, "DATE"), (m.issuer_span, "ORG")]
     for item in d.distribution:
-        if item.recipient and not _NOT_ORG.match(item.recipient):
+        if item.recipient and not (is_as_above(item.recipient) or is_file_copy(item.recipient)):  # they name no organisation
             s = item.span
             at = t.find(item.recipient, s.start, s.end)
             out.append((Span(at, at + len(item.recipient)) if at >= 0 else s, "ORG"))
@@ -158,19 +157,12 @@ def _entities(d: Directive) -> list[tuple[Span, str]]:
 
 def _groups(d: Directive) -> dict[str, list[tuple[Span, str]]]:
     """(span, label) of each span group."""
-    from ..core.model import HEADER_FIELDS
+    from ..core.model import HEADER_FIELDS, task_paths
 
     t = d.text
     header: list[tuple[Span | None, str]] = [(d.span(f), f) for f in HEADER_FIELDS]
-    header += [(s, "recipient") for s in d.spans.get("recipients", [])]
-    tasks: list[tuple[Span | None, str]] = []
-
-    def walk(items: list[Task], path: str) -> None:
-        for task in items:
-            tasks.append((task.span, path + task.number))
-            walk(task.children, f"{path}{task.number}.")
-
-    walk(d.tasks, "")
+    header += [(s, "recipient") for s in d.recipient_spans]
+    tasks: list[tuple[Span | None, str]] = [(task.span, path) for path, task in task_paths(d.tasks)]
     signature: list[tuple[Span | None, str]] = [(s, k) for k, s in d.signature.spans.items()] if d.signature else []
     distribution: list[tuple[Span | None, str]] = [(i.span, "distribution") for i in d.distribution]
     references: list[tuple[Span | None, str]] = [(m.span, r.doc_id) for r in d.references for m in r.mentions]

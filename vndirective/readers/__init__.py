@@ -7,12 +7,14 @@ file name second, and raises a typed error for what it cannot read.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ..core.lines import Layout, build_layout
-from ..core.messages import warn
 from ..errors import CorruptDocument, DocumentNotFound, EncryptedDocument, UnsupportedFormat
-from . import text as _text
+from .files import SUFFIXES as SUFFIXES
 from .limits import DEFAULT, Limits, exceeded
+
+if TYPE_CHECKING:  # the line model loads with the parser, on the first read: `import vndirective.readers` stays light
+    from ..core.lines import Layout
 
 _BINARY_MAGIC = {
     b"\xd0\xcf\x11\xe0": "a legacy Microsoft Office file (.doc)",
@@ -88,6 +90,9 @@ def read(
     if size > limits.max_text_bytes:
         raise exceeded(str(p), f"the file has {size:,} bytes, too many for a text document", "max_text_bytes", limits.max_text_bytes)
     data = p.read_bytes()
+    from ..core.lines import build_layout
+    from ..core.messages import warn
+    from . import text as _text
     from .html import is_markup, read_html
 
     if _looks_like_html(data, p):

@@ -3,7 +3,7 @@ the Tesseract command with its Vietnamese data (Debian: ``tesseract-ocr-vie``).
 
 Tesseract runs one page at a time with ``OMP_THREAD_LIMIT=1`` (its own threads make it
 several times slower on small machines) and gives its words with their boxes (TSV). The
-words are laid out in columns by the PDF reader's :func:`~vndirective.readers.pdf.render_page`,
+words are laid out in columns by the PDF reader's :func:`~vndirective.readers.words.render_page`,
 as the words of a text layer are, so the two header columns stay apart and every value has
 its page and box. Header words damaged by OCR are restored from the code tables by the
 extractors.
@@ -27,6 +27,7 @@ from ..core.normalize import prepare
 from ..errors import CorruptDocument, NoTextLayer
 from .limits import DEFAULT, MAX_RENDER_PIXELS, Limits
 from .pdf_chars import LOCK
+from .words import render_page
 
 DPI = 300
 LANGUAGE = "vie"
@@ -62,7 +63,6 @@ def ocr_pdf(data: bytes, name: str = "<pdf>", password: str | None = None, limit
             pdf = pypdfium2.PdfDocument(data, password=password)
     except pypdfium2.PdfiumError as exc:
         raise CorruptDocument(f"{name}: the PDF cannot be rendered for OCR ({exc}).") from exc
-    from .pdf import render_page
 
     warnings: list[ParseWarning] = []
     pieces: list[str] = []
@@ -90,6 +90,7 @@ def ocr_pdf(data: bytes, name: str = "<pdf>", password: str | None = None, limit
     layout = build_layout(text, already_prepared=True) if prepare(text) == text else build_layout(text)
     if layout.text == text:
         layout.boxes = boxes
+    layout.read_by_ocr = True
     layout.warnings.append(warn("ocr", pages=min(total, limits.max_pages)))
     layout.warnings.extend(warnings)
     return layout

@@ -10,6 +10,7 @@ from ..model import DistributionItem
 from ..rules import PROSE_CHARS, continues_item, is_file_copy, starts_lower
 from ..zones import Zones
 from .items import labelled_items
+from .result import Extracted
 from .signature import is_signature_segment
 
 _TRAILING_PAREN = regex.compile(r"\s{0,3}\((?P<p>[^()]{1,120})\)$")
@@ -49,13 +50,13 @@ def distribution_lines(layout: Layout, zones: Zones) -> list[Line]:
     return out
 
 
-def extract_distribution(layout: Layout, zones: Zones) -> list[DistributionItem]:
+def extract_distribution(layout: Layout, zones: Zones) -> Extracted[list[DistributionItem]]:
     """Items of 'Nơi nhận' as printed, each with its purpose when one is given."""
     items = []
     for value, span in labelled_items(layout, distribution_lines(layout, zones), patterns.DISTRIBUTION_LABEL_SK):
         recipient, purpose = split_purpose(value)
         items.append(DistributionItem(recipient, purpose, span))
-    return items
+    return Extracted(items)
 
 
 def _names_person(inner: str) -> bool:
@@ -79,7 +80,7 @@ def split_purpose(value: str) -> tuple[str, str | None]:
     if not m:
         return value, None
     inner = " ".join(m.group(_PURPOSE).split())
-    if not starts_lower(inner) or value.lstrip().lower().startswith("lưu") or _names_person(inner):
+    if not starts_lower(inner) or is_file_copy(value) or _names_person(inner):
         return value, None
     recipient = value[: m.start()].rstrip(" ,;:")
     if not recipient:

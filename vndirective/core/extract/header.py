@@ -13,10 +13,11 @@ from .. import codes, patterns
 from ..ids import MALFORMED, DocumentId, find_ids
 from ..lines import Layout, Line, clean, strip_value
 from ..messages import warn
-from ..model import ParseWarning, Span
+from ..model import HeaderFields, ParseWarning, Span, SpanValue
 from ..normalize import fold, skeleton
 from ..rules import is_caps
 from ..zones import Zones, classify, is_qualifier, mark_of, type_name_of
+from .result import Extracted
 
 _CUT_END = regex.compile(r"[\p{L}\d]-$")
 _INLINE_SUBJECT_SK = regex.compile(r"(?:V\s?/\s?V|VE\s+VIEC)\s{0,3}[:.]?\s{0,3}")
@@ -25,6 +26,21 @@ _VE_SK = regex.compile(r"(?<![A-Z])VE\s")
 
 @dataclass
 class Header:
+    """The header's values, and the document's own number, which the references extractor leaves out of the citations."""
+
+    fields: HeaderFields
+    own_id: DocumentId | None = None
+    own_id_span: Span | None = None
+
+    def organs(self) -> tuple[str, ...]:
+        """The issuer and its parent, as printed: the document's own organs."""
+        return tuple(v for v in (self.fields.issuer, self.fields.issuer_parent) if v is not None)
+
+
+@dataclass
+class _Draft:
+    """The header while it is being read: values by field name, their spans, warnings, the own number."""
+
     values: dict[str, Any] = field(default_factory=dict)
     spans: dict[str, Span] = field(default_factory=dict)
     warnings: list[ParseWarning] = field(default_factory=list)
@@ -36,10 +52,15 @@ class Header:
         if span is not None and value is not None:
             self.spans[name] = span
 
+    def result(self) -> Extracted[Header]:
+        header = Header(HeaderFields(**self.values), self.own_id, self.own_id_span)  # an unknown name fails here
+        spans: dict[str, SpanValue] = dict(self.spans)
+        return Extracted(header, spans, self.warnings)
 
-def extract_header(layout: Layout, zones: Zones) -> Header:
+
+def extract_header(layout: Layout, zones: Zones) -> Extracted[Header]:
     """All header fields with their spans."""
-    h = Header()
+    h = _Draft()
     lines = layout.lines
     hs, he = zones.header
     header_lines = lines[hs:he]
@@ -57,10 +78,10 @@ def extract_header(layout: Layout, zones: Zones) -> Header:
     _marks(layout, header_lines, roles, h)
     if h.values.get("system") is None and h.own_id is not None and h.own_id.system:
         h.set("system", h.own_id.system, h.own_id_span)
-    return h
+    return h.result()
 
 
-def _reconcile_place_name(layout: Layout, h: Header) -> None:
+def _reconcile_place_name(layout: Layout, h: _Draft) -> None:
     """'ỦY BAN NHÂN DÂN XÃ THƯ LẦM' over 'Thư Lâm, ngày ...': the issuer ends with the place, but OCR
     spelled the two differently. The spelling the document uses more often wins, with a warning."""
     issuer, place = h.values.get("issuer"), h.values.get("place")
@@ -77,7 +98,7 @@ def _reconcile_place_name(layout: Layout, h: Header) -> None:
     h.values["issuer"] = fixed
 
 
-def _system(layout: Layout, header: list[Line], roles: dict[int, str], h: Header) -> None:
+def _system(layout: Layout, header: list[Line], roles: dict[int, str], h: _Draft) -> None:
     for ln in header:
         role = roles[id(ln)]
         if role == "party_title":
@@ -95,7 +116,7 @@ def _match_span(layout: Layout, ln: Line, pat: regex.Pattern[str]) -> Span:
     return Span(ln.start + m.start(), ln.start + m.end()) if m else Span(ln.start, ln.end)
 
 
-def _number(layout: Layout, ln: Line | None, h: Header) -> None:
+def _number(layout: Layout, ln: Line | None, h: _Draft) -> None:
     for name in ("number", "doc_id"):
         h.set(name, None, None)
     if ln is None:
@@ -151,7 +172,7 @@ def _glued_id(folded: str, start: int, end: int, system: str | None) -> tuple[in
     return None
 
 
-def _organs(layout: Layout, header: list[Line], roles: dict[int, str], number_line: Line | None, zones: Zones, h: Header) -> None:
+def _organs(layout: Layout, header: list[Line], roles: dict[int, str], number_line: Line | None, zones: Zones, h: _Draft) -> None:
     """Organ lines: capitals above the star or number, titles excluded."""
     stop_rows = [ln.row for ln in header if roles[id(ln)] in ("star", "number")]
     stop_row = min(stop_rows) if stop_rows else None
@@ -187,7 +208,7 @@ def _organs(layout: Layout, header: list[Line], roles: dict[int, str], number_li
         h.set("issuer_parent", None, None)
 
 
-def _correct_head_word(name: str, span: Span, h: Header) -> str:
+def _correct_head_word(name: str, span: Span, h: _Draft) -> str:
     """'TÍNH ỦY LÀO CAI' → 'TỈNH ỦY LÀO CAI', 'UBND TÍNH X' → 'UBND TỈNH X': organ words damaged
     by OCR, restored from the tables (the head words, and a unit word right after them)."""
     if not is_caps(name):
@@ -288,7 +309,7 @@ def _split_pattern() -> regex.Pattern[str]:
     return regex.compile(rf"(?<=[A-Z] )(?<!UY )(?<!UY BAN )(?<!CHU )(?<!VAN )(?<!HOI )(?:{words})(?= )")
 
 
-def _place_date(layout: Layout, header: list[Line], roles: dict[int, str], h: Header) -> None:
+def _place_date(layout: Layout, header: list[Line], roles: dict[int, str], h: _Draft) -> None:
     h.set("place", None, None)
     h.set("date", None, None)
     ln = next((x for x in header if roles[id(x)] == "place_date"), None)
@@ -324,7 +345,7 @@ def _place_date(layout: Layout, header: list[Line], roles: dict[int, str], h: He
         h.warnings.append(warn("impossible_date", span, date=f"{d}/{mo}/{y}"))
 
 
-def _type_and_subject(layout: Layout, zones: Zones, number_line: Line | None, roles: dict[int, str], h: Header) -> None:
+def _type_and_subject(layout: Layout, zones: Zones, number_line: Line | None, roles: dict[int, str], h: _Draft) -> None:
     lines = layout.lines
     type_code: str | None = None
     if zones.type_line is not None:
@@ -376,7 +397,7 @@ def _type_and_subject(layout: Layout, zones: Zones, number_line: Line | None, ro
             _set_subject(layout, h, pieces)
 
 
-def _typed_subject_value(layout: Layout, block: list[Line], h: Header) -> None:
+def _typed_subject_value(layout: Layout, block: list[Line], h: _Draft) -> None:
     """Subject of a typed document: the lower-case lines, else the capitals after the qualifiers."""
     lower = [ln for ln in block if not is_caps(layout.t(ln))]
     pieces: list[tuple[int, int]] = []
@@ -405,7 +426,7 @@ def _typed_subject_value(layout: Layout, block: list[Line], h: Header) -> None:
         _set_subject(layout, h, pieces)
 
 
-def _set_subject(layout: Layout, h: Header, pieces: list[tuple[int, int]]) -> None:
+def _set_subject(layout: Layout, h: _Draft, pieces: list[tuple[int, int]]) -> None:
     parts = [layout.text[s:e].strip() for s, e in pieces]
     # An id or word cut at a line end ('Kết luận số 21-' / 'KL/TW') joins without a space.
     joined = "".join(p if i == 0 else ("" if _CUT_END.search(parts[i - 1]) else " ") + p for i, p in enumerate(parts))
@@ -421,7 +442,7 @@ def _without_stray_marks(text: str) -> str:
     return text
 
 
-def _marks(layout: Layout, header: list[Line], roles: dict[int, str], h: Header) -> None:
+def _marks(layout: Layout, header: list[Line], roles: dict[int, str], h: _Draft) -> None:
     h.set("urgency", None, None)
     h.set("security", None, None)
     for ln in header:

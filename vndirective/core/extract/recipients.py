@@ -4,14 +4,17 @@ from __future__ import annotations
 
 from .. import patterns
 from ..lines import Layout
-from ..model import Span
+from ..model import SpanValue
 from ..zones import Zones
 from .items import labelled_items
+from .result import Extracted
 
 
-def extract_recipients(layout: Layout, zones: Zones) -> list[tuple[str, Span]]:
-    """The recipients as printed, with spans."""
+def extract_recipients(layout: Layout, zones: Zones) -> Extracted[list[str]]:
+    """The recipients as printed, with one span each (``spans["recipients"]``)."""
     if zones.recipients is None:
-        return []
+        return Extracted([])
     a, b = zones.recipients
-    return labelled_items(layout, layout.lines[a:b], patterns.RECIPIENTS_LABEL_SK)
+    items = labelled_items(layout, layout.lines[a:b], patterns.RECIPIENTS_LABEL_SK)
+    spans: dict[str, SpanValue] = {"recipients": [s for _, s in items]} if items else {}
+    return Extracted([r for r, _ in items], spans)

@@ -21,6 +21,8 @@ from ..lines import Layout, clean
 from ..messages import warn
 from ..model import Mention, ParseWarning, Reference, Span, System
 from ..normalize import skeleton
+from .header import Header
+from .result import Extracted
 
 _LIST_GLUE = regex.compile(r"^\s{0,3}(?:,|;|và|và các|hoặc)?\s{0,3}(?:số\s{0,2}:?\s{0,2})?$", regex.IGNORECASE)
 _LOOKBACK = 100
@@ -53,11 +55,10 @@ class _Found:
     issuer_before: Span | None = None  # an issuer written between the type word and the number
 
 
-def extract_references(
-    layout: Layout, own: Span | None, own_id: DocumentId | None, own_date: dt.date | None = None, own_organs: tuple[str, ...] = ()
-) -> tuple[list[Reference], list[ParseWarning]]:
+def extract_references(layout: Layout, header: Header) -> Extracted[list[Reference]]:
     """All references of the text, the document's own number excluded (unless cited with another date or
-    an issuer that is not the document's own, ``own_organs``: then it is another organ's or term's document)."""
+    an issuer that is not the document's own: then it is another organ's or term's document)."""
+    own, own_id, own_date, own_organs = header.own_id_span, header.own_id, header.fields.date, header.organs()
     folded = layout.folded
     warnings: list[ParseWarning] = []
     found: list[_Found] = []
@@ -108,7 +109,7 @@ def extract_references(
                 ref.issuer = f.issuer
         ref.mentions.append(mention)
         warnings.extend(_form_warnings(layout, f))
-    return list(refs.values()), warnings
+    return Extracted(list(refs.values()), warnings=warnings)
 
 
 def _other_organ(phrase: str, own_organs: tuple[str, ...]) -> bool:

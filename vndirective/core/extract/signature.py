@@ -15,6 +15,7 @@ from ..model import AuthorityStep, ParseWarning, Signature, Span
 from ..normalize import fold, skeleton
 from ..rules import is_caps, is_name
 from ..zones import Zones
+from .result import Extracted
 
 _NAME_TAIL = regex.compile(r"(?:^|\s)(?P<name>(?:\p{Lu}\p{Ll}{0,7}\s{1,3}){1,5}\p{Lu}\p{Ll}{0,7})\s*$")
 (_NAME,) = patterns.groups_of(_NAME_TAIL, "name")
@@ -192,7 +193,7 @@ def _title_form(title: str, warnings: list[ParseWarning], span: Span) -> str:
     return form
 
 
-def extract_signature(layout: Layout, zones: Zones, skip: set[int]) -> tuple[Signature | None, list[ParseWarning]]:
+def extract_signature(layout: Layout, zones: Zones, skip: set[int]) -> Extracted[Signature | None]:
     """The signature of the closing zone; ``skip`` holds ids of segments of other parts."""
     a, b = zones.closing
     closing = layout.lines[a:b]
@@ -210,7 +211,7 @@ def extract_signature(layout: Layout, zones: Zones, skip: set[int]) -> tuple[Sig
         pieces.extend(found)
         cols.extend([ln.col] * len(found))
     if not pieces:
-        return None, []
+        return Extracted(None)
     warnings: list[ParseWarning] = []
     kinds_by_col: dict[int, set[str]] = {}
     for c, p in zip(cols, pieces, strict=True):
@@ -259,7 +260,7 @@ def extract_signature(layout: Layout, zones: Zones, skip: set[int]) -> tuple[Sig
         sig.name = names[-1].text
         sig.spans["name"] = names[-1].span
     if sig.authority is None and sig.title is None and sig.name is None:
-        return None, warnings
+        return Extracted(None, warnings=warnings)
     if sig.name is None:
         warnings.append(warn("missing_signer_name", sig.spans.get("title") or sig.spans.get("authority")))
-    return sig, warnings
+    return Extracted(sig, warnings=warnings)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import regex
 
@@ -21,6 +21,7 @@ from ..lines import Layout, Line, clean
 from ..model import Passage, Span, Task
 from ..rules import ends_terminal, is_caps, starts_lower
 from ..zones import marker_of
+from .result import Extracted
 
 
 def _hyphen_end(text: str) -> bool:
@@ -38,6 +39,15 @@ _CLOSING_CUES = regex.compile(
     r"|^(?:Nhận được|Yêu cầu|Đề nghị|Giao|Trên đây|Trong quá trình|Quá trình thực hiện|Văn phòng .{0,40} thông báo)",
     regex.IGNORECASE,
 )
+
+
+@dataclass
+class Body:
+    """The body as the Directive holds it: the unnumbered opening, the tree of numbered tasks, the closing paragraphs."""
+
+    preamble: Passage | None = None
+    tasks: list[Task] = field(default_factory=list)
+    closing: Passage | None = None
 
 
 @dataclass
@@ -77,17 +87,9 @@ def _value(kind: str, number: str) -> int:
     return 0
 
 
-def _marker(layout: Layout, ln: Line) -> tuple[str, regex.Match[str]] | None:
-    cache = layout.memo.setdefault("marker", {})
-    key = (ln.start, ln.end)
-    if key not in cache:
-        cache[key] = _find_marker(layout, ln)
-    return cache[key]
-
-
 def _find_marker(layout: Layout, ln: Line) -> tuple[str, regex.Match[str]] | None:
     head = layout.folded[ln.start : min(ln.end, ln.start + 80)]
-    if _read_by_ocr(layout):
+    if layout.read_by_ocr:
         if _OCR_COMMA_MARKER.match(head):
             head = head.replace(",", ".", 1)  # OCR reads the dot after a list number as a comma ('2, Phòng Kinh tế')
         elif _OCR_ROMAN_ONE.match(head) and is_caps(head[2:62]):
@@ -100,31 +102,12 @@ _OCR_COMMA_MARKER = regex.compile(r"\d{1,2},\s+\p{Lu}")
 _OCR_ROMAN_ONE = regex.compile(r"[Ll] (?=\p{Lu}\p{Lu})")
 
 
-def _read_by_ocr(layout: Layout) -> bool:
-    flag = layout.memo.setdefault("read_by_ocr", {})
-    if "value" not in flag:
-        flag["value"] = any(w.code == "ocr" for w in layout.warnings)
-    return bool(flag["value"])
-
-
-def _paragraph_start(layout: Layout, segs: list[Line], i: int) -> bool:
-    """Whether segs[i] starts a paragraph (computed once per pair of segments)."""
-    if i == 0:
-        return True
-    ln, prev = segs[i], segs[i - 1]
-    cache = layout.memo.setdefault("paragraph_start", {})
-    key = (prev.start, ln.start)
-    found = cache.get(key)
-    if found is None:
-        found = cache[key] = _starts_paragraph(layout, ln, prev)
-    return bool(found)
-
-
-def _starts_paragraph(layout: Layout, ln: Line, prev: Line) -> bool:
+def _starts_paragraph(b: _Body, ln: Line, prev: Line) -> bool:
     if ln.row == prev.row:
         return False
+    layout = b.layout
     text, prev_text = layout.t(ln), layout.t(prev)
-    marker = _marker(layout, ln)
+    marker = b.marker(ln)
     if starts_lower(text) and not (marker and marker[0] == "letter"):
         return False  # a sentence never starts in lower case: a wrapped line or a page-break split
     if marker and marker[0] != "bullet" and is_caps(text[marker[1].end() : marker[1].end() + 60]):
@@ -141,7 +124,7 @@ def _starts_paragraph(layout: Layout, ln: Line, prev: Line) -> bool:
     # stop on a word that needs a continuation ('… Ban Chỉ đạo quốc gia về' / 'Phòng, chống …').
     if is_caps(prev_text):
         return True
-    return len(prev_text) < 100 and _marker(layout, prev) is not None and not _ends_mid_phrase(prev_text)
+    return len(prev_text) < 100 and b.marker(prev) is not None and not _ends_mid_phrase(prev_text)
 
 
 def _ends_mid_phrase(text: str) -> bool:
@@ -209,26 +192,36 @@ def _pick_level(items: list[_Item], below: int = -1) -> tuple[str, list[_Item]] 
 
 @dataclass
 class _Body:
-    """The body segments and, computed once, which of them start a paragraph."""
+    """The body segments of one extraction and what is computed once about them: each segment's
+    numbering marker, which segments start a paragraph, the text of each paragraph range."""
 
     layout: Layout
     segs: list[Line]
-    starts: list[bool]
+    starts: list[bool] = field(default_factory=list)
+    markers: dict[int, tuple[str, regex.Match[str]] | None] = field(default_factory=dict)  # by segment start
+    texts: dict[tuple[int, int], str] = field(default_factory=dict)  # by (start offset, end index)
 
     @classmethod
     def of(cls, layout: Layout, segs: list[Line]) -> _Body:
-        return cls(layout, segs, [_paragraph_start(layout, segs, i) for i in range(len(segs))])
+        b = cls(layout, segs)
+        b.starts = [i == 0 or _starts_paragraph(b, segs[i], segs[i - 1]) for i in range(len(segs))]
+        return b
+
+    def marker(self, ln: Line) -> tuple[str, regex.Match[str]] | None:
+        if ln.start not in self.markers:
+            self.markers[ln.start] = _find_marker(self.layout, ln)
+        return self.markers[ln.start]
 
 
-def extract_tasks(layout: Layout, body: tuple[int, int]) -> tuple[Passage | None, list[Task], Passage | None]:
-    """(preamble, tasks, closing) of the body segments ``body``."""
+def extract_tasks(layout: Layout, body: tuple[int, int]) -> Extracted[Body]:
+    """The preamble, the tasks and the closing of the body segments ``body``."""
     segs = [ln for ln in layout.lines[body[0] : body[1]] if ln.kind == "text"]
     if not segs:
-        return None, [], None
+        return Extracted(Body())
     b = _Body.of(layout, segs)
     items: list[_Item] = []
     for i, ln in enumerate(segs):
-        found = _marker(layout, ln)
+        found = b.marker(ln)
         if not found:
             continue
         strong = b.starts[i]
@@ -240,12 +233,11 @@ def extract_tasks(layout: Layout, body: tuple[int, int]) -> tuple[Passage | None
         if kind == "roman":
             number = number.replace("l", "I")  # OCR: 'Il' is II
         items.append(_Item(i, kind, number, _value(kind, number), sep.strip(), ln.start + m.end(), strong))
-    if _read_by_ocr(layout):
+    if layout.read_by_ocr:
         _repair_ocr_roman(items)
     top = _pick_level(items)
     if top is None:
-        passage = _passage(b, 0, len(segs))
-        return passage, [], None
+        return Extracted(Body(preamble=_passage(b, 0, len(segs))))
     kind, chosen = top
     preamble = _passage(b, 0, chosen[0].idx) if chosen[0].idx > 0 else None
     end_idx = len(segs)
@@ -256,7 +248,7 @@ def extract_tasks(layout: Layout, body: tuple[int, int]) -> tuple[Passage | None
             closing = _passage(b, close_from, len(segs))
             end_idx = close_from
     tasks = _build(b, items, chosen, end_idx, RANK.index(kind))
-    return preamble, tasks, closing
+    return Extracted(Body(preamble, tasks, closing))
 
 
 def _build(b: _Body, items: list[_Item], level: list[_Item], end_idx: int, rank: int) -> list[Task]:
@@ -276,7 +268,7 @@ def _build(b: _Body, items: list[_Item], level: list[_Item], end_idx: int, rank:
 
 def _text(b: _Body, first: int, stop: int, first_start: int | None = None) -> str:
     """Paragraphs of segs[first:stop], lines of a paragraph joined by spaces, paragraphs by newlines."""
-    cache = b.layout.memo.setdefault("paragraph_text", {})
+    cache = b.texts
     starts = b.starts
     out = []
     i = first
@@ -319,7 +311,7 @@ def _passage(b: _Body, first: int, stop: int) -> Passage | None:
 def _closing_from(b: _Body, last_item: int) -> int | None:
     """Where the closing paragraphs after the last item start, if any."""
     segs = b.segs
-    starts = [i for i in range(last_item + 1, len(segs)) if b.starts[i] and _marker(b.layout, segs[i]) is None]
+    starts = [i for i in range(last_item + 1, len(segs)) if b.starts[i] and b.marker(segs[i]) is None]
     for i in starts:
         para_end = next((j for j in starts if j > i), len(segs))
         text = " ".join(b.layout.t(segs[j]) for j in range(i, para_end))
