@@ -674,3 +674,32 @@ def test_glued_quick(text, glued):
 
     assert glued_quick(text) is glued
     assert glued_quick("x" * 20 + text, 20) is glued
+
+
+_PLAIN_HEADER = PARTY_HEADER.replace("V/v thực hiện kết luận số 105/TU", "V/v phòng, chống thiên tai")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "relation", "cue"),
+    [
+        ("Thực hiện Kết luận số 105-KL/TU ngày 15/6/2021 của Tỉnh ủy, Ban Thường vụ yêu cầu:", "implements", "Thực hiện"),
+        ("Căn cứ Quy định số 08-QĐi/TU ngày 25/10/2021 của Tỉnh ủy;", "based_on", "Căn cứ"),
+        ("Quyết định này thay thế Quyết định số 12-QĐ/TU ngày 01/3/2020.", "replaces", "thay thế"),
+        ("Ban Thường vụ nhắc lại Nghị quyết số 25-NQ/HU ngày 05/01/2021.", "cites", None),
+    ],
+)
+def test_a_mention_says_how_the_document_stands_to_the_cited_one(sentence, relation, cue):
+    d = vndirective.parse_text(_PLAIN_HEADER + sentence + "\n")
+    [m] = [m for r in d.references for m in r.mentions]
+    assert (m.relation, m.cue) == (relation, cue)
+    assert (d.snippet(m.cue_span) if m.cue_span else None) == cue  # the cue as printed, at its span
+
+
+def test_output_older_than_relations_reads_back_with_no_relation():
+    d = vndirective.parse_text(_PLAIN_HEADER + "Thực hiện Kết luận số 105-KL/TU ngày 15/6/2021 của Tỉnh ủy.\n")
+    old = d.to_dict()
+    for r in old["references"]:
+        for m in r["mentions"]:
+            del m["relation"], m["cue"], m["cue_span"]
+    back = vndirective.Directive.from_dict(old)
+    assert [m.relation for r in back.references for m in r.mentions] == [None]  # not read, rather than 'cites'

@@ -15,6 +15,7 @@ import pytest
 nx = pytest.importorskip("networkx")
 
 from vndirective import parse, parse_text  # noqa: E402
+from vndirective.core.extract.relations import relation_before  # noqa: E402
 from vndirective.core.ids import parse_id  # noqa: E402
 from vndirective.graph import (  # noqa: E402
     build_graph,
@@ -37,7 +38,6 @@ from vndirective.graph import (  # noqa: E402
     write_node_link_json,
 )
 from vndirective.graph.candidates import Candidate, choose  # noqa: E402
-from vndirective.graph.citation_context import issuer_before, relation_before  # noqa: E402
 from vndirective.graph.organs import Organ  # noqa: E402
 from vndirective.graph.resolve import cited_organ, document_organ  # noqa: E402
 
@@ -632,8 +632,6 @@ def test_an_issuer_written_before_the_number_is_read() -> None:
     [(target, data)] = [(v, d) for _, v, d in G.out_edges(node_of_id(G, "40-CV/HU"), data=True) if d["kind"] == "cites"]
     assert data["issuer"] == "Ban Thường vụ Tỉnh ủy Hưng Yên"
     assert target == "TU@hung-yen|193-KH/TU|2021-03-02"
-    assert issuer_before("theo Quyết định của Bộ Chính trị số 31-QĐ/TW", 36, "Quyết định") == "Bộ Chính trị"
-    assert issuer_before("kết quả thực hiện Kế hoạch số 5-KH/ĐU", 31, "Kế hoạch") is None
 
 
 # --------------------------------------------------------------------------- package
@@ -654,7 +652,6 @@ OLD_RESOLVE_NAMES = [
     "document_organ",
     "id_key",
     "is_central_name",
-    "issuer_before",
     "issuer_phrase",
     "level_index",
     "lowered",

@@ -30,7 +30,8 @@ def test_schema_is_valid_draft_2020_12():
 
 
 def test_schema_version_matches_the_model():
-    assert load_schema()["properties"]["schema_version"] == {"const": SCHEMA_VERSION, "description": "Version of this output format."}
+    version = load_schema()["properties"]["schema_version"]
+    assert version["enum"][-1] == SCHEMA_VERSION and "1.0" in version["enum"]  # the newest, and older output still valid
 
 
 def test_schema_lists_every_key_of_to_dict(founding_doc):

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from ..analysis.format_check import Finding
     from ..analysis.results import Assignments, Entity
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"  # 1.1: a mention's relation and cue
 
 System = Literal["party", "state"]
 
@@ -67,6 +67,9 @@ class Mention:
     issuer: str | None = None
     issuer_span: Span | None = None
     type_word: str | None = None
+    relation: str | None = None  # how the citing document stands to the cited one ('implements'...; 'cites'); None: not read
+    cue: str | None = None  # the words that say so, as printed ('Thực hiện')
+    cue_span: Span | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -77,6 +80,9 @@ class Mention:
             "issuer": self.issuer,
             "issuer_span": _span(self.issuer_span),
             "type_word": self.type_word,
+            "relation": self.relation,
+            "cue": self.cue,
+            "cue_span": _span(self.cue_span),
         }
 
     @classmethod
@@ -91,6 +97,9 @@ class Mention:
             d.get("issuer"),
             Span.from_list(d.get("issuer_span")),
             d.get("type_word"),
+            d.get("relation"),
+            d.get("cue"),
+            Span.from_list(d.get("cue_span")),
         )
 
 

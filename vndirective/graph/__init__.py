@@ -31,10 +31,10 @@ number are then chosen by date and numbering period. The tables are ``data/graph
 dates as ISO text in the files, read back to the same graph by the ``read_*`` functions.
 
 The modules: :mod:`.build` (the graph from ``Directive`` objects), :mod:`.query`,
-:mod:`.io`, :mod:`.plot`, :mod:`.organs`, :mod:`.resolve`, :mod:`.candidates`,
-:mod:`.citation_context` (the text read again around a citation: to move to the
-reference extractor). Names load on first use: ``import vndirective.graph`` does not
-import networkx; :func:`build_graph` and the others that need it do.
+:mod:`.io`, :mod:`.plot`, :mod:`.organs`, :mod:`.resolve`, :mod:`.candidates`. The graph reads
+``Directive`` objects only: a citation's relation and cue come from the reference extractor
+(``Mention.relation``, :mod:`vndirective.core.extract.relations`). Names load on first use:
+``import vndirective.graph`` does not import networkx; :func:`build_graph` and the others that need it do.
 """
 
 from __future__ import annotations
@@ -121,11 +121,10 @@ _LAZY = {
     "Decision": "candidates",
     "choose": "candidates",
     "period": "candidates",
-    "issuer_before": "citation_context",
-    "lowered": "citation_context",
-    "mention_masks": "citation_context",
-    "relation_before": "citation_context",
-    "relation_order": "citation_context",
+    "lowered": "vndirective.core.extract.relations",
+    "mention_masks": "vndirective.core.extract.relations",
+    "relation_before": "vndirective.core.extract.relations",
+    "relation_order": "vndirective.core.extract.relations",
 }
 
 if TYPE_CHECKING:  # the public API typed; the other names are typed Any through __getattr__

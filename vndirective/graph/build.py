@@ -9,11 +9,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Protocol
 
+from ..core.extract.relations import CITES, relation_order
 from ..core.ids import DocumentId, parse_id
 from ..core.model import Directive, Mention, Reference
 from ._nx import nx
 from .candidates import Candidate, choose
-from .citation_context import CitationContext, relation_order
 from .organs import LEVELS, Organ, compatible, id_key, organ_code, slug, with_level_code
 from .resolve import Gazetteer, cited_organ, document_organ, recipient_organs
 
@@ -298,20 +298,19 @@ def _citations(d: Directive, node: str, organ: Organ) -> Iterator[_Citation]:
     """The citations of a document: one per cited document and date."""
     if not d.references:
         return
-    context = CitationContext(d)
     for ref in d.references:
         did = _parse(ref.doc_id, ref.doc_type)
         if did is None:
             continue
         for date, mentions in _by_date(ref).items():
-            relation, cue, relations = _edge_relation([context.relation(m) for m in mentions])
+            relation, cue, relations = _edge_relation([(m.relation or CITES, m.cue) for m in mentions])
             yield _Citation(
                 citing=node,
                 citing_date=d.date,
                 did=did,
                 date=date,
                 year=date.year if date else ref.year,
-                issuer=_issuer(ref, date, mentions, context),
+                issuer=_issuer(ref, date, mentions),
                 ctx=organ,
                 relation=relation,
                 cue=cue,
@@ -320,14 +319,13 @@ def _citations(d: Directive, node: str, organ: Organ) -> Iterator[_Citation]:
             )
 
 
-def _issuer(ref: Reference, date: dt.date | None, mentions: list[Mention], context: CitationContext) -> str | None:
-    """The issuer of a cited document as its mentions of one date print it."""
+def _issuer(ref: Reference, date: dt.date | None, mentions: list[Mention]) -> str | None:
+    """The issuer of a cited document as its mentions of one date print it (the extractor reads an issuer
+    written before the number too: 'Kế hoạch của Ban Thường vụ Tỉnh ủy Lạng Sơn số 193-KH/TU')."""
     # The full citation (with its date) names the issuer best.
     issuer = next((m.issuer for m in mentions if m.issuer and m.date), None) or next((m.issuer for m in mentions if m.issuer), None)
     if issuer is None and date == ref.date:
         issuer = ref.issuer
-    if issuer is None:  # 'Kế hoạch của Ban Thường vụ Tỉnh ủy Lạng Sơn số 193-KH/TU'
-        issuer = next((x for m in mentions if (x := context.issuer(m))), None)
     return issuer
 
 

@@ -22,6 +22,7 @@ from ..messages import warn
 from ..model import Mention, ParseWarning, Reference, Span, System
 from ..normalize import skeleton
 from .header import Header
+from .relations import Cited, relations
 from .result import Extracted
 
 _LIST_GLUE = regex.compile(r"^\s{0,3}(?:,|;|và|và các|hoặc)?\s{0,3}(?:số\s{0,2}:?\s{0,2})?$", regex.IGNORECASE)
@@ -91,9 +92,21 @@ def extract_references(layout: Layout, header: Header) -> Extracted[list[Referen
         ]
 
     refs: dict[tuple[object, ...], Reference] = {}
-    for f in found:
+    stated = relations(layout.text, [Cited(f.start, f.end, _tail(f), f.type_word) for f in found])
+    for f, (relation, cue) in zip(found, stated, strict=True):
         k = f.did.key
-        mention = Mention(clean(layout.text[f.start : f.end]), Span(f.start, f.end), f.date, f.date_span, f.issuer, f.issuer_span, f.type_word)
+        mention = Mention(
+            clean(layout.text[f.start : f.end]),
+            Span(f.start, f.end),
+            f.date,
+            f.date_span,
+            f.issuer,
+            f.issuer_span,
+            f.type_word,
+            relation,
+            layout.text[cue.start : cue.end] if cue else None,
+            cue,
+        )
         ref = refs.get(k)
         if ref is None:
             year = f.did.year or (f.date.year if f.date else f.year)
@@ -110,6 +123,11 @@ def extract_references(layout: Layout, header: Header) -> Extracted[list[Referen
         ref.mentions.append(mention)
         warnings.extend(_form_warnings(layout, f))
     return Extracted(list(refs.values()), warnings=warnings)
+
+
+def _tail(f: _Found) -> int:
+    """Where a citation ends: after its date and issuer phrase when they follow it."""
+    return max([f.end] + [s.end for s in (f.date_span, f.issuer_span) if s is not None and s.start >= f.start])
 
 
 def _other_organ(phrase: str, own_organs: tuple[str, ...]) -> bool:
