@@ -24,18 +24,21 @@ from setuptools import setup
 COMPILE_SWITCH = "VNDIRECTIVE_COMPILE"
 MYPY_PIN = "mypy==2.4.1"  # a newer mypy may read the code otherwise
 
+# Not core/extract/result.py: mypyc compiles a generic dataclass that then fails at import ("attribute __dict__ of type objects is not writable").
 COMPILED = [
     "vndirective/core/normalize.py",
     "vndirective/core/codes.py",
     "vndirective/core/patterns.py",
     "vndirective/core/legacy.py",
     "vndirective/core/messages.py",
+    "vndirective/core/rules.py",
     "vndirective/core/lines.py",
     "vndirective/core/zones.py",
     "vndirective/core/ids.py",
     "vndirective/core/extract/header.py",
     "vndirective/core/extract/recipients.py",
     "vndirective/core/extract/references.py",
+    "vndirective/core/extract/relations.py",
     "vndirective/core/extract/tasks.py",
     "vndirective/core/extract/items.py",
     "vndirective/core/extract/distribution.py",
