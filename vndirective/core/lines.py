@@ -50,7 +50,6 @@ class Line:
     page: int
     gap_before: int
     kind: str = "text"  # text | rule | star | page_number
-    role: str | None = field(default=None, compare=False, repr=False)  # set once by segment.classify
 
     @property
     def span(self) -> tuple[int, int]:

@@ -45,6 +45,7 @@ class Zones:
     body: tuple[int, int]
     closing: tuple[int, int]
     distribution_label: int | None
+    roles: Roles  # the role of each segment, for the extractors
 
 
 def type_name_of(layout: Layout, line: Line) -> tuple[str, int] | None:
@@ -105,12 +106,19 @@ def numbering(layout: Layout, line: Line) -> regex.Match[str] | None:
     return found[1] if found and found[0] != "bullet" else None
 
 
-def classify(layout: Layout, line: Line) -> str:
-    """The role a segment can play in the header, by its content (computed once per segment)."""
-    role = line.role
-    if role is None:
-        role = line.role = line.kind if line.kind != "text" else _classify(layout, line)
-    return role
+class Roles:
+    """The role each segment of one Layout can play in the header, by its content ('number', 'place_date',
+    'party_title', 'recipients', 'distribution', 'text'...): computed once per segment, on first use."""
+
+    def __init__(self, layout: Layout) -> None:
+        self.layout = layout
+        self._by_start: dict[int, str] = {}
+
+    def __call__(self, line: Line) -> str:
+        role = self._by_start.get(line.start)
+        if role is None:
+            role = self._by_start[line.start] = line.kind if line.kind != "text" else _classify(self.layout, line)
+        return role
 
 
 def _classify(layout: Layout, line: Line) -> str:
@@ -160,7 +168,7 @@ def mark_of(sk: str) -> tuple[str, str] | None:
     return None
 
 
-def _header_window(layout: Layout, lines: list[Line]) -> int:
+def _header_window(layout: Layout, roles: Roles, lines: list[Line]) -> int:
     """How far the header can reach: up to the first line that reads as body prose."""
     limit = min(len(lines), BLOCK_SEGMENTS)
     seen_anchor = False
@@ -169,7 +177,7 @@ def _header_window(layout: Layout, lines: list[Line]) -> int:
         if ln.kind != "text":
             continue
         text = layout.t(ln)
-        role = classify(layout, ln)
+        role = roles(ln)
         if role != "text":
             seen_anchor = seen_anchor or role in ("party_title", "state_title", "motto", "number", "place_date")
             continue
@@ -186,20 +194,20 @@ def _number_label_end(text: str) -> bool:
     return head.endswith(("số:", "so:"))
 
 
-def _subject_block(layout: Layout, lines: list[Line], start: int, limit: int) -> int:
+def _subject_block(layout: Layout, roles: Roles, lines: list[Line], start: int, limit: int) -> int:
     """End (exclusive) of a 'V/v' subject that starts at ``start``."""
     first = lines[start]
     end = start + 1
     prev = first
     while end < limit and end - start < 8:
         ln = lines[end]
-        if ln.col != first.col and ln.kind == "text" and ln.row == prev.row and classify(layout, ln) in ("text", "place_date"):
+        if ln.col != first.col and ln.kind == "text" and ln.row == prev.row and roles(ln) in ("text", "place_date"):
             end += 1  # the other column of a shared line (the date beside the subject)
             continue
         if ln.kind != "text" or ln.gap_before or ln.col != first.col:
             break
         prev_end = layout.t(prev).rstrip(" *_")
-        if classify(layout, ln) != "text" or (prev_end.endswith((".", ":", "!", "?")) and not _number_label_end(prev_end)):
+        if roles(ln) != "text" or (prev_end.endswith((".", ":", "!", "?")) and not _number_label_end(prev_end)):
             break  # a subject may hold ';' ('... năm 2024; phương hướng năm 2025') but ends at '.'
 
         if layout.text[prev.end : prev.raw_end].rstrip().endswith(("*", "_")):
@@ -223,7 +231,7 @@ def is_qualifier(layout: Layout, line: Line) -> bool:
     return is_caps(layout.t(line)) and bool(_QUALIFIER_SK.match(layout.s(line)))
 
 
-def _unprefixed_subject(layout: Layout, lines: list[Line], number_idx: int, limit: int) -> tuple[int, int] | None:
+def _unprefixed_subject(layout: Layout, roles: Roles, lines: list[Line], number_idx: int, limit: int) -> tuple[int, int] | None:
     """A công văn subject printed without 'V/v' (the HD 36 specimen): lower-case lines under the number."""
     number = lines[number_idx]
     i = number_idx + 1
@@ -235,7 +243,7 @@ def _unprefixed_subject(layout: Layout, lines: list[Line], number_idx: int, limi
         text = layout.t(ln)
         if ln.kind != "text" or ln.col != number.col or (ln.gap_before > 1) or (i > start and ln.gap_before):
             break
-        if classify(layout, ln) != "text" or is_caps(text) or numbering(layout, ln) or len(text) > PROSE_CHARS:
+        if roles(ln) != "text" or is_caps(text) or numbering(layout, ln) or len(text) > PROSE_CHARS:
             break
         # 'Thực hiện ...' opens the body; 'thực hiện kế hoạch số ...' in lower case is the subject.
         if (not starts_lower(text) and patterns.body_opener(layout.s(ln))) or (i == start and ends_terminal(text)):
@@ -247,7 +255,7 @@ def _unprefixed_subject(layout: Layout, lines: list[Line], number_idx: int, limi
 _ROMAN_TAIL = regex.compile(r"\(?[IVXLC]{1,6}\)?[.;]?")
 
 
-def _typed_subject(layout: Layout, lines: list[Line], type_idx: int, limit: int) -> tuple[int, int]:
+def _typed_subject(layout: Layout, roles: Roles, lines: list[Line], type_idx: int, limit: int) -> tuple[int, int]:
     """(start, end) of the lines under a type name: qualifier lines, then the subject.
 
     The subject is either in capitals (then the block is capitals only) or in
@@ -266,7 +274,7 @@ def _typed_subject(layout: Layout, lines: list[Line], type_idx: int, limit: int)
             i += 1
             continue
         text = layout.t(ln)
-        role = classify(layout, ln)
+        role = roles(ln)
         if role not in ("text", "subject") or numbering(layout, ln):
             break
         caps = is_caps(text)
@@ -312,56 +320,57 @@ def find_zones(layout: Layout) -> Zones:
     """Split the segments into header, recipients, body and closing."""
     lines = layout.lines
     n = len(lines)
-    window = _header_window(layout, lines)
+    roles = Roles(layout)
+    window = _header_window(layout, roles, lines)
     header_end = 0
     number_idx: int | None = None
     type_idx: int | None = None
     subject_lines: tuple[int, int] | None = None
     recipients: tuple[int, int] | None = None
 
-    roles = [classify(layout, ln) for ln in lines[:window]]
-    anchors = [i for i, r in enumerate(roles) if r in ("party_title", "state_title", "motto", "number", "place_date", "star", "mark")]
+    header_roles = [roles(ln) for ln in lines[:window]]
+    anchors = [i for i, r in enumerate(header_roles) if r in ("party_title", "state_title", "motto", "number", "place_date", "star", "mark")]
     if anchors:
         header_end = anchors[-1] + 1
         # Anchors far apart from the first ones belong to the body (a date in a sentence).
-        number_idx = next((i for i in anchors if roles[i] == "number"), None)
+        number_idx = next((i for i in anchors if header_roles[i] == "number"), None)
     # Organ lines above the first anchor are header too.
-    for i, r in enumerate(roles):
+    for i, r in enumerate(header_roles):
         if r == "subject" and subject_lines is None and i <= header_end + 2:
-            end = _subject_block(layout, lines, i, window)
+            end = _subject_block(layout, roles, lines, i, window)
             subject_lines = (i, end)
             header_end = max(header_end, end)
 
     # A typed document: the type name below the number / date.
     search_from = 0
     for i in range(search_from, window):
-        if roles[i] in ("text",) and (number_idx is None or i > number_idx or i >= header_end - 1):
+        if header_roles[i] in ("text",) and (number_idx is None or i > number_idx or i >= header_end - 1):
             found = type_name_of(layout, lines[i])
             if found and i <= header_end + 6:
                 type_idx = i
                 break
     if type_idx is not None:
-        s, e = _typed_subject(layout, lines, type_idx, n)
+        s, e = _typed_subject(layout, roles, lines, type_idx, n)
         if subject_lines is None or subject_lines[0] > type_idx:
             subject_lines = (s, e) if e > s else None
         header_end = max(header_end, e)
         if e < n and lines[e].kind == "rule":
             header_end = e + 1
     elif subject_lines is None and number_idx is not None:
-        subject_lines = _unprefixed_subject(layout, lines, number_idx, window)
+        subject_lines = _unprefixed_subject(layout, roles, lines, number_idx, window)
         if subject_lines:
             header_end = max(header_end, subject_lines[1])
 
     # Recipients: 'Kính gửi' / 'Kính trình' near the header.
     for i in range(header_end if header_end else 0, min(n, max(header_end, 0) + 12)):
-        if classify(layout, lines[i]) == "recipients":
-            recipients = (i, _recipient_block_end(layout, lines, i))
+        if roles(lines[i]) == "recipients":
+            recipients = (i, _recipient_block_end(layout, roles, lines, i))
             header_end = max(header_end, recipients[1])
             break
     if recipients is None:
         for i in range(0, window):
-            if roles[i] == "recipients":
-                recipients = (i, _recipient_block_end(layout, lines, i))
+            if header_roles[i] == "recipients":
+                recipients = (i, _recipient_block_end(layout, roles, lines, i))
                 header_end = max(header_end, recipients[1])
                 break
 
@@ -369,7 +378,7 @@ def find_zones(layout: Layout) -> Zones:
     while header_end < n and lines[header_end].kind in ("rule", "star"):
         header_end += 1
 
-    closing_start, dist_idx = _closing_start(layout, lines, header_end)
+    closing_start, dist_idx = _closing_start(layout, roles, lines, header_end)
     appendix = next((i for i in range(closing_start + 1, n) if _APPENDIX_SK.match(layout.s(lines[i]))), n)
     while appendix < n and appendix - 1 > closing_start and is_caps(layout.t(lines[appendix - 1])) and len(layout.t(lines[appendix - 1])) > 30:
         appendix -= 1  # the appendix's title in capitals above '(Kèm theo ...)'
@@ -382,6 +391,7 @@ def find_zones(layout: Layout) -> Zones:
         body=(min(header_end, closing_start), closing_start),
         closing=(closing_start, appendix),
         distribution_label=dist_idx,
+        roles=roles,
     )
 
 
@@ -394,7 +404,7 @@ def _comma_wrap(prev_text: str, text: str) -> bool:
     return prev_text.rstrip(" *_").endswith(",") and len(text) < COMMA_WRAP_CHARS
 
 
-def _recipient_block_end(layout: Layout, lines: list[Line], label: int) -> int:
+def _recipient_block_end(layout: Layout, roles: Roles, lines: list[Line], label: int) -> int:
     """End (exclusive) of the 'Kính gửi' list that starts at ``label``."""
     i = label + 1
     label_line = lines[label]
@@ -408,7 +418,7 @@ def _recipient_block_end(layout: Layout, lines: list[Line], label: int) -> int:
         if ln.kind != "text":
             break
         text = layout.t(ln)
-        role = classify(layout, ln)
+        role = roles(ln)
         if role not in ("text",):
             break
         bullet = patterns.line_bullet(text)
@@ -438,12 +448,12 @@ def _is_signature_line(layout: Layout, line: Line) -> bool:
     return bool(m) and is_caps(layout.t(line)[m.end() :] or "X")
 
 
-def _closing_start(layout: Layout, lines: list[Line], body_start: int) -> tuple[int, int | None]:
+def _closing_start(layout: Layout, roles: Roles, lines: list[Line], body_start: int) -> tuple[int, int | None]:
     """(index where the closing starts, index of the 'Nơi nhận' label or None)."""
     n = len(lines)
     text = layout.text
     # The label starts with 'N' ('Nơi nhận'): other segments need no classifying here.
-    dist = next((i for i in range(body_start, n) if text[lines[i].start : lines[i].start + 1] in "Nn" and classify(layout, lines[i]) == "distribution"), None)
+    dist = next((i for i in range(body_start, n) if text[lines[i].start : lines[i].start + 1] in "Nn" and roles(lines[i]) == "distribution"), None)
     if dist is not None:
         start = dist
         # A signature block written just before 'Nơi nhận' belongs to the closing.

@@ -16,7 +16,7 @@ from ..messages import warn
 from ..model import HeaderFields, ParseWarning, Span, SpanValue
 from ..normalize import fold, skeleton
 from ..rules import is_caps
-from ..zones import Zones, classify, is_qualifier, mark_of, type_name_of
+from ..zones import Zones, is_qualifier, mark_of, type_name_of
 from .result import Extracted
 
 _CUT_END = regex.compile(r"[\p{L}\d]-$")
@@ -64,7 +64,7 @@ def extract_header(layout: Layout, zones: Zones) -> Extracted[Header]:
     lines = layout.lines
     hs, he = zones.header
     header_lines = lines[hs:he]
-    roles = {id(ln): classify(layout, ln) for ln in header_lines}
+    roles = {id(ln): zones.roles(ln) for ln in header_lines}
 
     _system(layout, header_lines, roles, h)
     number_lines = [ln for ln in header_lines if roles[id(ln)] == "number"]
