@@ -17,6 +17,7 @@ nx = pytest.importorskip("networkx")
 from vndirective import parse, parse_text  # noqa: E402
 from vndirective.core.extract.relations import relation_before  # noqa: E402
 from vndirective.core.ids import parse_id  # noqa: E402
+from vndirective.core.normalize import fold  # noqa: E402
 from vndirective.graph import (  # noqa: E402
     build_graph,
     citation_stats,
@@ -267,7 +268,7 @@ def test_relation_kinds(G: nx.MultiDiGraph) -> None:
     ],
 )
 def test_relation_before(text: str, relation: str) -> None:
-    assert relation_before(text + "1-NQ/TW", len(text), [])[0] == relation
+    assert relation_before(fold(text + "1-NQ/TW"), len(text), [])[0] == relation
 
 
 # --------------------------------------------------------------------------- organs
@@ -654,7 +655,6 @@ OLD_RESOLVE_NAMES = [
     "is_central_name",
     "issuer_phrase",
     "level_index",
-    "lowered",
     "mention_masks",
     "nonterritorial",
     "organ_code",

@@ -7,25 +7,23 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from ..core.model import Span
+from ..core.serial import JsonModel
 
 
 @dataclass
-class Actor:
+class Actor(JsonModel):
     """A body named in an assignment ('UBND huyện'), as printed, with its abbreviations spelled out."""
 
     text: str
     span: Span
     expanded: str | None = None
 
-    def to_dict(self) -> dict[str, Any]:
-        return {"text": self.text, "span": self.span.to_list(), "expanded": self.expanded}
-
 
 DeadlineKind = Literal["by_date", "in_period", "recurring", "ongoing", "asap"]
 
 
 @dataclass
-class Deadline:
+class Deadline(JsonModel):
     """When a task is due: 'trước ngày 30/6/2021' (by_date), 'trong quý III/2021' (in_period, ``date`` its last
     day), 'hằng tháng' (recurring), 'thường xuyên' (ongoing), 'trong thời gian sớm nhất' (asap)."""
 
@@ -34,12 +32,9 @@ class Deadline:
     kind: DeadlineKind
     date: _dt.date | None = None
 
-    def to_dict(self) -> dict[str, Any]:
-        return {"text": self.text, "span": self.span.to_list(), "kind": self.kind, "date": self.date.isoformat() if self.date else None}
-
 
 @dataclass
-class Assignment:
+class Assignment(JsonModel):
     """Who must do what, by when: one assigning sentence of a task, the preamble or the closing."""
 
     task: str  # the task's number path ('2', '2.a'), 'preamble' or 'closing'
@@ -48,16 +43,6 @@ class Assignment:
     action: str
     deadline: Deadline | None
     span: Span
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "task": self.task,
-            "lead": [a.to_dict() for a in self.lead],
-            "coordinators": [a.to_dict() for a in self.coordinators],
-            "action": self.action,
-            "deadline": self.deadline.to_dict() if self.deadline else None,
-            "span": self.span.to_list(),
-        }
 
     def to_record(self) -> dict[str, Any]:
         """A flat row for a follow-up sheet."""
@@ -76,7 +61,7 @@ EntityLabel = Literal["ORG", "LOC", "PER", "DATE", "PERIOD", "SLOGAN", "DOC_REF"
 
 
 @dataclass
-class Entity:
+class Entity(JsonModel):
     """A named thing of the text: an organisation, a place, a person, a date or period, a quoted slogan or a cited
     document. ``normal`` is the organisation with its abbreviations spelled out, a date in ISO form, a citation's id."""
 
@@ -84,9 +69,6 @@ class Entity:
     span: Span
     label: EntityLabel
     normal: str | None = None
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"text": self.text, "span": self.span.to_list(), "label": self.label, "normal": self.normal}
 
 
 class Assignments(list[Assignment]):

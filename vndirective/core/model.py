@@ -11,7 +11,9 @@ from __future__ import annotations
 import datetime as _dt
 from collections.abc import Iterator
 from dataclasses import dataclass, field, fields
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, ClassVar, Literal
+
+from .serial import JsonModel
 
 if TYPE_CHECKING:
     from ..analysis.format_check import Finding
@@ -41,23 +43,16 @@ SpanValue = Span | list[Span]  # a header field's span, or one span per item ('r
 
 
 @dataclass
-class ParseWarning:
+class ParseWarning(JsonModel):
     """Something that looked wrong or unusual, in words a clerk understands."""
 
     code: str
     message: str
     span: Span | None = None
 
-    def to_dict(self) -> dict[str, Any]:
-        return {"code": self.code, "message": self.message, "span": _span(self.span)}
-
-    @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> ParseWarning:
-        return cls(d["code"], d["message"], Span.from_list(d.get("span")))
-
 
 @dataclass
-class Mention:
+class Mention(JsonModel):
     """One place in the text where a document is cited."""
 
     text: str
@@ -71,40 +66,9 @@ class Mention:
     cue: str | None = None  # the words that say so, as printed ('Thực hiện')
     cue_span: Span | None = None
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "text": self.text,
-            "span": self.span.to_list(),
-            "date": _iso(self.date),
-            "date_span": _span(self.date_span),
-            "issuer": self.issuer,
-            "issuer_span": _span(self.issuer_span),
-            "type_word": self.type_word,
-            "relation": self.relation,
-            "cue": self.cue,
-            "cue_span": _span(self.cue_span),
-        }
-
-    @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> Mention:
-        span = Span.from_list(d["span"])
-        assert span is not None
-        return cls(
-            d["text"],
-            span,
-            _date(d.get("date")),
-            Span.from_list(d.get("date_span")),
-            d.get("issuer"),
-            Span.from_list(d.get("issuer_span")),
-            d.get("type_word"),
-            d.get("relation"),
-            d.get("cue"),
-            Span.from_list(d.get("cue_span")),
-        )
-
 
 @dataclass
-class Reference:
+class Reference(JsonModel):
     """Another document cited in the text: one entry per distinct document."""
 
     doc_id: str
@@ -116,43 +80,25 @@ class Reference:
     system: System | None
     mentions: list[Mention] = field(default_factory=list)
 
+    _JSON_COMPUTED: ClassVar[dict[str, str]] = {"span": "first_span"}
+    _JSON_ORDER: ClassVar[tuple[str, ...]] = ("doc_id", "doc_type", "number", "year", "date", "issuer", "system", "span", "mentions")
+
     @property
     def span(self) -> Span:
         """Span of the first mention."""
         return self.mentions[0].span
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "doc_id": self.doc_id,
-            "doc_type": self.doc_type,
-            "number": self.number,
-            "year": self.year,
-            "date": _iso(self.date),
-            "issuer": self.issuer,
-            "system": self.system,
-            "span": self.span.to_list() if self.mentions else None,
-            "mentions": [m.to_dict() for m in self.mentions],
-        }
-
-    @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> Reference:
-        return cls(
-            d["doc_id"],
-            d.get("doc_type"),
-            d["number"],
-            d.get("year"),
-            _date(d.get("date")),
-            d.get("issuer"),
-            d.get("system"),
-            [Mention.from_dict(m) for m in d.get("mentions", [])],
-        )
+    @property
+    def first_span(self) -> Span | None:
+        """Span of the first mention; None for a reference without mentions."""
+        return self.mentions[0].span if self.mentions else None
 
 
 TaskKind = Literal["part", "section", "roman", "article", "arabic", "decimal", "letter", "bullet"]
 
 
 @dataclass
-class Task:
+class Task(JsonModel):
     """A numbered item of the body, with its sub-items as children."""
 
     number: str
@@ -160,6 +106,9 @@ class Task:
     span: Span
     kind: TaskKind
     children: list[Task] = field(default_factory=list)
+
+    _JSON_COMPUTED: ClassVar[dict[str, str]] = {"head": "head"}
+    _JSON_ORDER: ClassVar[tuple[str, ...]] = ("number", "kind", "head", "text", "span", "children")
 
     @property
     def head(self) -> str:
@@ -173,62 +122,26 @@ class Task:
             out.extend(c.walk())
         return out
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "number": self.number,
-            "kind": self.kind,
-            "head": self.head,
-            "text": self.text,
-            "span": self.span.to_list(),
-            "children": [c.to_dict() for c in self.children],
-        }
-
-    @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> Task:
-        span = Span.from_list(d["span"])
-        assert span is not None
-        return cls(d["number"], d["text"], span, d["kind"], [Task.from_dict(c) for c in d.get("children", [])])
-
 
 @dataclass
-class Passage:
+class Passage(JsonModel):
     """An unnumbered stretch of the body (the opening or the closing paragraphs)."""
 
     text: str
     span: Span
 
-    def to_dict(self) -> dict[str, Any]:
-        return {"text": self.text, "span": self.span.to_list()}
-
-    @classmethod
-    def from_dict(cls, d: dict[str, Any] | None) -> Passage | None:
-        if d is None:
-            return None
-        span = Span.from_list(d["span"])
-        assert span is not None
-        return cls(d["text"], span)
-
 
 @dataclass
-class AuthorityStep:
+class AuthorityStep(JsonModel):
     """One link of a signature's authority chain: 'T/M' + 'BAN THƯỜNG VỤ'."""
 
     authority: str
     on_behalf_of: str | None
     span: Span
 
-    def to_dict(self) -> dict[str, Any]:
-        return {"authority": self.authority, "on_behalf_of": self.on_behalf_of, "span": self.span.to_list()}
-
-    @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> AuthorityStep:
-        span = Span.from_list(d["span"])
-        assert span is not None
-        return cls(d["authority"], d.get("on_behalf_of"), span)
-
 
 @dataclass
-class Signature:
+class Signature(JsonModel):
     """The signature block: first authority mark, on whose behalf, title, name."""
 
     authority: str | None = None
@@ -238,46 +151,14 @@ class Signature:
     chain: list[AuthorityStep] = field(default_factory=list)
     spans: dict[str, Span] = field(default_factory=dict)
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "authority": self.authority,
-            "on_behalf_of": self.on_behalf_of,
-            "title": self.title,
-            "name": self.name,
-            "chain": [s.to_dict() for s in self.chain],
-            "spans": {k: v.to_list() for k, v in self.spans.items()},
-        }
-
-    @classmethod
-    def from_dict(cls, d: dict[str, Any] | None) -> Signature | None:
-        if d is None:
-            return None
-        return cls(
-            d.get("authority"),
-            d.get("on_behalf_of"),
-            d.get("title"),
-            d.get("name"),
-            [AuthorityStep.from_dict(s) for s in d.get("chain", [])],
-            {k: Span(*v) for k, v in d.get("spans", {}).items()},
-        )
-
 
 @dataclass
-class DistributionItem:
+class DistributionItem(JsonModel):
     """One line of the 'Nơi nhận' list, the purpose in parentheses split out."""
 
     recipient: str
     purpose: str | None
     span: Span
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"recipient": self.recipient, "purpose": self.purpose, "span": self.span.to_list()}
-
-    @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> DistributionItem:
-        span = Span.from_list(d["span"])
-        assert span is not None
-        return cls(d["recipient"], d.get("purpose"), span)
 
 
 @dataclass(frozen=True)
@@ -328,7 +209,7 @@ HEADER_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(HeaderFields))
 
 
 @dataclass
-class Directive(HeaderFields):
+class Directive(HeaderFields, JsonModel):
     """A parsed Vietnamese official document.
 
     Header values are plain attributes (``d.issuer``, see :class:`HeaderFields`); their spans are in
@@ -348,6 +229,25 @@ class Directive(HeaderFields):
     spans: dict[str, SpanValue] = field(default_factory=dict)
     source: str | None = None
     boxes: list[Box] = field(default_factory=list)
+
+    _JSON_COMPUTED: ClassVar[dict[str, str]] = {"schema_version": "schema_version"}
+    _JSON_ORDER: ClassVar[tuple[str, ...]] = (
+        "schema_version",
+        "source",
+        *HEADER_FIELDS,
+        "recipients",
+        "references",
+        "preamble",
+        "tasks",
+        "closing",
+        "signature",
+        "distribution",
+        "warnings",
+        "spans",
+        "boxes",
+        "text",
+    )
+    schema_version: ClassVar[str] = SCHEMA_VERSION  # the version of to_dict's output (and of the JSON Schema)
 
     @property
     def entities(self) -> list[Entity]:
@@ -433,77 +333,6 @@ class Directive(HeaderFields):
 
         return to_record(self, kind)
 
-    def to_dict(self) -> dict[str, Any]:
-        """JSON-ready dict: the keys of the gold format plus spans and extras."""
-        spans: dict[str, list[int] | list[list[int]]] = {}
-        for k, v in self.spans.items():
-            spans[k] = [s.to_list() for s in v] if isinstance(v, list) else v.to_list()
-        return {
-            "schema_version": SCHEMA_VERSION,
-            "source": self.source,
-            "system": self.system,
-            "issuer": self.issuer,
-            "issuer_parent": self.issuer_parent,
-            "number": self.number,
-            "doc_id": self.doc_id,
-            "doc_type": self.doc_type,
-            "doc_type_name": self.doc_type_name,
-            "place": self.place,
-            "date": _iso(self.date),
-            "subject": self.subject,
-            "urgency": self.urgency,
-            "security": self.security,
-            "recipients": list(self.recipients),
-            "references": [r.to_dict() for r in self.references],
-            "preamble": self.preamble.to_dict() if self.preamble else None,
-            "tasks": [t.to_dict() for t in self.tasks],
-            "closing": self.closing.to_dict() if self.closing else None,
-            "signature": self.signature.to_dict() if self.signature else None,
-            "distribution": [i.to_dict() for i in self.distribution],
-            "warnings": [w.to_dict() for w in self.warnings],
-            "spans": spans,
-            "boxes": [b.to_list() for b in self.boxes],
-            "text": self.text,
-        }
-
-    @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> Directive:
-        """Rebuild a Directive from :meth:`to_dict` output."""
-        spans: dict[str, SpanValue] = {}
-        for k, v in d.get("spans", {}).items():
-            if v and isinstance(v[0], list):
-                spans[k] = [Span(*s) for s in v]
-            elif v:
-                spans[k] = Span(*v)
-            else:
-                spans[k] = []
-        return cls(
-            text=d["text"],
-            system=d.get("system"),
-            issuer=d.get("issuer"),
-            issuer_parent=d.get("issuer_parent"),
-            number=d.get("number"),
-            doc_id=d.get("doc_id"),
-            doc_type=d.get("doc_type"),
-            doc_type_name=d.get("doc_type_name"),
-            place=d.get("place"),
-            date=_date(d.get("date")),
-            subject=d.get("subject"),
-            urgency=d.get("urgency"),
-            security=d.get("security"),
-            recipients=list(d.get("recipients", [])),
-            references=[Reference.from_dict(r) for r in d.get("references", [])],
-            preamble=Passage.from_dict(d.get("preamble")),
-            tasks=[Task.from_dict(t) for t in d.get("tasks", [])],
-            closing=Passage.from_dict(d.get("closing")),
-            signature=Signature.from_dict(d.get("signature")),
-            distribution=[DistributionItem.from_dict(i) for i in d.get("distribution", [])],
-            warnings=[ParseWarning.from_dict(w) for w in d.get("warnings", [])],
-            spans=spans,
-            source=d.get("source"),
-            boxes=[Box.from_list(b) for b in d.get("boxes", [])],
-        )
-
 
 def task_paths(tasks: list[Task], prefix: str = "") -> Iterator[tuple[str, Task]]:
     """(number path, task) of every task, depth first: '2', then '2.a', '2.a.-'.
@@ -524,18 +353,6 @@ def head_of(text: str, limit: int = 60) -> str:
     cut = flat[:limit]
     space = cut.rfind(" ")
     return cut[:space] if space > limit // 2 else cut
-
-
-def _iso(d: _dt.date | None) -> str | None:
-    return d.isoformat() if d else None
-
-
-def _date(s: str | None) -> _dt.date | None:
-    return _dt.date.fromisoformat(s) if s else None
-
-
-def _span(s: Span | None) -> list[int] | None:
-    return s.to_list() if s else None
 
 
 _MOVED_TO_ANALYSIS = frozenset({"Actor", "Deadline", "DeadlineKind", "Assignment", "Assignments", "ASSIGNMENT_COLUMNS", "Entity", "EntityLabel"})

@@ -121,7 +121,6 @@ _LAZY = {
     "Decision": "candidates",
     "choose": "candidates",
     "period": "candidates",
-    "lowered": "vndirective.core.extract.relations",
     "mention_masks": "vndirective.core.extract.relations",
     "relation_before": "vndirective.core.extract.relations",
     "relation_order": "vndirective.core.extract.relations",

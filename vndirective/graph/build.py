@@ -148,24 +148,9 @@ class _Builder:
     def _missing(self, c: _Citation, did: DocumentId, organ: Organ) -> str:
         node = doc_node(organ.key, did.canonical, c.date, c.year)
         if node not in self.G:
-            self.G.add_node(
-                node,
-                **_clean(
-                    kind="document",
-                    in_corpus=False,
-                    label=_doc_label(did.canonical, c.date, c.year),
-                    doc_id=did.canonical,
-                    doc_type=did.doc_type,
-                    number=did.number,
-                    system=did.system,
-                    issuer=c.issuer,
-                    organ=organ.key,
-                    level=organ.level,
-                    assumed=_assumed(organ),
-                    date=c.date,
-                    year=c.year,
-                ),
-            )
+            known = _Known(did.canonical, did.doc_type, did.number, did.system, c.issuer, c.date, c.year)
+            label = _doc_label(did.canonical, c.date, c.year)
+            self.G.add_node(node, **_document_node(known, organ, label, in_corpus=False, assumed=_assumed(organ)))
             _add_edge(self.G, self._organ(organ), node, "issued", kind="issued", date=c.date, inferred=True)
         return node
 
@@ -258,26 +243,47 @@ def _header_label(d: Directive) -> str | None:
     return d.issuer
 
 
-def _document_attrs(d: Directive, did: DocumentId | None, organ: Organ) -> dict[str, Any]:
+@dataclass(frozen=True)
+class _Known:
+    """What is known of a document, from its own header or from a citation of it."""
+
+    doc_id: str | None
+    doc_type: str | None
+    number: str | None
+    system: str | None
+    issuer: str | None
+    date: dt.date | None
+    year: int | None
+
+
+def _document_node(
+    k: _Known, organ: Organ, label: str, *, in_corpus: bool, issuer_parent: str | None = None, assumed: str | None = None, **extra: Any
+) -> dict[str, Any]:
+    """The attributes of a document node: one schema for a parsed document and for one known only from citations."""
     return _clean(
         kind="document",
-        in_corpus=True,
-        label=_doc_label(d.doc_id or "?", d.date),
-        doc_id=d.doc_id,
-        doc_type=d.doc_type,
-        number=d.number,
-        system=d.system,
-        issuer=d.issuer,
-        issuer_parent=d.issuer_parent,
+        in_corpus=in_corpus,
+        label=label,
+        doc_id=k.doc_id,
+        doc_type=k.doc_type,
+        number=k.number,
+        system=k.system,
+        issuer=k.issuer,
+        issuer_parent=issuer_parent,
         organ=organ.key,
         level=organ.level,
-        date=d.date,
-        year=d.date.year if d.date else did.year if did else None,
-        subject=d.subject,
-        place=d.place,
-        source=d.source,
-        recipients=list(d.recipients),
+        assumed=assumed,
+        date=k.date,
+        year=k.year,
+        **extra,
     )
+
+
+def _document_attrs(d: Directive, did: DocumentId | None, organ: Organ) -> dict[str, Any]:
+    year = d.date.year if d.date else did.year if did else None
+    known = _Known(d.doc_id, d.doc_type, d.number, d.system, d.issuer, d.date, year)
+    extra = {"subject": d.subject, "place": d.place, "source": d.source, "recipients": list(d.recipients)}
+    return _document_node(known, organ, _doc_label(d.doc_id or "?", d.date), in_corpus=True, issuer_parent=d.issuer_parent, **extra)
 
 
 def _organ_attrs(organ: Organ, label: str | None) -> dict[str, Any]:

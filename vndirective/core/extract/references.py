@@ -92,7 +92,7 @@ def extract_references(layout: Layout, header: Header) -> Extracted[list[Referen
         ]
 
     refs: dict[tuple[object, ...], Reference] = {}
-    stated = relations(layout.text, [Cited(f.start, f.end, _tail(f), f.type_word) for f in found])
+    stated = relations(layout.text, layout.folded, [Cited(f.start, f.end, _tail(f), f.type_word) for f in found])
     for f, (relation, cue) in zip(found, stated, strict=True):
         k = f.did.key
         mention = Mention(

@@ -3,8 +3,9 @@ sentence ('Thực hiện Kết luận số 105-KL/TU' → implements). The cues 
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -17,7 +18,7 @@ WINDOW = 600  # characters before a citation in which its cue is looked for (the
 TYPE_WORD_REACH = 16  # characters between a type word and its number ('Hướng dẫn số 21-HD/...')
 BLOCKER_REACH = 16  # characters before a cue in which a blocking word ('được', 'Luật') is looked for
 
-_SENTENCE_END = regex.compile(r"[.!?](?=\s)|;[ \t]*\n|\n[ \t]*\n")
+_LAST_SENTENCE_END = regex.compile(r"(?r)[.!?](?=\s)|;[ \t]*\n|\n[ \t]*\n")
 _SUBJECT_END = regex.compile(r"[.;](?=\s)|\n[ \t]*\n")
 
 
@@ -34,7 +35,7 @@ class Cited:
 @dataclass(frozen=True)
 class _Cues:
     order: dict[str, int]
-    pattern: regex.Pattern[str]
+    words: tuple[str, ...]  # folded lower case, longest first
     relation_of: dict[str, str]
     blocked: regex.Pattern[str]
 
@@ -44,11 +45,10 @@ def _cues() -> _Cues:
     data = load("relations")
     relations = {name: cues for name, cues in data["relations"].items() if not name.startswith("_")}
     relation_of = {fold(c).lower(): name for name, cues in relations.items() for c in cues}
-    alternatives = "|".join(regex.escape(c) for c in sorted(relation_of, key=len, reverse=True))
     blockers = "|".join(regex.escape(fold(w).lower()) for w in data["cue_blockers"]["words"])
     return _Cues(
         {name: i for i, name in enumerate(relations)},
-        regex.compile(rf"(?<!\p{{L}})(?:{alternatives})(?!\p{{L}})"),
+        tuple(sorted(relation_of, key=len, reverse=True)),
         relation_of,
         regex.compile(rf"(?<!\p{{L}})(?:{blockers})[\s,]*$"),
     )
@@ -59,55 +59,78 @@ def relation_order() -> dict[str, int]:
     return _cues().order
 
 
-def lowered(text: str) -> str | None:
-    """The folded lower-case view of a text, for cue matching; None when lower-casing changes its length."""
-    low = fold(text).lower()
-    return low if len(low) == len(text) else None
+def relations(text: str, folded: str, cited: list[Cited]) -> list[tuple[str, Span | None]]:
+    """(relation, span of its cue word) of each citation, in order; (``CITES``, None) when the sentence states none.
+
+    ``folded`` is the text :func:`~vndirective.core.normalize.fold`-ed (the Layout has it).
+    """
+    masks = mention_masks(text, folded, cited)
+    return [relation_before(folded, c.start, masks) for c in cited]
 
 
-def relations(text: str, cited: list[Cited]) -> list[tuple[str, Span | None]]:
-    """(relation, span of its cue word) of each citation, in order; (``CITES``, None) when the sentence states none."""
-    low = lowered(text)
-    masks = mention_masks(text, cited, low)
-    return [relation_before(text, c.start, masks, low) for c in cited]
-
-
-def relation_before(text: str, start: int, masks: list[tuple[int, int]], low: str | None = None) -> tuple[str, Span | None]:
+def relation_before(folded: str, start: int, masks: list[tuple[int, int]]) -> tuple[str, Span | None]:
     """The relation a citation at ``start`` is in, from the nearest cue word before it in the same sentence.
 
-    ``masks`` are ranges to ignore (other citations, their type words and subjects: their cue words are not
-    the citing document's); ``low`` is :func:`lowered` ``text`` when the caller has it.
+    ``folded`` is the text :func:`~vndirective.core.normalize.fold`-ed; ``masks`` are ranges to ignore (other
+    citations, their type words and subjects: their cue words are not the citing document's).
     """
     cues = _cues()
     lo = max(0, start - WINDOW)
-    window = low[lo:start] if low is not None else fold(text[lo:start]).lower()
-    ends = [m.end() for m in _SENTENCE_END.finditer(window)]
+    window = folded[lo:start].lower()  # only the windows are lower-cased: the whole text would cost more
+    last_end = _LAST_SENTENCE_END.search(window)  # searched from the right: only the citation's sentence is read
     best: tuple[str, Span] | None = None
-    for m in cues.pattern.finditer(window, ends[-1] if ends else 0):
-        a, b = lo + m.start(), lo + m.end()
-        if any(a < me and b > ms for ms, me in masks) or cues.blocked.search(window, max(0, m.start() - BLOCKER_REACH), m.start()):
+    for s, e, cue in _cue_words(window, last_end.end() if last_end else 0, cues.words):
+        a, b = lo + s, lo + e
+        if any(a < me and b > ms for ms, me in masks) or cues.blocked.search(window, max(0, s - BLOCKER_REACH), s):
             continue
-        best = (cues.relation_of[m.group(0)], Span(a, b))
+        best = (cues.relation_of[cue], Span(a, b))
     return best if best is not None else (CITES, None)
 
 
-def mention_masks(text: str, cited: list[Cited], low: str | None = None) -> list[tuple[int, int]]:
+def _cue_words(window: str, begin: int, words: tuple[str, ...]) -> list[tuple[int, int, str]]:
+    """The cue words of ``window[begin:]`` as whole words, left to right, the longest at each place, none
+    overlapping: what one regular expression of the cues (longest first, between non-letters) would find,
+    found with ``str.find`` (a few times faster: the cues are plain words)."""
+    found = []
+    for word in words:
+        at = window.find(word, begin)
+        while at >= 0:
+            end = at + len(word)
+            if not (at and window[at - 1].isalpha()) and not (end < len(window) and window[end].isalpha()):
+                found.append((at, -len(word), word))
+            at = window.find(word, at + 1)
+    out = []
+    reached = begin
+    for at, minus_length, word in sorted(found):
+        if at >= reached:
+            out.append((at, at - minus_length, word))
+            reached = at - minus_length
+    return out
+
+
+def mention_masks(text: str, folded: str, cited: list[Cited]) -> list[tuple[int, int]]:
     """Ranges whose cue words are not the citing document's: each citation with its type word and what
     follows it up to the clause end or the next citation (its date, issuer and subject: '... của Tỉnh ủy về
     thực hiện ...')."""
-    starts = [_type_word_start(text, c, low) for c in cited]
+    starts = [_type_word_start(folded, c) for c in cited]
     ordered = sorted(starts)
     masks = []
     for s, c in zip(starts, cited, strict=True):
-        nxt = next((x for x in ordered if x > s), len(text))
+        k = bisect.bisect_right(ordered, s)
+        nxt = ordered[k] if k < len(ordered) else len(text)
         m = _SUBJECT_END.search(text, c.tail, nxt)
         masks.append((s, m.start() if m else nxt))
     return masks
 
 
-def _type_word_start(text: str, c: Cited, low: str | None) -> int:
+@lru_cache(maxsize=1024)
+def _folded_lower(word: str) -> str:
+    return fold(word).lower()
+
+
+def _type_word_start(folded: str, c: Cited) -> int:
     if not c.type_word:
         return c.start
     lo = max(0, c.start - len(c.type_word) - TYPE_WORD_REACH)
-    i = (low[lo : c.start] if low is not None else fold(text[lo : c.start]).lower()).rfind(fold(c.type_word).lower())
+    i = folded[lo : c.start].lower().rfind(_folded_lower(c.type_word))
     return lo + i if i >= 0 else c.start
