@@ -356,7 +356,7 @@ def main(argv: list[str] | None = None) -> int:
         verdict = "met" if ut["goal_met"] else "NOT met"
         print(f"  ratio parse_text / word_tokenize = {ut['ratio_parse_over_word_tokenize']:.3f} (goal < 0.05: {verdict}, {info['core']} core)")
         if not vndirective.is_compiled():
-            print("  the compiled core is about 1.3 times as fast: pip install . (not -e), then run this script with --installed")
+            print("  the compiled core is about 1.3 times as fast: build it (benchmarks/README.md), then run this script with --installed")
 
     print("\n(d) import time in a fresh interpreter (best of 5, Python start-up subtracted)")
     imp = bench_import()

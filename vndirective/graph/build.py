@@ -282,8 +282,10 @@ def _document_node(
 def _document_attrs(d: Directive, did: DocumentId | None, organ: Organ) -> dict[str, Any]:
     year = d.date.year if d.date else did.year if did else None
     known = _Known(d.doc_id, d.doc_type, d.number, d.system, d.issuer, d.date, year)
-    extra = {"subject": d.subject, "place": d.place, "source": d.source, "recipients": list(d.recipients)}
-    return _document_node(known, organ, _doc_label(d.doc_id or "?", d.date), in_corpus=True, issuer_parent=d.issuer_parent, **extra)
+    label = _doc_label(d.doc_id or "?", d.date)
+    return _document_node(
+        known, organ, label, in_corpus=True, issuer_parent=d.issuer_parent, subject=d.subject, place=d.place, source=d.source, recipients=list(d.recipients)
+    )
 
 
 def _organ_attrs(organ: Organ, label: str | None) -> dict[str, Any]:

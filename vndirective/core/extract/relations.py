@@ -76,10 +76,12 @@ def relation_before(folded: str, start: int, masks: list[tuple[int, int]]) -> tu
     """
     cues = _cues()
     lo = max(0, start - WINDOW)
-    window = folded[lo:start].lower()  # only the windows are lower-cased: the whole text would cost more
-    last_end = _LAST_SENTENCE_END.search(window)  # searched from the right: only the citation's sentence is read
+    last_end = _LAST_SENTENCE_END.search(folded[lo:start])  # searched from the right: only the citation's sentence is read
+    sentence = lo + last_end.end() if last_end else lo
+    lo = max(lo, sentence - BLOCKER_REACH - 1)  # what a cue's boundary and its blocking word need to see before the sentence
+    window = folded[lo:start].lower()  # only this window is lower-cased: the whole text would cost more
     best: tuple[str, Span] | None = None
-    for s, e, cue in _cue_words(window, last_end.end() if last_end else 0, cues.words):
+    for s, e, cue in _cue_words(window, sentence - lo, cues.words):
         a, b = lo + s, lo + e
         if any(a < me and b > ms for ms, me in masks) or cues.blocked.search(window, max(0, s - BLOCKER_REACH), s):
             continue
