@@ -12,7 +12,7 @@ import pytest
 
 from vndirective import Directive, parse, parse_text
 from vndirective.core.normalize import fold
-from vndirective.errors import DocumentNotFound, UndecodableText, UnsupportedFormat, VndirectiveError
+from vndirective.errors import CorruptDocument, DocumentNotFound, UndecodableText, UnsupportedFormat, VndirectiveError
 
 from ._directive_checks import FOUNDING, check_directive, founding_text
 
@@ -169,7 +169,7 @@ def _write(tmp_path: Path, name: str, data: bytes) -> Path:
         ("pdf-named-as-text.txt", b"%PDF-1.4\nbinary", UnsupportedFormat),
         ("letter.docx", b"PK\x03\x04\x14\x00\x06\x00" + b"\x00" * 100, UnsupportedFormat),
         ("zip-named-as-text.md", b"PK\x03\x04" + b"\x00" * 100, UnsupportedFormat),
-        ("old.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100, UnsupportedFormat),
+        ("old.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100, CorruptDocument),  # a truncated Word 97-2003 file
         ("latin1.txt", "Qu\xe9bec, ngày".encode("latin-1") + b"\xff\xfe\xfd", UndecodableText),
     ],
     ids=["missing", "directory", "pdf", "pdf_as_txt", "docx", "zip_as_md", "ole_doc", "latin1"],

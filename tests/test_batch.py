@@ -228,7 +228,7 @@ def test_iter_files_takes_the_readers_suffixes(tmp_path):
     """One list of suffixes, the readers': batch reads what archive packs (.markdown included), in any case."""
     assert {".txt", ".md", ".markdown", ".html", ".htm", ".docx", ".pdf"} <= SUFFIXES
     wanted = [f"a{s}" for s in SUFFIXES] + ["b.MARKDOWN", "c.Pdf"]
-    for name in [*wanted, "d.csv", "e.doc", "f", "g.md.bak"]:
+    for name in [*wanted, "d.csv", "e.xls", "f", "g.md.bak"]:
         (tmp_path / name).write_bytes(b"x")
     assert [p.name for p in iter_files(tmp_path)] == sorted(wanted)
 

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 import vndirective
-from vndirective.errors import NoTextLayer, UnsupportedFormat
+from vndirective.errors import CorruptDocument, NoTextLayer, UnsupportedFormat
 
 from .conftest import SHARED
 
@@ -187,12 +187,14 @@ def test_pdf_with_a_broken_font_mapping_is_reported(name):
     ("fmt", "count", "minimum"),
     # Measured: docx 1.000, pdf 1.000 (62 documents, like the text), legacy copies 1.000,
     # the three degraded 150 dpi scans 0.822 with OCR.
-    [("docx", 62, 0.995), ("pdf", 62, 0.995), ("tcvn3.txt", 1, 0.95), ("vni.txt", 1, 0.95), ("tcvn3.docx", 1, 0.97), ("vni.docx", 1, 0.95), ("scan.pdf", 3, 0.78)],
+    [("docx", 62, 0.995), ("pdf", 62, 0.995), ("doc", 6, 0.995), ("tcvn3.txt", 1, 0.95), ("vni.txt", 1, 0.95), ("tcvn3.docx", 1, 0.97), ("vni.docx", 1, 0.95), ("scan.pdf", 3, 0.78)],
 )
 def test_format_versions_of_the_corpus_score_like_the_text(fmt, count, minimum):
     """corpus/formats holds Word, PDF, scanned and legacy-font versions of corpus documents (make_fixtures.py)."""
     if fmt.endswith("pdf"):
         pytest.importorskip("pdfplumber")
+    if fmt == "doc":
+        pytest.importorskip("olefile")
     if fmt == "scan.pdf":
         _require_ocr()
     from vndirective.evaluation import evaluate
@@ -662,3 +664,97 @@ def test_docx_header_block_in_the_first_pages_header_area(tmp_path):
     d = vndirective.parse(path)
     assert (d.system, d.issuer, d.doc_id, d.place, d.date) == ("state", "ỦY BAN NHÂN DÂN XÃ HÒA PHÚ", "245/QĐ-UBND", "Hòa Phú", dt.date(2025, 11, 3))
     assert [t.number for t in d.tasks] == ["1", "2"]
+
+
+# --------------------------------------------------------------------------- Word 97-2003 (.doc)
+
+DOC_FIXTURES = sorted((Path(__file__).resolve().parents[1] / "corpus" / "formats").glob("*.doc"))
+
+
+@pytest.mark.parametrize("path", DOC_FIXTURES, ids=lambda p: p.name)
+def test_a_doc_reads_like_the_docx_it_was_saved_from(path):
+    """LibreOffice's Word 97 export of a fixture: the header and closing tables, cells and rows, give every field the .docx gives."""
+    pytest.importorskip("olefile")
+    pytest.importorskip("docx")
+    doc, docx = vndirective.parse(path).to_dict(), vndirective.parse(path.with_suffix(".docx")).to_dict()
+    fields = ["system", "issuer", "issuer_parent", "doc_id", "date", "place", "subject", "recipients", "signature", "distribution"]
+    assert {f: _without_spans(doc[f]) for f in fields} == {f: _without_spans(docx[f]) for f in fields}
+    assert [t["head"] for t in doc["tasks"]] == [t["head"] for t in docx["tasks"]]
+    assert [r["doc_id"] for r in doc["references"]] == [r["doc_id"] for r in docx["references"]]
+
+
+def _without_spans(value):
+    if isinstance(value, dict):
+        return {k: _without_spans(v) for k, v in value.items() if "span" not in k}
+    if isinstance(value, list):
+        return [_without_spans(v) for v in value]
+    return value
+
+
+def _doc_bytes() -> bytes:
+    return DOC_FIXTURES[0].read_bytes()
+
+
+@pytest.mark.parametrize(
+    ("damage", "error", "says"),
+    [
+        (lambda b: b[: len(b) // 3], CorruptDocument, "damaged"),  # cut short
+        (lambda b: _patched_fib(b, 0x0A, 0x0100), vndirective.EncryptedDocument, "password"),  # fEncrypted
+        (lambda b: _patched_fib(b, 0x02, -1), UnsupportedFormat, "Word 6"),  # an nFib older than Word 97
+    ],
+    ids=["truncated", "encrypted", "word95"],
+)
+def test_a_damaged_or_unreadable_doc_is_a_typed_error(tmp_path, damage, error, says):
+    pytest.importorskip("olefile")
+    if not DOC_FIXTURES:
+        pytest.skip("no .doc fixture")
+    p = tmp_path / "x.doc"
+    p.write_bytes(damage(_doc_bytes()))
+    with pytest.raises(error, match=says) as info:
+        vndirective.parse(p)
+    assert str(p) in str(info.value)
+
+
+def _patched_fib(data: bytes, offset: int, value: int) -> bytes:
+    """The .doc with a 16-bit value of its FIB changed in place (OR-ed in; -1: set to 100, an nFib before Word 97)."""
+    import olefile
+
+    with olefile.OleFileIO(data) as ole:
+        word = bytearray(ole.openstream("WordDocument").read())
+    at = data.find(bytes(word[:64]))  # the stream's first sector, in place in the file
+    assert at > 0
+    old = int.from_bytes(word[offset : offset + 2], "little")
+    new = 100 if value < 0 else old | value
+    patched = bytearray(data)
+    patched[at + offset : at + offset + 2] = new.to_bytes(2, "little")
+    return bytes(patched)
+
+
+def test_an_office_file_that_is_not_word_is_refused_by_name(tmp_path):
+    olefile = pytest.importorskip("olefile")
+    if not DOC_FIXTURES:
+        pytest.skip("no .doc fixture")
+    data = bytearray(_doc_bytes())
+    with olefile.OleFileIO(bytes(data)) as ole:
+        entry = next(e for e in ole.direntries if e is not None and e.name == "WordDocument")
+    at = data.find("WordDocument".encode("utf-16-le"))
+    data[at : at + 24] = "WorkBookXxxx".encode("utf-16-le")  # the directory now names an Excel stream
+    assert entry is not None
+    p = tmp_path / "sheet.xls"
+    p.write_bytes(bytes(data))
+    with pytest.raises(UnsupportedFormat, match="not a Word document"):
+        vndirective.parse(p)
+
+
+@pytest.mark.skipif(not (SHARED / "realfiles").is_dir(), reason="../shared/realfiles is not present")
+def test_real_doc_files_are_read():
+    """The Word 97-2003 files of ../shared/realfiles: read, their header table in order (organ | national title)."""
+    pytest.importorskip("olefile")
+    from vndirective.readers import read
+
+    found = sorted((SHARED / "realfiles").glob("*.doc"))
+    assert found
+    for path in found:
+        layout = read(path)
+        first = layout.text.lstrip().splitlines()[0]
+        assert " | " in first and len(layout.text) > 1000, path.name  # the header table's first row, cells side by side

@@ -6,7 +6,7 @@ and công văn subject on the left; national or Party title and place-date on th
 right), the type name and subject centred for typed documents, 'Kính gửi', the body
 paragraphs, and a closing table with 'Nơi nhận' beside the signature. The header and
 closing values come from the gold file, the body from the text. LibreOffice
-(``soffice --headless --convert-to pdf``) then exports ``<stem>.pdf``.
+(``soffice --headless --convert-to pdf``) then exports ``<stem>.pdf``, and a few as Word 97-2003 ``<stem>.doc``.
 
 Run from the repository root: ``python corpus/formats/make_fixtures.py`` (needs
 python-docx, and LibreOffice for the PDFs). The files it makes are committed, so the
@@ -176,6 +176,7 @@ def _state_mark(party_mark: str) -> str:
 SCANNED = [FIRST[1], FIRST[3], FIRST[4]]
 LEGACY = {FIRST[0]: "TCVN3", FIRST[1]: "VNI"}  # also as 8-bit text typed in the legacy fonts
 LEGACY_DOCX = {FIRST[2]: "TCVN3", FIRST[5]: "VNI"}  # also as Word files typed in .VnTime / VNI-Times
+WORD97 = FIRST[:6]  # also as Word 97-2003 .doc files (LibreOffice's 'MS Word 97' export of the .docx)
 
 
 def make_scan(pdf: Path, seed: int) -> Path:
@@ -251,6 +252,8 @@ def main() -> None:
         subprocess.run([soffice, "--headless", "--convert-to", "pdf", "--outdir", str(OUT), str(path)], check=True, capture_output=True)
     for seed, stem in enumerate(SCANNED):
         make_scan(OUT / f"{stem}.pdf", seed)
+    for stem in WORD97:
+        subprocess.run([soffice, "--headless", "--convert-to", "doc", "--outdir", str(OUT), str(OUT / f"{stem}.docx")], check=True, capture_output=True)
     print(f"made {len(made)} .docx and .pdf, {len(SCANNED)} scans, {len(LEGACY)} legacy texts and {len(LEGACY_DOCX)} legacy Word files in {OUT}")
 
 

@@ -16,8 +16,8 @@ from .limits import DEFAULT, Limits, exceeded
 if TYPE_CHECKING:  # the line model loads with the parser, on the first read: `import vndirective.readers` stays light
     from ..core.lines import Layout
 
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # an OLE compound file: Word 97-2003 (.doc), or Excel, PowerPoint...
 _BINARY_MAGIC = {
-    b"\xd0\xcf\x11\xe0": "a legacy Microsoft Office file (.doc)",
     b"{\\rtf": "RTF",
     b"\x89PNG": "a PNG image",
     b"\xff\xd8\xff": "a JPEG image",
@@ -79,10 +79,14 @@ def read(
             "Open it in Word with its password and save a copy without one (File > Info > Protect Document), "
             "or decrypt it with msoffcrypto-tool (msoffcrypto-tool -p PASSWORD in.docx out.docx); then parse the copy."
         )
+    if head.startswith(_OLE_MAGIC):
+        from .doc import read_doc
+
+        return read_doc(p.read_bytes(), name=str(p), limits=limits)
     for magic, name in _BINARY_MAGIC.items():
         if head.startswith(magic):
             raise UnsupportedFormat(
-                f"{p}: this is {name}; vndirective reads plain text, Markdown, Word (.docx) and PDF files. "
+                f"{p}: this is {name}; vndirective reads plain text, Markdown, HTML, Word (.docx, .doc) and PDF files. "
                 "Convert the file to one of these first."
             )
     if p.suffix.lower() not in TEXT_SUFFIXES and b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -124,7 +128,7 @@ def _read_zip(p: Path, data: bytes, limits: Limits) -> Layout:
             "Get a complete copy, or open it in Word, which offers to recover the text, and save it again."
         )
     raise UnsupportedFormat(
-        f"{p}: this is a ZIP archive without a Word document in it; vndirective reads plain text, Markdown, Word (.docx) and PDF files. "
+        f"{p}: this is a ZIP archive without a Word document in it; vndirective reads plain text, Markdown, HTML, Word (.docx, .doc) and PDF files. "
         "Convert the file to one of these first."
     )
 

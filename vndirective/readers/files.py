@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 # The one list of the suffixes of the documents the readers read: the files a folder walk (batch, archive, graph) takes.
-SUFFIXES: frozenset[str] = frozenset({".txt", ".md", ".markdown", ".html", ".htm", ".docx", ".pdf"})
+SUFFIXES: frozenset[str] = frozenset({".txt", ".md", ".markdown", ".html", ".htm", ".docx", ".doc", ".pdf"})
 
 
 def iter_files(root: str | Path, *, exclude: Iterable[str | Path] = ()) -> Iterator[Path]:
