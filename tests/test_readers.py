@@ -758,3 +758,40 @@ def test_real_doc_files_are_read():
         layout = read(path)
         first = layout.text.lstrip().splitlines()[0]
         assert " | " in first and len(layout.text) > 1000, path.name  # the header table's first row, cells side by side
+
+
+# --------------------------------------------------------------------------- values stamped into form widgets
+
+def test_a_number_and_day_stamped_into_signature_widgets_read_where_the_page_shows_them():
+    """A signed draft: 'Số:      /UBND-XD' and 'ngày      tháng 7' left blank, the signing tool's widgets show 7432 and 21
+    over the blanks, and its stamp (organ, e-mail, time) elsewhere: the values join their lines, the stamp stays out."""
+    pytest.importorskip("pdfplumber")
+    from vndirective.readers.pdf_chars import available
+
+    if not available():
+        pytest.skip("pypdfium2 is not available")
+    from .pdf_fixtures import pdf_with_widgets
+
+    stamp = "SO XAY DUNG\nso.xd@example.gov.vn\n21.07.2026 14:44:57 +07:00"
+    data = pdf_with_widgets([(95, 755, 125, 773, "7432"), (372, 755, 392, 773, "21"), (350, 500, 550, 560, stamp)])
+    from vndirective.readers.pdf import read_pdf
+
+    layout = read_pdf(data, "signed.pdf")
+    first = layout.text.splitlines()[0].split()
+    assert first[:3] == ["So:", "7432", "/UBND-XD"] and first[-6:] == ["ngay", "21", "thang", "7", "nam", "2026"]
+    assert "SO XAY DUNG" not in layout.text and "14:44:57" not in layout.text
+    codes = {w.code: w.message for w in layout.warnings}
+    assert "'7432 21'" in codes["widget_values"] and "14:44:57" in codes["signature_stamp"]
+    d = vndirective.parse_layout(layout)
+    assert (d.doc_id, d.date) == ("7432/UBND-XD", dt.date(2026, 7, 21))
+
+
+def test_a_pdf_without_widgets_reads_as_before():
+    pytest.importorskip("pdfplumber")
+    from vndirective.readers.pdf import read_pdf
+
+    from .pdf_fixtures import pdf_with_widgets
+
+    layout = read_pdf(pdf_with_widgets([]), "draft.pdf")
+    assert layout.text.splitlines()[0].split()[:2] == ["So:", "/UBND-XD"]
+    assert not {"widget_values", "signature_stamp"} & {w.code for w in layout.warnings}

@@ -39,6 +39,11 @@ TEMPLATES: dict[str, str] = {
     "pages_lost": "The PDF is damaged after page {page}: the pages after it could not be found ({error}).",
     "render_downscaled": "Page {page} is very large ({width:,} × {height:,} points): it was OCR'd at {dpi} dpi, not {full}, to stay under {limit:,} pixels.",
     "docx_entities": "The Word file declares XML entities (a DOCTYPE), which Word never writes; they were not expanded and their text is missing.",
+    "widget_values": (
+        "Page {page}: '{values}' is written in form fields (a signing tool fills the number and the day in when the document is signed), "
+        "not in the page's text; read where it is shown."
+    ),
+    "signature_stamp": "Page {page} shows a digital signature stamp ('{text}'): it is not part of the document's text and was left out.",
     "pdf_unmapped_glyphs": "The PDF's fonts have no Unicode mapping: characters come out as '(cid:NN)'; parse with ocr=True (--ocr).",
     "legacy_encoding": "The text looks typed in the legacy {encoding} font encoding (it reads like mojibake): convert it to Unicode before parsing.",
     "internal": "Dropped an invalid span for {field}.",

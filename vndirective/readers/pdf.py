@@ -89,6 +89,7 @@ def read_pdf(data: bytes, name: str = "<pdf>", ocr: bool = False, password: str 
             offset += len(text)
     finally:
         if fast is not None:
+            warnings.extend(_widget_warnings(fast))
             fast.close()
     if failed and failed == pages:
         raise CorruptDocument(f"{name}: no page of the PDF could be read ({warnings[0].message}). {_REPAIR}")
@@ -116,6 +117,15 @@ def read_pdf(data: bytes, name: str = "<pdf>", ocr: bool = False, password: str 
         layout.warnings.append(warn("pdf_unmapped_glyphs"))
     layout.warnings.extend(warnings)
     return layout
+
+
+def _widget_warnings(fast: PdfiumDocument) -> list[ParseWarning]:
+    """What the page shows only in form widgets: values a signing tool wrote over the draft's blanks (read into
+    the text), and stamps of their own (a digital signature's banner: left out of the text)."""
+    out = [warn("widget_values", page=i + 1, values=" ".join(w["text"] for w in words)) for i, words in sorted(fast.fillers.items())]
+    for i, stamps in sorted(fast.stamps.items()):
+        out += [warn("signature_stamp", page=i + 1, text=" ".join(w["text"] for w in words)) for words in stamps]
+    return out
 
 
 _REPAIR = "Get a complete copy of the file, or repair it (qpdf in.pdf out.pdf, or open it in a PDF viewer and print it to a new PDF)."

@@ -98,6 +98,12 @@ class _Api:
         self.count_marks = bind("FPDFPageObj_CountMarks", i, vp)
         self.get_mark = bind("FPDFPageObj_GetMark", vp, vp, ctypes.c_ulong)
         self.mark_param_type = bind("FPDFPageObjMark_GetParamValueType", i, vp, ctypes.c_char_p)
+        self.annot_count = bind("FPDFPage_GetAnnotCount", i, vp)
+        self.get_annot = bind("FPDFPage_GetAnnot", vp, vp, i)
+        self.close_annot = bind("FPDFPage_CloseAnnot", None, vp)
+        self.annot_subtype = bind("FPDFAnnot_GetSubtype", i, vp)
+        self.annot_rect = bind("FPDFAnnot_GetRect", i, vp, vp)
+        self.flatten = bind("FPDFPage_Flatten", i, vp, i)
 
 
 _api: _Api | None = None
@@ -135,6 +141,8 @@ class Document:
 
     def __init__(self, data: bytes, password: str | None = None) -> None:
         self.api = _load()
+        self.stamps: dict[int, list[list[dict[str, Any]]]] = {}  # page index → the words of each widget that is a stamp of its own
+        self.fillers: dict[int, list[dict[str, Any]]] = {}  # page index → the words widgets wrote into the page's lines
         self._data = data  # pdfium reads from this memory until the document is closed
         secret = password.encode("utf-8") if password else None
         with LOCK:
@@ -174,16 +182,111 @@ class Document:
             try:
                 if size is not None and (abs(api.page_width(page) - size[0]) > 1 or abs(api.page_height(page) - size[1]) > 1):
                     raise Unreadable(f"pdfium sizes page {index + 1} otherwise")
-                text_page = api.load_text(page)
-                if not text_page:
-                    raise Unreadable(f"pdfium cannot read the text of page {index + 1}")
-                try:
-                    chars = _chars(api, text_page, x_offset, top_at)
-                finally:
-                    api.close_text(text_page)
+                chars = _page_chars(api, page, index, x_offset, top_at)
+                widgets = _widget_rects(api, page, x_offset, top_at)
             finally:
                 api.close_page(page)
+            if widgets and chars:
+                fillers, stamps = self._widget_chars(index, chars, widgets, x_offset, top_at)
+                chars += fillers
+                if fillers:
+                    self.fillers[index] = words_of(fillers)
+                if stamps:
+                    self.stamps[index] = [words_of(group) for group in stamps]
         return len(chars), words_of(chars)
+
+    def _widget_chars(
+        self, index: int, chars: list[Char], widgets: list[Rect], x_offset: float, top_at: float
+    ) -> tuple[list[Char], list[list[Char]]]:
+        """The characters the page's widgets show (a signing tool writes the number and the day into
+        signature widgets over the blanks the draft left), read by flattening the page in memory: those
+        of a widget on a line of the page's text fill its blank; a widget of its own lines is a stamp.
+        The caller holds :data:`LOCK`."""
+        api = self.api
+        page = api.load_page(self.handle, index)
+        if not page:
+            return [], []
+        try:
+            flattened = api.flatten(page, FLATTEN_NORMAL_DISPLAY) == FLATTEN_SUCCESS
+        finally:
+            api.close_page(page)
+        if not flattened:
+            return [], []
+        page = api.load_page(self.handle, index)  # a flattened page is read again
+        if not page:
+            return [], []
+        try:
+            after = _page_chars(api, page, index, x_offset, top_at)
+        except Unreadable:
+            return [], []  # the widgets' fonts have no Unicode map: the page as it was
+        finally:
+            api.close_page(page)
+        return _split_widget_chars(_new_chars(chars, after), chars, widgets)
+
+
+FLATTEN_NORMAL_DISPLAY, FLATTEN_SUCCESS = 0, 1  # FPDFPage_Flatten's flag and result
+WIDGET = 20  # FPDF_ANNOT_WIDGET
+Rect = tuple[float, float, float, float]  # x0, top, x1, bottom in pdfplumber's coordinates
+
+
+def _page_chars(api: _Api, page: int, index: int, x_offset: float, top_at: float) -> list[Char]:
+    """The characters of a loaded page (the caller holds :data:`LOCK`)."""
+    text_page = api.load_text(page)
+    if not text_page:
+        raise Unreadable(f"pdfium cannot read the text of page {index + 1}")
+    try:
+        return _chars(api, text_page, x_offset, top_at)
+    finally:
+        api.close_text(text_page)
+
+
+def _widget_rects(api: _Api, page: int, x_offset: float, top_at: float) -> list[Rect]:
+    """The rectangles of the page's form widgets (signature fields among them), in pdfplumber's coordinates."""
+    rects = []
+    rect = api.raw.FS_RECTF()
+    for k in range(max(0, api.annot_count(page))):
+        annot = api.get_annot(page, k)
+        if not annot:
+            continue
+        try:
+            if api.annot_subtype(annot) == WIDGET and api.annot_rect(annot, ctypes.addressof(rect)):
+                rects.append((rect.left - x_offset, top_at - rect.top, rect.right - x_offset, top_at - rect.bottom))
+        finally:
+            api.close_annot(annot)
+    return rects
+
+
+def _new_chars(before: list[Char], after: list[Char]) -> list[Char]:
+    """The characters of ``after`` that ``before`` lacks (by text and place), numbered after them."""
+    seen: dict[tuple[str, float, float], int] = {}
+    for c in before:
+        key = (c[4], round(c[1], 1), round(c[0], 1))
+        seen[key] = seen.get(key, 0) + 1
+    out = []
+    for c in after:
+        key = (c[4], round(c[1], 1), round(c[0], 1))
+        if seen.get(key):
+            seen[key] -= 1
+        else:
+            out.append((c[0], c[1], c[2], WIDGET_INDEX + c[3], c[4], c[5], c[6], c[7], c[8]))
+    return out
+
+
+WIDGET_INDEX = 10_000_000  # widget characters are numbered after the page's
+
+
+def _split_widget_chars(new: list[Char], page: list[Char], widgets: list[Rect]) -> tuple[list[Char], list[list[Char]]]:
+    """Fillers (a widget whose text is one line level with a line of the page's text) and stamps (the others)."""
+    fillers: list[Char] = []
+    stamps: list[list[Char]] = []
+    for x0, top, x1, bottom in widgets:
+        inside = [c for c in new if x0 - 1 <= c[1] <= x1 + 1 and top - 1 <= c[0] <= bottom + 1 and not c[4].isspace()]
+        if not inside:
+            continue
+        one_line = max(c[0] for c in inside) - min(c[0] for c in inside) <= Y_TOLERANCE
+        level = one_line and any(abs(c[0] - inside[0][0]) <= Y_TOLERANCE and not c[4].isspace() for c in page)
+        (fillers.extend if level else stamps.append)(inside)
+    return fillers, stamps
 
 
 def _page_text(api: _Api, text_page: int, n: int) -> str:

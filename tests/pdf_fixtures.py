@@ -1,0 +1,47 @@
+"""Small PDFs written byte by byte for the reader tests: a text layer with blanks, and form widgets over them."""
+
+from __future__ import annotations
+
+Field = tuple[int, int, int, int, str]  # x0, y0, x1, y1 in PDF points, and the text the widget shows
+
+
+def pdf_with_widgets(fields: list[Field]) -> bytes:
+    """A one-page A4 PDF (Helvetica, ASCII) with a number line and a date line left blank, as a draft is signed,
+    and one signature widget per field whose appearance shows its text, a line per line: what a signing tool stamps."""
+    objects: list[bytes] = []
+
+    def add(body: bytes) -> int:
+        objects.append(body)
+        return len(objects)
+
+    font = add(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
+    content = (
+        b"BT /F1 12 Tf 72 760 Td (So:          /UBND-XD) Tj ET "
+        b"BT /F1 12 Tf 300 760 Td (Ha Noi, ngay        thang 7 nam 2026) Tj ET "
+        b"BT /F1 12 Tf 72 700 Td (Noi dung van ban.) Tj ET"
+    )
+    contents = add(b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream")
+    widgets = []
+    for x0, y0, x1, y1, text in fields:
+        shown = b"".join(b"BT /F1 10 Tf 2 %d Td (%s) Tj ET " % (y1 - y0 - 12 - 11 * k, line.encode()) for k, line in enumerate(text.split("\n")))
+        appearance = add(
+            b"<< /Type /XObject /Subtype /Form /BBox [0 0 %d %d] /Resources << /Font << /F1 %d 0 R >> >> /Length %d >>\nstream\n"
+            % (x1 - x0, y1 - y0, font, len(shown))
+            + shown
+            + b"\nendstream"
+        )
+        widgets.append(add(b"<< /Type /Annot /Subtype /Widget /FT /Sig /T (Sig%d) /Rect [%d %d %d %d] /F 4 /AP << /N %d 0 R >> >>" % (len(widgets), x0, y0, x1, y1, appearance)))
+    refs = b" ".join(b"%d 0 R" % w for w in widgets)
+    page, pages = len(objects) + 1, len(objects) + 2
+    add(b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 %d 0 R >> >> /Contents %d 0 R /Annots [%s] >>" % (pages, font, contents, refs))
+    add(b"<< /Type /Pages /Kids [%d 0 R] /Count 1 >>" % page)
+    catalog = add(b"<< /Type /Catalog /Pages %d 0 R /AcroForm << /Fields [%s] /SigFlags 3 >> >>" % (pages, refs))
+    out = bytearray(b"%PDF-1.7\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1) + b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root %d 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, catalog, xref)
+    return bytes(out)
