@@ -17,7 +17,7 @@ import regex
 
 from . import codes, legacy, patterns
 from .messages import warn
-from .model import Box, ParseWarning
+from .model import Box, DigitalSignature, ParseWarning
 from .normalize import fold, prepare, skeleton_of_folded
 from .rules import BLOCK_SEGMENTS, GLUED_ITEM_CHARS, LONG_PROSE_CHARS
 
@@ -69,6 +69,7 @@ class Layout:
     warnings: list[ParseWarning] = field(default_factory=list)
     boxes: list[Box] = field(default_factory=list)
     read_by_ocr: bool = False  # the text comes from OCR (readers/ocr.py): extractors may repair OCR's usual misreadings
+    digital_signatures: list[DigitalSignature] = field(default_factory=list)  # a signed PDF's (readers/signatures.py)
 
     # Caches filled on first use. Plain attributes, not functools.cached_property: the
     # compiled build (mypyc, see setup.py) does not support it.

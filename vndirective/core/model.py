@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from ..analysis.format_check import Finding
     from ..analysis.results import Assignments, Entity
 
-SCHEMA_VERSION = "1.1"  # 1.1: a mention's relation and cue
+SCHEMA_VERSION = "1.2"  # 1.1: a mention's relation and cue; 1.2: digital_signatures
 
 System = Literal["party", "state"]
 
@@ -161,6 +161,36 @@ class DistributionItem(JsonModel):
     span: Span
 
 
+SignatureKind = Literal["person", "organ"]
+
+
+@dataclass
+class DigitalSignature(JsonModel):
+    """A digital signature of the file (a PDF's signature field), as its certificate and dictionary state it.
+
+    ``kind``: a person's signature, or the organ's (its certificate names an organ; by Nghị định 30, Phụ lục I,
+    the organ's carries the seal and sits over the person's). ``intact``: the signed bytes hash to the signed
+    digest; ``valid``: the signature over that digest verifies; ``covers_whole_file``: nothing was added to the
+    file after this signature (later signatures add to it). Trust in the certificate is not checked (no network).
+    """
+
+    field_name: str | None = None
+    page: int | None = None  # from 1
+    box: list[float] | None = None  # x0, top, x1, bottom in points, from the page's top left
+    signer: str | None = None  # the certificate subject's common name
+    organization: str | None = None
+    unit: str | None = None
+    kind: SignatureKind | None = None
+    signed_at: _dt.datetime | None = None  # the signature dictionary's /M
+    cms_signed_at: _dt.datetime | None = None  # the CMS signingTime the signer reported
+    reason: str | None = None
+    location: str | None = None
+    covers_whole_file: bool | None = None
+    intact: bool | None = None
+    valid: bool | None = None
+    trust: str = "not_checked"
+
+
 @dataclass(frozen=True)
 class Box:
     """Where a stretch of the text stands on a PDF page: text offsets, page (from 1) and
@@ -229,6 +259,7 @@ class Directive(HeaderFields, JsonModel):
     spans: dict[str, SpanValue] = field(default_factory=dict)
     source: str | None = None
     boxes: list[Box] = field(default_factory=list)
+    digital_signatures: list[DigitalSignature] = field(default_factory=list)
 
     _JSON_COMPUTED: ClassVar[dict[str, str]] = {"schema_version": "schema_version"}
     _JSON_ORDER: ClassVar[tuple[str, ...]] = (
@@ -242,6 +273,7 @@ class Directive(HeaderFields, JsonModel):
         "closing",
         "signature",
         "distribution",
+        "digital_signatures",
         "warnings",
         "spans",
         "boxes",

@@ -53,7 +53,7 @@ def parse(
 
 def parse_layout(layout: Layout, *, source: str | None = None) -> Directive:
     """Run the extractors on a Layout produced by any reader."""
-    d = Directive(text=layout.text, source=source, boxes=list(layout.boxes))
+    d = Directive(text=layout.text, source=source, boxes=list(layout.boxes), digital_signatures=list(layout.digital_signatures))
     if not layout.text.strip():
         d.warnings.append(warn("empty"))
         d.warnings.extend(layout.warnings)
@@ -84,6 +84,7 @@ def parse_layout(layout: Layout, *, source: str | None = None) -> Directive:
         spans={k: v for part in parts for k, v in part.spans.items()},
         source=source,
         boxes=list(layout.boxes),
+        digital_signatures=list(layout.digital_signatures),
     )
     d.warnings.extend(_document_warnings(d, zones))
     d.warnings.extend(layout.warnings)

@@ -155,6 +155,8 @@ def _decoder(hint: Any) -> Decoder:
         _key, item = typing.get_args(hint)
         each = _decoder(item)
         return lambda v: {k: each(x) for k, x in v.items()}
+    if hint is _dt.datetime:
+        return lambda v: _dt.datetime.fromisoformat(v) if v else None
     if hint is _dt.date:
         return lambda v: _dt.date.fromisoformat(v) if v else None
     from_list = getattr(hint, "from_list", None)

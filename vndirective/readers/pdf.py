@@ -33,6 +33,7 @@ from ..errors import CorruptDocument, EncryptedDocument, NoTextLayer, Unsupporte
 from .limits import DEFAULT, Limits, exceeded
 from .pdf_chars import Document as PdfiumDocument
 from .pdf_chars import Unreadable
+from .signatures import read_signatures
 from .words import render_page
 
 PDFIUM = True  # read the characters with pdfium when pypdfium2 is installed; False: with pdfplumber alone
@@ -71,9 +72,11 @@ def read_pdf(data: bytes, name: str = "<pdf>", ocr: bool = False, password: str 
     chars = failed = pages = offset = 0
     running = RunningLines()
     fast = _pdfium(data, password)
+    heights: dict[int, float] = {}
     try:
         for number, raw in _pages(pdf, name, limits, warnings):
             pages += 1
+            heights[number] = float(raw.mediabox[3]) - float(raw.mediabox[1])
             if number > 1:
                 pieces.append("\n\f")
                 offset += 2
@@ -93,11 +96,14 @@ def read_pdf(data: bytes, name: str = "<pdf>", ocr: bool = False, password: str 
             fast.close()
     if failed and failed == pages:
         raise CorruptDocument(f"{name}: no page of the PDF could be read ({warnings[0].message}). {_REPAIR}")
+    signatures = read_signatures(data, heights) if not password else []  # pyHanko reads no encrypted file here
     if chars == 0 and not failed:
         if ocr:
             from .ocr import ocr_pdf
 
-            return ocr_pdf(data, name, password=password, limits=limits)
+            layout = ocr_pdf(data, name, password=password, limits=limits)
+            layout.digital_signatures = signatures
+            return layout
         raise NoTextLayer(
             f"{name}: the PDF has no text layer (a scanned document). Parse it with ocr=True (CLI: --ocr) where "
             "Tesseract with Vietnamese is installed (apt-get install tesseract-ocr tesseract-ocr-vie), "
@@ -109,6 +115,7 @@ def read_pdf(data: bytes, name: str = "<pdf>", ocr: bool = False, password: str 
 
         layout = ocr_pdf(data, name, password=password, limits=limits)  # fonts without a Unicode map: read the pages as images
         layout.warnings.append(warn("pdf_unmapped_glyphs"))
+        layout.digital_signatures = signatures
         return layout
     layout = build_layout(text, already_prepared=True) if prepare(text) == text else build_layout(text)
     if layout.text == text:
@@ -116,6 +123,7 @@ def read_pdf(data: bytes, name: str = "<pdf>", ocr: bool = False, password: str 
     if "(cid:" in text:
         layout.warnings.append(warn("pdf_unmapped_glyphs"))
     layout.warnings.extend(warnings)
+    layout.digital_signatures = signatures
     return layout
 
 

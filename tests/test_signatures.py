@@ -1,0 +1,98 @@
+"""Digital signatures of PDFs (readers/signatures.py), on PDFs signed here with pyHanko and self-signed certificates."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from pathlib import Path
+
+import pytest
+
+import vndirective
+
+from .pdf_fixtures import pdf_with_widgets
+
+pytest.importorskip("pdfplumber")
+pytest.importorskip("pyhanko")
+
+
+def _signer(tmp_path: Path, common_name: str, organization: str) -> object:
+    """A pyHanko signer with a new key and a self-signed certificate naming ``common_name`` of ``organization``."""
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import rsa
+    from cryptography.x509.oid import NameOID
+    from pyhanko.sign import signers
+
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, common_name), x509.NameAttribute(NameOID.ORGANIZATION_NAME, organization)])
+    now = dt.datetime.now(dt.timezone.utc)
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - dt.timedelta(days=1))
+        .not_valid_after(now + dt.timedelta(days=30))
+        .add_extension(x509.KeyUsage(True, True, False, False, False, False, False, False, False), critical=True)
+        .sign(key, hashes.SHA256())
+    )
+    stem = tmp_path / common_name.replace(" ", "_")
+    stem.with_suffix(".key").write_bytes(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()))
+    stem.with_suffix(".crt").write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    return signers.SimpleSigner.load(str(stem.with_suffix(".key")), str(stem.with_suffix(".crt")))
+
+
+def _sign(data: bytes, signer: object, field: str, box: tuple[int, int, int, int]) -> bytes:
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+    from pyhanko.sign import fields, signers
+
+    writer = IncrementalPdfFileWriter(io.BytesIO(data))
+    meta = signers.PdfSignatureMetadata(field_name=field, reason="Ký văn bản", location="Hà Nội")
+    out = signers.sign_pdf(writer, meta, signer=signer, new_field_spec=fields.SigFieldSpec(field, box=box, on_page=0))
+    return out.getvalue()
+
+
+@pytest.fixture(scope="module")
+def signed(tmp_path_factory: pytest.TempPathFactory) -> bytes:
+    """The person signs, then the organ signs over it (Nghị định 30, Phụ lục I)."""
+    tmp = tmp_path_factory.mktemp("certs")
+    data = _sign(pdf_with_widgets([]), _signer(tmp, "Nguyễn Văn An", "ỦY BAN NHÂN DÂN TỈNH X"), "Person", (350, 500, 550, 580))
+    return _sign(data, _signer(tmp, "Ủy ban nhân dân tỉnh X", "Ủy ban nhân dân tỉnh X"), "Organ", (330, 480, 450, 600))
+
+
+def _parse(tmp_path: Path, data: bytes) -> vndirective.Directive:
+    p = tmp_path / "signed.pdf"
+    p.write_bytes(data)
+    return vndirective.parse(p)
+
+
+def test_each_signature_says_who_when_where_and_whether_the_bytes_are_intact(tmp_path, signed):
+    person, organ = _parse(tmp_path, signed).digital_signatures
+    assert (person.signer, person.organization, person.kind) == ("Nguyễn Văn An", "ỦY BAN NHÂN DÂN TỈNH X", "person")
+    assert (organ.signer, organ.kind) == ("Ủy ban nhân dân tỉnh X", "organ")
+    assert (person.field_name, person.page, person.box) == ("Person", 1, [350.0, 262.0, 550.0, 342.0])  # from the page's top
+    assert person.signed_at is not None and person.signed_at.tzinfo is not None and person.cms_signed_at is not None
+    assert (person.reason, person.location) == ("Ký văn bản", "Hà Nội")
+    assert person.intact and person.valid and organ.intact and organ.valid
+    assert not person.covers_whole_file and organ.covers_whole_file  # the organ's signature was added after the person's
+    assert person.trust == organ.trust == "not_checked"  # no network: the certificate chain is not fetched
+
+
+def test_bytes_changed_after_signing_are_seen(tmp_path, signed):
+    at = signed.index(b"Noi dung van ban.")
+    tampered = signed[:at] + b"Noi dung van bam." + signed[at + 17 :]
+    signatures = _parse(tmp_path, tampered).digital_signatures
+    assert signatures and not any(s.intact for s in signatures)
+
+
+def test_signatures_survive_to_dict(tmp_path, signed):
+    d = _parse(tmp_path, signed)
+    back = vndirective.Directive.from_dict(d.to_dict())
+    assert back.digital_signatures == d.digital_signatures
+    assert isinstance(back.digital_signatures[0].signed_at, dt.datetime)
+
+
+def test_an_unsigned_pdf_has_none(tmp_path):
+    assert _parse(tmp_path, pdf_with_widgets([])).digital_signatures == []
