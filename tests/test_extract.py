@@ -703,3 +703,24 @@ def test_output_older_than_relations_reads_back_with_no_relation():
             del m["relation"], m["cue"], m["cue_span"]
     back = vndirective.Directive.from_dict(old)
     assert [m.relation for r in back.references for m in r.mentions] == [None]  # not read, rather than 'cites'
+
+
+_STAMPED = _PLAIN_HEADER + "Ban Thường vụ yêu cầu các chi bộ triển khai thực hiện.\n\nNơi nhận:\n- Như trên,\n- Lưu Văn phòng.\n\nT/M BAN THƯỜNG VỤ\nBÍ THƯ\n\nNguyễn Văn An\n"
+
+
+@pytest.mark.parametrize(
+    ("stamp", "signer", "organization", "when"),
+    [
+        ("ĐẢNG UỶ XÃ AN BÌNH\n23-03-2026 14:44:57 +07:00\n", "ĐẢNG UỶ XÃ AN BÌNH", None, dt.datetime(2026, 3, 23, 14, 44, 57, tzinfo=dt.timezone(dt.timedelta(hours=7)))),
+        ("HUYỆN ỦY LỤC NGẠN\nhuyenuy@example.vn\n23.03.2026 08:05:00 +0700\n", "HUYỆN ỦY LỤC NGẠN", None, dt.datetime(2026, 3, 23, 8, 5, tzinfo=dt.timezone(dt.timedelta(hours=7)))),
+        ("Người ký: Nguyễn Văn An\nCơ quan: Huyện ủy Lục Ngạn\nThời gian ký: 23/03/2026 14:44\n", "Nguyễn Văn An", "Huyện ủy Lục Ngạn", dt.datetime(2026, 3, 23, 14, 44)),
+    ],
+    ids=["organ-and-time", "organ-email-time", "labelled"],
+)
+def test_a_signing_stamp_printed_after_the_signer_is_no_part_of_the_signature(stamp, signer, organization, when):
+    """Text converted from a signed file ends with the signing tool's stamp: not the signer's title, but a signature read from the text."""
+    d = vndirective.parse_text(_STAMPED + stamp)
+    s = d.signature
+    assert (s.authority, s.on_behalf_of, s.title, s.name) == ("T/M", "BAN THƯỜNG VỤ", "BÍ THƯ", "Nguyễn Văn An")
+    [found] = d.digital_signatures
+    assert (found.signer, found.organization, found.signed_at, found.source) == (signer, organization, when, "text")

@@ -162,6 +162,7 @@ class DistributionItem(JsonModel):
 
 
 SignatureKind = Literal["person", "organ"]
+SignatureSource = Literal["file", "text"]
 
 
 @dataclass
@@ -189,6 +190,7 @@ class DigitalSignature(JsonModel):
     intact: bool | None = None
     valid: bool | None = None
     trust: str = "not_checked"
+    source: SignatureSource = "file"  # 'text': a stamp printed in the text (a converted signed file), not a signature of this file
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from .extract.header import extract_header
 from .extract.recipients import extract_recipients
 from .extract.references import extract_references
 from .extract.signature import extract_signature
+from .extract.stamps import extract_stamps
 from .extract.tasks import extract_tasks
 from .lines import Layout, build_layout
 from .messages import warn
@@ -68,7 +69,9 @@ def parse_layout(layout: Layout, *, source: str | None = None) -> Directive:
     references = extract_references(layout, header.value)
     body = extract_tasks(layout, zones.body)
     distribution = extract_distribution(layout, zones)
-    signature = extract_signature(layout, zones, {id(ln) for ln in distribution_lines(layout, zones)})
+    stamps = extract_stamps(layout, zones)
+    stamped = frozenset(id(ln) for _, lines in stamps.value for ln in lines)
+    signature = extract_signature(layout, zones, {id(ln) for ln in distribution_lines(layout, zones)}, stamped)
     parts = (header, recipients, references, body, distribution, signature)
     d = Directive(
         text=layout.text,
@@ -84,7 +87,7 @@ def parse_layout(layout: Layout, *, source: str | None = None) -> Directive:
         spans={k: v for part in parts for k, v in part.spans.items()},
         source=source,
         boxes=list(layout.boxes),
-        digital_signatures=list(layout.digital_signatures),
+        digital_signatures=list(layout.digital_signatures) or [stamp for stamp, _ in stamps.value],  # the file's own, else those printed
     )
     d.warnings.extend(_document_warnings(d, zones))
     d.warnings.extend(layout.warnings)

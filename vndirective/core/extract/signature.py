@@ -193,11 +193,12 @@ def _title_form(title: str, warnings: list[ParseWarning], span: Span) -> str:
     return form
 
 
-def extract_signature(layout: Layout, zones: Zones, skip: set[int]) -> Extracted[Signature | None]:
-    """The signature of the closing zone; ``skip`` holds ids of segments of other parts."""
+def extract_signature(layout: Layout, zones: Zones, skip: set[int], stamps: frozenset[int] = frozenset()) -> Extracted[Signature | None]:
+    """The signature of the closing zone; ``skip`` holds ids of segments of other parts (the Nơi nhận list),
+    ``stamps`` those of a signing stamp printed as text."""
     a, b = zones.closing
     closing = layout.lines[a:b]
-    segs = [ln for ln in closing if ln.kind == "text" and id(ln) not in skip and is_signature_segment(layout, ln)]
+    segs = [ln for ln in closing if ln.kind == "text" and id(ln) not in skip and id(ln) not in stamps and is_signature_segment(layout, ln)]
     if layout.layout_columns:
         # The right column, and whatever follows the last 'Nơi nhận' line (a name under both columns).
         last_list = max((i for i, ln in enumerate(closing) if id(ln) in skip), default=-1)
