@@ -72,11 +72,11 @@ def read_pdf(data: bytes, name: str = "<pdf>", ocr: bool = False, password: str 
     chars = failed = pages = offset = 0
     running = RunningLines()
     fast = _pdfium(data, password)
-    heights: dict[int, float] = {}
+    page_ids: dict[int, tuple[int, float]] = {}  # pdfminer's page object id → (number, height), for the signature fields
     try:
         for number, raw in _pages(pdf, name, limits, warnings):
             pages += 1
-            heights[number] = float(raw.mediabox[3]) - float(raw.mediabox[1])
+            page_ids[raw.pageid] = (number, float(raw.mediabox[3]) - float(raw.mediabox[1]))
             if number > 1:
                 pieces.append("\n\f")
                 offset += 2
@@ -96,7 +96,7 @@ def read_pdf(data: bytes, name: str = "<pdf>", ocr: bool = False, password: str 
             fast.close()
     if failed and failed == pages:
         raise CorruptDocument(f"{name}: no page of the PDF could be read ({warnings[0].message}). {_REPAIR}")
-    signatures = read_signatures(data, heights) if not password else []  # pyHanko reads no encrypted file here
+    signatures = read_signatures(pdf.doc, data, page_ids)
     if chars == 0 and not failed:
         if ocr:
             from .ocr import ocr_pdf

@@ -1,16 +1,20 @@
 """The digital signatures of a PDF: who signed, when, where the field is, and whether the signed bytes are intact.
 
-Read with pyHanko (the ``signatures`` extra), the reference for PDF signatures in Python, with no network:
-the certificate chain is not fetched and trust is reported as not checked; integrity (the digest of the
-signed byte ranges, and the CMS signature over it) and coverage (whether bytes were added after signing)
-are checked. Without pyHanko, or on a file pyHanko cannot read, there are none, and nothing fails.
+The signature fields are read from the document pdfminer has already parsed (no second parse of the
+file); the signature itself, a CMS SignedData, is read with asn1crypto and checked with pyHanko, the
+reference for PDF signatures in Python (both come with the ``signatures`` extra), with no network: the
+certificate chain is not built or fetched and trust is reported as not checked. Checked: the digest of
+the signed byte ranges against the signed one (``intact``), the signature over it (``valid``), and
+whether the signed ranges reach the end of the file (``covers_whole_file``: later bytes, such as a
+later signature, were added after it). Without the extra, or on a field that cannot be read, a
+signature is reported with what could be read; nothing fails.
 """
 
 from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import io
+import hashlib
 import logging
 import re
 import warnings
@@ -20,104 +24,161 @@ from typing import Any
 from ..core.model import DigitalSignature
 from ..core.rules import is_name
 
-_PDF_DATE = re.compile(r"D:(\d{4})(\d{2})?(\d{2})?(\d{2})?(\d{2})?(\d{2})?(?:(Z)|([+-])(\d{2})'?(\d{2})?'?)?")
-_QUIET = ("pyhanko", "pyhanko_certvalidator")  # they log every chain they cannot build (no network, no roots)
+_PDF_DATE = re.compile(r"D:(\d{4})(\d{2})?(\d{2})?(\d{2})?(\d{2})?(\d{2})?(?:Z|([+-])(\d{2})'?(\d{2})?'?)?")
+_QUIET = ("pyhanko", "pyhanko_certvalidator")
+MAX_FIELDS = 256  # form fields looked at: a hostile form cannot make the reader walk without end
 
 
 def available() -> bool:
-    """Whether pyHanko is installed (imported once, without the deprecation notices of its dependencies)."""
+    """Whether pyHanko (and asn1crypto) are installed, imported once without their dependencies' notices."""
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            import pyhanko.sign.validation  # noqa: F401
+            import asn1crypto.cms  # noqa: F401
+            import pyhanko.sign.validation.generic_cms  # noqa: F401
     except ImportError:
         return False
     return True
 
 
-def read_signatures(data: bytes, height_of: dict[int, float] | None = None) -> list[DigitalSignature]:
-    """The signatures of a PDF's bytes, in the file's order; [] without pyHanko or when there are none.
+def read_signatures(doc: Any, data: bytes, pages: dict[int, tuple[int, float]]) -> list[DigitalSignature]:
+    """The signatures of a PDF whose pdfminer document is ``doc`` and bytes ``data``, in the form's order.
 
-    ``height_of`` maps a page (from 1) to its height, to give boxes from the page's top like word boxes.
+    ``pages`` maps pdfminer's page object id to (page number from 1, page height), to give each field's page
+    and its box from the page's top like word boxes. [] when the file has no signature field.
     """
-    if b"/Sig" not in data or not available():
+    if b"/Sig" not in data:
         return []
-    from pyhanko.pdf_utils.reader import PdfFileReader
-
     try:
-        with _quiet():
-            reader = PdfFileReader(io.BytesIO(data), strict=False)
-            pages = _page_numbers(reader)
-            return [_signature(emb, pages, height_of or {}) for emb in reader.embedded_signatures]
-    except Exception:  # a damaged signature dictionary or file: the document still parses, without signatures
+        fields = list(_signature_fields(doc))
+    except Exception:  # a damaged form: the document still parses, without signatures
         return []
+    return [_signature(field, value, data, pages) for field, value in fields]
 
 
-def _signature(emb: Any, pages: dict[int, int], height_of: dict[int, float]) -> DigitalSignature:
-    sig = DigitalSignature(field_name=emb.field_name)
-    sig.signed_at = _pdf_date(_text(emb.sig_object.get("/M")))
-    sig.reason, sig.location = _text(emb.sig_object.get("/Reason")), _text(emb.sig_object.get("/Location"))
-    subject = emb.signer_cert.subject.native
-    sig.signer = _first(subject.get("common_name"))
-    sig.organization, sig.unit = _first(subject.get("organization_name")), _first(subject.get("organizational_unit_name"))
+def _signature_fields(doc: Any) -> Iterator[tuple[dict[str, Any], dict[str, Any]]]:
+    """(field, signature dictionary) of every signed signature field of the document's form."""
+    from pdfminer.pdftypes import resolve1
+    from pdfminer.psparser import PSLiteral
+
+    form = resolve1(doc.catalog.get("AcroForm"))
+    if not isinstance(form, dict):
+        return
+    todo = list(resolve1(form.get("Fields")) or [])
+    seen: set[int] = set()
+    while todo and len(seen) < MAX_FIELDS:
+        ref = todo.pop(0)
+        key = getattr(ref, "objid", id(ref))
+        if key in seen:
+            continue
+        seen.add(key)
+        field = resolve1(ref)
+        if not isinstance(field, dict):
+            continue
+        kind = resolve1(field.get("FT"))
+        value = resolve1(field.get("V"))
+        if isinstance(kind, PSLiteral) and kind.name == "Sig" and isinstance(value, dict) and "Contents" in value:
+            yield field, value
+        kids = resolve1(field.get("Kids"))
+        if isinstance(kids, list) and "T" in field and not isinstance(value, dict):
+            todo[:0] = kids
+
+
+def _signature(field: dict[str, Any], value: dict[str, Any], data: bytes, pages: dict[int, tuple[int, float]]) -> DigitalSignature:
+    sig = DigitalSignature(field_name=_text(field.get("T")))
+    sig.signed_at = _pdf_date(_text(value.get("M")))
+    sig.reason, sig.location = _text(value.get("Reason")), _text(value.get("Location"))
+    sig.page, sig.box = _place(field, pages)
+    ranges = _ranges(value.get("ByteRange"))
+    sig.covers_whole_file = len(ranges) == 4 and ranges[0] == 0 and ranges[2] + ranges[3] == len(data)
+    if available():
+        with _quiet():
+            _read_cms(sig, value, data, ranges)
     if sig.signer:
         sig.kind = "person" if is_name(sig.signer) else "organ"
-    sig.page, sig.box = _place(emb.sig_field, pages, height_of)
-    _check(emb, sig)
     return sig
 
 
-def _check(emb: Any, sig: DigitalSignature) -> None:
-    """Integrity, validity and coverage, without fetching anything: trust stays 'not_checked'."""
-    from pyhanko.sign.validation import validate_pdf_signature
-    from pyhanko.sign.validation.errors import SignatureValidationError
-    from pyhanko.sign.validation.status import SignatureCoverageLevel
-    from pyhanko_certvalidator import ValidationContext
+def _read_cms(sig: DigitalSignature, value: dict[str, Any], data: bytes, ranges: list[int]) -> None:
+    """The signer, the signing time it reports and the integrity of the signature, from its CMS."""
+    from asn1crypto import cms
+    from pdfminer.pdftypes import resolve1
+    from pyhanko.sign.validation.generic_cms import validate_sig_integrity
 
+    contents = resolve1(value.get("Contents"))
     try:
-        context = ValidationContext(trust_roots=[], allow_fetching=False)  # no network, no trust list: trust is not judged
-        status = validate_pdf_signature(emb, signer_validation_context=context)
-    except (SignatureValidationError, ValueError, KeyError):
+        signed = cms.ContentInfo.load(bytes(contents), strict=False)["content"]
+        info = signed["signer_infos"][0]
+        cert = _signer_certificate(signed, info)
+    except (ValueError, KeyError, TypeError, IndexError):
         return
-    sig.intact, sig.valid = bool(status.intact), bool(status.valid)
-    sig.covers_whole_file = status.coverage == SignatureCoverageLevel.ENTIRE_FILE
-    reported = status.signer_reported_dt
-    sig.cms_signed_at = reported if isinstance(reported, dt.datetime) else None
-
-
-def _page_numbers(reader: Any) -> dict[int, int]:
-    """Object number of each page → its number from 1."""
-    out: dict[int, int] = {}
-    for n, ref in enumerate(_pages(reader.root.raw_get("/Pages")), 1):
-        out[ref.idnum] = n
-    return out
-
-
-def _pages(ref: Any, depth: int = 0) -> Iterator[Any]:
-    node = ref.get_object()
-    if node.get("/Type") == "/Page" or "/Kids" not in node or depth > 64:
-        yield ref
+    if cert is None:
         return
-    for kid in node.raw_get("/Kids"):
-        yield from _pages(kid, depth + 1)
+    subject = cert.subject.native
+    sig.signer = _first(subject.get("common_name"))
+    sig.organization, sig.unit = _first(subject.get("organization_name")), _first(subject.get("organizational_unit_name"))
+    sig.cms_signed_at = _signing_time(info)
+    if len(ranges) != 4:
+        return
+    try:
+        digest = hashlib.new(info["digest_algorithm"]["algorithm"].native)
+        digest.update(data[ranges[0] : ranges[0] + ranges[1]])
+        digest.update(data[ranges[2] : ranges[2] + ranges[3]])
+        sig.intact, sig.valid = validate_sig_integrity(info, cert, expected_content_type="data", actual_digest=digest.digest())
+    except Exception:  # an algorithm hashlib or pyHanko does not take, a damaged CMS: left unknown
+        sig.intact = sig.valid = None
 
 
-def _place(field: Any, pages: dict[int, int], height_of: dict[int, float]) -> tuple[int | None, list[float] | None]:
-    """The page and box of a signature field's (first) widget."""
+def _signer_certificate(signed: Any, info: Any) -> Any:
+    """The certificate of the signer ``info`` names, among those the signature carries."""
+    sid = info["sid"]
+    for choice in signed["certificates"] or []:
+        cert = choice.chosen
+        if sid.name == "issuer_and_serial_number":
+            wanted = sid.chosen
+            if cert.issuer == wanted["issuer"] and cert.serial_number == wanted["serial_number"].native:
+                return cert
+        elif cert.key_identifier == sid.chosen.native:
+            return cert
+    return None
+
+
+def _signing_time(info: Any) -> dt.datetime | None:
+    for attribute in info["signed_attrs"] or []:
+        if attribute["type"].native == "signing_time":
+            value = attribute["values"][0].native
+            return value if isinstance(value, dt.datetime) else None
+    return None
+
+
+def _place(field: dict[str, Any], pages: dict[int, tuple[int, float]]) -> tuple[int | None, list[float] | None]:
+    """The page and box of a signature field's widget (the field itself, or its first kid)."""
+    from pdfminer.pdftypes import resolve1
+
     widget = field
-    kids = field.get("/Kids")
-    if kids:
-        widget = kids[0]
-    page_ref = widget.raw_get("/P") if "/P" in widget else None
-    page = pages.get(page_ref.idnum) if page_ref is not None and hasattr(page_ref, "idnum") else None
-    rect = widget.get("/Rect")
-    if rect is None or len(rect) != 4:
+    kids = resolve1(field.get("Kids"))
+    if isinstance(kids, list) and kids and "Rect" not in field:
+        widget = resolve1(kids[0]) or field
+    page_ref = widget.get("P")
+    page, height = pages.get(getattr(page_ref, "objid", -1), (None, None))
+    rect = resolve1(widget.get("Rect"))
+    if not isinstance(rect, list) or len(rect) != 4 or height is None:
         return page, None
-    x0, y0, x1, y1 = (float(v) for v in rect)
-    height = height_of.get(page or 0)
-    if height is None:
+    try:
+        x0, y0, x1, y1 = (float(resolve1(v)) for v in rect)
+    except (TypeError, ValueError):
         return page, None
     return page, [round(min(x0, x1), 2), round(height - max(y0, y1), 2), round(max(x0, x1), 2), round(height - min(y0, y1), 2)]
+
+
+def _ranges(value: Any) -> list[int]:
+    from pdfminer.pdftypes import resolve1
+
+    found = resolve1(value)
+    try:
+        return [int(resolve1(v)) for v in found] if isinstance(found, list) else []
+    except (TypeError, ValueError):
+        return []
 
 
 def _pdf_date(value: str | None) -> dt.datetime | None:
@@ -125,7 +186,7 @@ def _pdf_date(value: str | None) -> dt.datetime | None:
     m = _PDF_DATE.match(value or "")
     if m is None:
         return None
-    year, month, day, hour, minute, second, _zulu, sign, oh, om = m.groups()
+    year, month, day, hour, minute, second, sign, oh, om = m.groups()
     offset = dt.timedelta(hours=int(oh or 0), minutes=int(om or 0)) * (-1 if sign == "-" else 1) if sign else dt.timedelta(0)
     try:
         return dt.datetime(int(year), int(month or 1), int(day or 1), int(hour or 0), int(minute or 0), int(second or 0), tzinfo=dt.timezone(offset))
@@ -134,6 +195,13 @@ def _pdf_date(value: str | None) -> dt.datetime | None:
 
 
 def _text(value: Any) -> str | None:
+    """A PDF text string (PDFDocEncoding or UTF-16 with its mark) as str."""
+    from pdfminer.pdftypes import resolve1
+    from pdfminer.utils import decode_text
+
+    value = resolve1(value)
+    if isinstance(value, bytes):
+        return decode_text(value)
     return str(value) if value is not None else None
 
 
@@ -145,7 +213,7 @@ def _first(value: Any) -> str | None:
 
 @contextlib.contextmanager
 def _quiet() -> Iterator[None]:
-    """pyHanko's logs and its dependencies' deprecation notices, silenced while it reads."""
+    """pyHanko's logs and its dependencies' deprecation notices, silenced while it checks."""
     loggers = [logging.getLogger(name) for name in _QUIET]
     levels = [lg.level for lg in loggers]
     for lg in loggers:
