@@ -6,6 +6,8 @@ import html
 import re
 from pathlib import Path
 
+import pytest
+
 from vndirective import parse, parse_text
 from vndirective.exports.display import PARTS, highlighted_text, part_spans
 
@@ -41,3 +43,17 @@ def test_markup_in_the_document_is_escaped():
 def test_empty_document():
     page = parse_text("")._repr_html_()
     assert "The document is empty." in page
+
+
+def test_a_directive_in_the_repl_is_one_short_line(founding):
+    """repr(d) was the whole dataclass, text first (26,000 characters for the founding example)."""
+    line = repr(founding)
+    assert "\n" not in line and len(line) < 300
+    assert line.startswith("Directive(doc_id='334-CV/HU', doc_type='CV', issuer='HUYỆN ỦY LỤC NGẠN', date='2021-06-20'")
+    assert str(founding).splitlines()[0].startswith("Source") and "334-CV/HU" in str(founding)  # the CLI's summary
+
+
+@pytest.mark.parametrize("written", ["105-KL/TU", "105/KL/TU", "105/TU", "105 - KL/TU"])
+def test_a_reference_is_found_by_any_form_the_text_prints(founding, written):
+    """'105/TU' is how the founding example cites Kết luận 105-KL/TU in its subject: d.reference('105/TU') found nothing."""
+    assert founding.reference(written).doc_id == "105-KL/TU"

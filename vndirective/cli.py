@@ -10,61 +10,9 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__, is_compiled
-from .core.model import Directive, Task
+from .core.model import Directive
 from .errors import VndirectiveError
-
-
-def summary(d: Directive) -> str:
-    """A readable summary of a parsed document."""
-    out: list[str] = []
-
-    def row(label: str, value: object) -> None:
-        out.append(f"{label:<16}{value if value not in (None, '') else '—'}")
-
-    row("Source", d.source)
-    row("System", {"party": "Party (ĐẢNG CỘNG SẢN VIỆT NAM)", "state": "State (CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM)"}.get(d.system or ""))
-    row("Issuer", d.issuer)
-    row("Superior organ", d.issuer_parent)
-    row("Number", f"{d.doc_id}  (number {d.number})" if d.doc_id else None)
-    row("Type", f"{d.doc_type_name} ({d.doc_type})" if d.doc_type else None)
-    row("Place, date", ", ".join(x for x in (d.place, d.date.isoformat() if d.date else None) if x) or None)
-    row("Subject", d.subject)
-    if d.urgency or d.security:
-        row("Marks", ", ".join(x for x in (d.urgency, d.security) if x))
-    out.append("")
-    out.append(f"Recipients ({len(d.recipients)})")
-    out.extend(f"  - {r}" for r in d.recipients)
-    out.append(f"References ({len(d.references)})")
-    for r in d.references:
-        extra = ", ".join(x for x in (r.date.isoformat() if r.date else None, r.issuer) if x)
-        times = f"  ×{len(r.mentions)}" if len(r.mentions) > 1 else ""
-        out.append(f"  - {r.doc_id}  [{r.doc_type or '?'}]  {extra}{times}".rstrip())
-    out.append(f"Tasks ({len(d.tasks)})")
-    for t in d.tasks:
-        _task_lines(t, out, 1)
-    sig = d.signature
-    out.append("Signature")
-    if sig:
-        chain = " / ".join(f"{s.authority} {s.on_behalf_of or ''}".strip() for s in sig.chain)
-        out.append(f"  {chain + ' / ' if chain else ''}{sig.title or '—'} / {sig.name or '(no name)'}")
-    else:
-        out.append("  —")
-    out.append(f"Distribution ({len(d.distribution)})")
-    out.extend(f"  - {i.recipient}" + (f"  ({i.purpose})" if i.purpose else "") for i in d.distribution)
-    if d.warnings:
-        out.append(f"Warnings ({len(d.warnings)})")
-        out.extend(f"  ! {w.message}" for w in d.warnings)
-    return "\n".join(out)
-
-
-def _task_lines(t: Task, out: list[str], depth: int) -> None:
-    first = t.text.split("\n", 1)[0]
-    if len(first) > 90:
-        first = first[:87] + "..."
-    out.append(f"{'  ' * depth}{t.number}. {first}")
-    if depth < 2:
-        for c in t.children:
-            _task_lines(c, out, depth + 1)
+from .exports.display import summary as summary  # the text summary of a parsed document (was defined here)
 
 
 def _cmd_parse(args: argparse.Namespace) -> int:

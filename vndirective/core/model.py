@@ -342,12 +342,29 @@ class Directive(HeaderFields, JsonModel):
         return "" if span is None else self.text[span.start : span.end]
 
     def reference(self, doc_id: str) -> Reference | None:
-        """The reference with this canonical id (any written form is accepted)."""
+        """The reference with this id, in any written form: its canonical id ('105-KL/TU', '105/KL/TU') or the
+        form one of its mentions prints ('105/TU' cited under 'kết luận')."""
         from .ids import parse_id
 
         parsed = parse_id(doc_id)
         wanted = parsed.canonical if parsed else doc_id
-        return next((r for r in self.references if r.doc_id == wanted), None)
+        found = next((r for r in self.references if r.doc_id == wanted), None)
+        if found is None:
+            written = "".join(doc_id.split())
+            found = next((r for r in self.references if any("".join(m.text.split()) == written for m in r.mentions)), None)
+        return found
+
+    def __repr__(self) -> str:
+        """A one-line view for the REPL: what the document is and how much was found (the text is ``d.text``)."""
+        when = self.date.isoformat() if self.date else None
+        found = f"references={len(self.references)}, tasks={len(self.tasks)}, warnings={len(self.warnings)}"
+        return f"Directive(doc_id={self.doc_id!r}, doc_type={self.doc_type!r}, issuer={self.issuer!r}, date={when!r}, {found}, source={self.source!r})"
+
+    def __str__(self) -> str:
+        """The readable summary ``vndirective parse`` prints."""
+        from ..exports.display import summary
+
+        return summary(self)
 
     def _repr_html_(self) -> str:
         """Jupyter view: a card of the fields and the text with each part highlighted."""
