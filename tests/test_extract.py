@@ -724,3 +724,36 @@ def test_a_signing_stamp_printed_after_the_signer_is_no_part_of_the_signature(st
     assert (s.authority, s.on_behalf_of, s.title, s.name) == ("T/M", "BAN THƯỜNG VỤ", "BÍ THƯ", "Nguyễn Văn An")
     [found] = d.digital_signatures
     assert (found.signer, found.organization, found.signed_at, found.source) == (signer, organization, when, "text")
+
+
+_STATE_HEAD = ("THỦ TƯỚNG CHÍNH PHỦ\n-------\nSố: 15/CT-TTg\nV/v phòng chống thiên tai\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+               "Độc lập - Tự do - Hạnh phúc\nHà Nội, ngày 20 tháng 3 năm 2026\n\nKính gửi: Các bộ, ngành.\n\n"
+               "Thủ tướng Chính phủ yêu cầu các bộ triển khai thực hiện.\n\n")
+_PARTY_BODY = _PLAIN_HEADER + "Ban Thường vụ yêu cầu các chi bộ triển khai thực hiện.\n\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (_STATE_HEAD + "| Nơi nhận:<br>- Như trên;<br>- Lưu: VT. | KT. THỦ TƯỚNG PHÓ THỦ TƯỚNG Nguyễn Sinh Hùng |\n",
+         ("K/T", "THỦ TƯỚNG", "PHÓ THỦ TƯỚNG", "Nguyễn Sinh Hùng")),  # the whole block in one table cell, on one line
+        (_STATE_HEAD + "Nơi nhận:\n- Như trên;\n- Lưu: VT.\n\nKT. THỦ TƯỚNG PHÓ THỦ TƯỚNG Nguyễn Sinh Hùng\n",
+         ("K/T", "THỦ TƯỚNG", "PHÓ THỦ TƯỚNG", "Nguyễn Sinh Hùng")),
+        (_PARTY_BODY + "Nơi nhận:\n- Như trên,\n- Lưu Văn phòng.\n\nT/M BAN BÍ THƯ\n\nNguyễn Văn An\n",
+         ("T/M", "BAN BÍ THƯ", None, "Nguyễn Văn An")),  # no title line: authority and name, title null
+        (_PARTY_BODY + "Nơi nhận:\n- Như trên,\n- Lưu.\n\nK/T THỦ TRƯỞNG\nPHÓ THỦ TRƯỞNG\n\nNguyễn Văn An\n",
+         ("K/T", "THỦ TRƯỞNG", "PHÓ THỦ TRƯỞNG", "Nguyễn Văn An")),  # the head of an office: not 'corrected' to THỨ TRƯỞNG
+    ],
+    ids=["one-cell", "one-line", "no-title", "head-of-office"],
+)
+def test_signature_blocks_of_real_forms(text, expected):
+    s = vndirective.parse_text(text).signature
+    assert (s.authority, s.on_behalf_of, s.title, s.name) == expected
+
+
+def test_a_title_two_titles_share_the_letters_of_is_left_as_printed():
+    """THỦ TRƯỞNG and THỨ TRƯỞNG differ only by a mark: a mark-less 'THU TRUONG' cannot be told, and is not guessed."""
+    from vndirective.core import codes
+
+    assert codes.title_forms()["THU TRUONG"] is None and codes.near_title("THU TRUONG") is None
+    assert codes.title_forms()["CHU TICH"] == "CHỦ TỊCH" and codes.near_title("GHU TICH") == "CHỦ TỊCH"

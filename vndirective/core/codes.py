@@ -177,15 +177,18 @@ def titles() -> tuple[str, ...]:
 
 
 @cache
-def title_forms() -> dict[str, str]:
-    """Skeleton of a signer title → its written form (for OCR correction)."""
-    forms: dict[str, str] = {}
+def title_forms() -> dict[str, str | None]:
+    """Skeleton of a signer title → its written form (for OCR correction).
+
+    A skeleton two titles share ('THU TRUONG': THỨ TRƯỞNG of a ministry, THỦ TRƯỞNG of an office) maps to
+    None: which one a damaged form meant cannot be told, so it is left as printed (never 'corrected').
+    """
+    found: dict[str, dict[str, str]] = {}
     data = load("titles")
     for t in data["titles"]:
-        forms.setdefault(skeleton(t), t)
-        for p in data["prefixes"]:
-            forms.setdefault(skeleton(f"{p} {t}"), f"{p} {t}")
-    return forms
+        for form in (t, *(f"{p} {t}" for p in data["prefixes"])):
+            found.setdefault(skeleton(form), {}).setdefault(fold(form), form)
+    return {key: next(iter(forms.values())) if len(forms) == 1 else None for key, forms in found.items()}
 
 
 @cache
@@ -299,8 +302,11 @@ def near_title(key: str) -> str | None:
     """
     if len(key) < 6:
         return None
-    found = {form for k, form in title_forms().items() if one_edit_apart(k, key)}
-    return found.pop() if len(found) == 1 else None
+    forms = title_forms()
+    if key in forms:
+        return None  # a title as it is (or one of two that share the key): nothing to correct
+    found = {form for k, form in forms.items() if one_edit_apart(k, key)}
+    return found.pop() if len(found) == 1 else None  # None among them: near two titles, or a shared key
 
 
 def one_edit_apart(a: str, b: str) -> bool:

@@ -176,17 +176,19 @@ def _ocr_title(text: str) -> str | None:
         candidates.append(" ".join(words[:-1]))
     for candidate in candidates:
         key = " ".join(skeleton(candidate).split())
-        form = forms.get(key) or codes.near_title(key)
+        form = forms[key] if key in forms else codes.near_title(key)
         if form is not None and fold(form) != fold(text):
             return form
+        if key in forms:
+            return None  # a known title (or two that share its letters): as printed
     return None
 
 
 def _title_form(title: str, warnings: list[ParseWarning], span: Span) -> str:
     """The title as printed, or its table form when OCR damaged a mark ('CHANH VĂN PHÒNG')."""
-    form = codes.title_forms().get(skeleton(title))
-    if form is None:
-        form = _ocr_title(title)
+    forms = codes.title_forms()
+    key = skeleton(title)
+    form = forms[key] if key in forms else _ocr_title(title)
     if form is None or fold(form) == fold(title):
         return title
     warnings.append(warn("ocr_correction", span, written=title, fixed=form))
