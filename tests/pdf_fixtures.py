@@ -1,4 +1,4 @@
-"""Small PDFs written byte by byte for the reader tests: a text layer with blanks, and form widgets over them."""
+"""Small PDFs written byte by byte for the tests: the file around a list of objects, and a text layer with blanks and form widgets over them."""
 
 from __future__ import annotations
 
@@ -30,12 +30,25 @@ def pdf_with_widgets(fields: list[Field]) -> bytes:
             + shown
             + b"\nendstream"
         )
-        widgets.append(add(b"<< /Type /Annot /Subtype /Widget /FT /Sig /T (Sig%d) /Rect [%d %d %d %d] /F 4 /AP << /N %d 0 R >> >>" % (len(widgets), x0, y0, x1, y1, appearance)))
+        widgets.append(
+            add(
+                b"<< /Type /Annot /Subtype /Widget /FT /Sig /T (Sig%d) /Rect [%d %d %d %d] /F 4 /AP << /N %d 0 R >> >>"
+                % (len(widgets), x0, y0, x1, y1, appearance)
+            )
+        )
     refs = b" ".join(b"%d 0 R" % w for w in widgets)
     page, pages = len(objects) + 1, len(objects) + 2
-    add(b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 %d 0 R >> >> /Contents %d 0 R /Annots [%s] >>" % (pages, font, contents, refs))
+    add(
+        b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 %d 0 R >> >> /Contents %d 0 R /Annots [%s] >>"
+        % (pages, font, contents, refs)
+    )
     add(b"<< /Type /Pages /Kids [%d 0 R] /Count 1 >>" % page)
     catalog = add(b"<< /Type /Catalog /Pages %d 0 R /AcroForm << /Fields [%s] /SigFlags 3 >> >>" % (pages, refs))
+    return write_pdf(objects, catalog)
+
+
+def write_pdf(objects: list[bytes], root: int) -> bytes:
+    """A PDF file of these object bodies (numbered from 1, in order), its cross-reference table and trailer."""
     out = bytearray(b"%PDF-1.7\n")
     offsets = []
     for number, body in enumerate(objects, 1):
@@ -43,5 +56,5 @@ def pdf_with_widgets(fields: list[Field]) -> bytes:
         out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
     xref = len(out)
     out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1) + b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    out += b"trailer\n<< /Size %d /Root %d 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, catalog, xref)
+    out += b"trailer\n<< /Size %d /Root %d 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, root, xref)
     return bytes(out)

@@ -20,6 +20,8 @@ import vndirective
 from vndirective.cli import main
 from vndirective.exports.tt05 import ArchiveSettings, build_package, mets_schema, read_package, tt05, validate_package
 
+from .pdf_fixtures import write_pdf
+
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 FILES = [
     CORPUS / "334-CV-HU_luc-ngan_2021.md",
@@ -625,16 +627,7 @@ def _pdf(path: Path, pages: list[str | None], xmp: bytes | None = None, compress
         body = zlib.compress(xmp) if compress else xmp
         flt = b" /Filter /FlateDecode" if compress else b""
         objects.append(b"<< /Type /Metadata /Subtype /XML /Length %d%s >>\nstream\n" % (len(body), flt) + body + b"\nendstream")
-    out = bytearray(b"%PDF-1.7\n")
-    offsets = []
-    for i, obj in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % i + obj + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    path.write_bytes(bytes(out))
+    path.write_bytes(write_pdf(objects, root=1))
     return path
 
 

@@ -24,6 +24,11 @@ def load(name: str) -> dict[str, Any]:
     return data
 
 
+def entries(table: dict[str, Any]) -> dict[str, Any]:
+    """A table of a data file without its notes (the keys that start with '_')."""
+    return {k: v for k, v in table.items() if not k.startswith("_")}
+
+
 @dataclass(frozen=True)
 class DocType:
     code: str
@@ -45,7 +50,7 @@ def doc_types() -> dict[str, DocType]:
 @cache
 def _type_code_index() -> dict[str, str]:
     index = {skeleton(code): code for code in doc_types()}
-    aliases = {k: v for k, v in load("doc_types")["aliases"].items() if not k.startswith("_")}
+    aliases = entries(load("doc_types")["aliases"])
     index.update({skeleton(k): v for k, v in aliases.items()})
     # Codes that only differ by Đ/D keep their own spelling when written exactly.
     return index
@@ -68,7 +73,7 @@ def _type_words() -> dict[str, str | None]:
         for w in (*t.words, *([t.party_name] if t.party_name else [])):
             words[fold(w).lower()] = t.code
     extra = load("doc_types")["running_text_words"]
-    words.update({fold(k).lower(): v for k, v in extra.items() if not k.startswith("_")})
+    words.update({fold(k).lower(): v for k, v in entries(extra).items()})
     return words
 
 

@@ -23,6 +23,7 @@ from typing import Any
 from ..core.lines import Layout, build_layout
 from ..errors import CorruptDocument, EncryptedDocument, UnsupportedFormat
 from .limits import DEFAULT, Limits, exceeded
+from .optional import require
 
 WORD_IDENT = 0xA5EC  # the FIB's wIdent
 MIN_NFIB = 101  # Word 97; Word 6 and 95 files store their text otherwise
@@ -38,11 +39,7 @@ _REPLACED = {"\x1e": "-", "\xa0": " "}  # non-breaking hyphen and space
 
 
 def _require() -> Any:
-    try:
-        import olefile
-    except ImportError as exc:  # pragma: no cover - depends on the environment
-        raise UnsupportedFormat("reading .doc files needs olefile: pip install 'vndirective[doc]'") from exc
-    return olefile
+    return require("olefile", "reading .doc files", "doc")
 
 
 def read_doc(data: bytes, name: str = "<doc>", limits: Limits = DEFAULT) -> Layout:
@@ -228,6 +225,7 @@ def _lines(text: str, start: int, end: int, marks: _TableMarks) -> Iterator[str]
     cell: list[str] = []  # paragraphs of the cell being read
     paragraph: list[str] = []
     fields: list[bool] = []  # for each open field: whether its result (after the separator) is being read
+    breaks_in_cells = _breaks_in_cells(text, start, end, marks)
     for cp in range(start, min(end, len(text))):
         c = text[cp]
         if c == _FIELD_BEGIN:
@@ -247,7 +245,7 @@ def _lines(text: str, start: int, end: int, marks: _TableMarks) -> Iterator[str]
                 cells.append([p for p in cell if p.strip()])
                 cell, paragraph = [], []
         elif c in _NEW_LINE:
-            if cp in marks.in_table or (c != _PARAGRAPH and (cells or cell or _in_cell(text, cp, end, marks))):
+            if cp in marks.in_table or (c != _PARAGRAPH and (cells or cell or cp in breaks_in_cells)):
                 cell.append("".join(paragraph))  # a line inside a cell
             else:
                 yield "".join(paragraph)
@@ -260,14 +258,20 @@ def _lines(text: str, start: int, end: int, marks: _TableMarks) -> Iterator[str]
         yield from [*cell, "".join(paragraph)]
 
 
-def _in_cell(text: str, cp: int, end: int, marks: _TableMarks) -> bool:
-    """Whether a line break at ``cp`` stands in a cell: the next paragraph mark after it is a cell's."""
-    for k in range(cp + 1, min(end, len(text))):
-        if text[k] == _PARAGRAPH:
-            return k in marks.in_table
-        if text[k] == _CELL:
-            return True
-    return False
+def _breaks_in_cells(text: str, start: int, end: int, marks: _TableMarks) -> frozenset[int]:
+    """The line breaks of ``text[start:end]`` that stand in a cell: the next paragraph mark after them is a
+    cell's (or a cell mark comes first). One pass from the end, whatever the number of breaks."""
+    out = set()
+    in_cell = False
+    for k in range(min(end, len(text)) - 1, start - 1, -1):
+        c = text[k]
+        if c == _CELL:
+            in_cell = True
+        elif c == _PARAGRAPH:
+            in_cell = k in marks.in_table
+        elif c in _NEW_LINE and in_cell:
+            out.add(k)
+    return frozenset(out)
 
 
 def _row(cells: list[list[str]]) -> Iterator[str]:

@@ -22,6 +22,7 @@ from ..core.lines import Layout, build_layout
 from ..core.messages import warn
 from ..errors import CorruptDocument, UnsupportedFormat
 from .limits import DEFAULT, ZIP_RATIO_FLOOR, Limits, exceeded
+from .optional import require
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
@@ -29,11 +30,7 @@ _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
 
 def _require() -> Any:
-    try:
-        import docx
-    except ImportError as exc:  # pragma: no cover - depends on the environment
-        raise UnsupportedFormat("reading .docx files needs python-docx: pip install 'vndirective[docx]'") from exc
-    return docx
+    return require("docx", "reading .docx files", "docx")
 
 
 def read_docx(data: bytes, name: str = "<docx>", limits: Limits = DEFAULT) -> Layout:

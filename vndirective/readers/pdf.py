@@ -29,8 +29,9 @@ from ..core.lines import Layout, build_layout
 from ..core.messages import warn
 from ..core.model import Box, ParseWarning
 from ..core.normalize import prepare
-from ..errors import CorruptDocument, EncryptedDocument, NoTextLayer, UnsupportedFormat
+from ..errors import CorruptDocument, EncryptedDocument, NoTextLayer
 from .limits import DEFAULT, Limits, exceeded
+from .optional import require
 from .pdf_chars import Document as PdfiumDocument
 from .pdf_chars import Unreadable
 from .signatures import read_signatures
@@ -41,11 +42,7 @@ _CHUNK = 2**20
 
 
 def _require() -> Any:
-    try:
-        import pdfplumber
-    except ImportError as exc:  # pragma: no cover - depends on the environment
-        raise UnsupportedFormat("reading PDF files needs pdfplumber: pip install 'vndirective[pdf]'") from exc
-    return pdfplumber
+    return require("pdfplumber", "reading PDF files", "pdf")
 
 
 def damage_errors() -> tuple[type[BaseException], ...]:
@@ -96,13 +93,12 @@ def read_pdf(data: bytes, name: str = "<pdf>", ocr: bool = False, password: str 
             fast.close()
     if failed and failed == pages:
         raise CorruptDocument(f"{name}: no page of the PDF could be read ({warnings[0].message}). {_REPAIR}")
-    signatures = read_signatures(pdf.doc, data, page_ids)
     if chars == 0 and not failed:
         if ocr:
             from .ocr import ocr_pdf
 
             layout = ocr_pdf(data, name, password=password, limits=limits)
-            layout.digital_signatures = signatures
+            layout.digital_signatures = read_signatures(pdf.doc, data, page_ids)
             return layout
         raise NoTextLayer(
             f"{name}: the PDF has no text layer (a scanned document). Parse it with ocr=True (CLI: --ocr) where "
@@ -110,6 +106,7 @@ def read_pdf(data: bytes, name: str = "<pdf>", ocr: bool = False, password: str 
             "or OCR it first (ocrmypdf -l vie in.pdf out.pdf)."
         )
     text = "".join(pieces)
+    signatures = read_signatures(pdf.doc, data, page_ids)  # not for a scan refused above: no work for an error
     if ocr and _mostly_unmapped(text):
         from .ocr import ocr_pdf
 

@@ -9,7 +9,7 @@ from functools import cache, lru_cache
 
 import regex
 
-from ..codes import load
+from ..codes import entries, load
 from ..model import Span
 from ..normalize import fold
 
@@ -43,7 +43,7 @@ class _Cues:
 @cache
 def _cues() -> _Cues:
     data = load("relations")
-    relations = {name: cues for name, cues in data["relations"].items() if not name.startswith("_")}
+    relations = entries(data["relations"])
     relation_of = {fold(c).lower(): name for name, cues in relations.items() for c in cues}
     blockers = "|".join(regex.escape(fold(w).lower()) for w in data["cue_blockers"]["words"])
     return _Cues(
