@@ -58,3 +58,49 @@ def write_pdf(objects: list[bytes], root: int) -> bytes:
     out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1) + b"".join(b"%010d 00000 n \n" % o for o in offsets)
     out += b"trailer\n<< /Size %d /Root %d 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, root, xref)
     return bytes(out)
+
+
+def pdf_with_cid_fonts(program: bytes, lines: list[tuple[str, bool]], gids: dict[str, int]) -> bytes:
+    """A one-page PDF whose lines are printed in a Type0 font (Identity-H, glyph ids as codes) of the
+    TrueType ``program``: a line with True in a font with a ToUnicode map, with False in one without
+    (as Microsoft Print to PDF writes them). ``gids``: character → glyph id in the program."""
+    objects: list[bytes] = []
+
+    def add(body: bytes) -> int:
+        objects.append(body)
+        return len(objects)
+
+    file = add(b"<< /Length %d /Length1 %d >>\nstream\n" % (len(program), len(program)) + program + b"\nendstream")
+    descriptor = add(
+        b"<< /Type /FontDescriptor /FontName /ABCDEF+Test /Flags 32 /FontBBox [0 -300 1000 900] /ItalicAngle 0 "
+        b"/Ascent 900 /Descent -300 /CapHeight 700 /StemV 80 /FontFile2 %d 0 R >>" % file
+    )
+    cid = add(
+        b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /ABCDEF+Test /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) "
+        b"/Supplement 0 >> /FontDescriptor %d 0 R /CIDToGIDMap /Identity /DW 600 >>" % descriptor
+    )
+    shown_mapped = {ch for text, has_map in lines if has_map for ch in text}  # a subset's map names the glyphs it prints
+    entries = b"".join(b"<%04X> <%04X>\n" % (gid, ord(ch)) for ch, gid in sorted(gids.items()) if ch in shown_mapped)
+    cmap = (
+        b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /Test def 1 begincodespacerange <0000> <FFFF> "
+        b"endcodespacerange %d beginbfchar\n" % len(shown_mapped) + entries + b"endbfchar endcmap CMapName currentdict /CMap defineresource pop end end"
+    )
+    to_unicode = add(b"<< /Length %d >>\nstream\n" % len(cmap) + cmap + b"\nendstream")
+    bare = add(b"<< /Type /Font /Subtype /Type0 /BaseFont /ABCDEF+Test /Encoding /Identity-H /DescendantFonts [%d 0 R] >>" % cid)
+    mapped = add(
+        b"<< /Type /Font /Subtype /Type0 /BaseFont /GHIJKL+Test /Encoding /Identity-H /DescendantFonts [%d 0 R] /ToUnicode %d 0 R >>"
+        % (cid, to_unicode)
+    )
+    shown = b"".join(
+        b"BT /%s 12 Tf 72 %d Td <%s> Tj ET\n" % (b"M" if has_map else b"B", 760 - 20 * k, "".join(f"{gids[ch]:04X}" for ch in text).encode())
+        for k, (text, has_map) in enumerate(lines)
+    )
+    contents = add(b"<< /Length %d >>\nstream\n" % len(shown) + shown + b"\nendstream")
+    page, pages = len(objects) + 1, len(objects) + 2
+    add(
+        b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 595 842] /Resources << /Font << /B %d 0 R /M %d 0 R >> >> /Contents %d 0 R >>"
+        % (pages, bare, mapped, contents)
+    )
+    add(b"<< /Type /Pages /Kids [%d 0 R] /Count 1 >>" % page)
+    catalog = add(b"<< /Type /Catalog /Pages %d 0 R >>" % pages)
+    return write_pdf(objects, catalog)

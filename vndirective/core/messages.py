@@ -44,6 +44,10 @@ TEMPLATES: dict[str, str] = {
         "not in the page's text; read where it is shown."
     ),
     "signature_stamp": "Page {page} shows a digital signature stamp ('{text}'): it is not part of the document's text and was left out.",
+    "pdf_glyphs_recovered": (
+        "{recovered} of the {total} glyphs the PDF's fonts give no Unicode map for ({share} %) were read from the embedded fonts; "
+        "the others come out as '(cid:NN)'."
+    ),
     "pdf_unmapped_glyphs": "The PDF's fonts have no Unicode mapping: characters come out as '(cid:NN)'; parse with ocr=True (--ocr).",
     "legacy_encoding": "The text looks typed in the legacy {encoding} font encoding (it reads like mojibake): convert it to Unicode before parsing.",
     "internal": "Dropped an invalid span for {field}.",

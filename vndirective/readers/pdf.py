@@ -34,6 +34,7 @@ from .limits import DEFAULT, Limits, exceeded
 from .optional import require
 from .pdf_chars import Document as PdfiumDocument
 from .pdf_chars import Unreadable
+from .pdf_fonts import Fonts
 from .signatures import read_signatures
 from .words import render_page
 
@@ -69,6 +70,9 @@ def read_pdf(data: bytes, name: str = "<pdf>", ocr: bool = False, password: str 
     chars = failed = pages = offset = 0
     running = RunningLines()
     fast = _pdfium(data, password)
+    fonts = Fonts(pdf)
+    if fast is not None:
+        fast.fonts = fonts
     page_ids: dict[int, tuple[int, float]] = {}  # pdfminer's page object id → (number, height), for the signature fields
     try:
         for number, raw in _pages(pdf, name, limits, warnings):
@@ -78,6 +82,7 @@ def read_pdf(data: bytes, name: str = "<pdf>", ocr: bool = False, password: str 
                 pieces.append("\n\f")
                 offset += 2
             try:
+                fonts.scan_page(raw)
                 page_chars, text, page_boxes = _read_page(pdf, raw, number, offset, running, fast)
             except damage_errors() as exc:
                 warnings.append(warn("page_unreadable", page=number, error=_brief(exc)))
@@ -117,6 +122,9 @@ def read_pdf(data: bytes, name: str = "<pdf>", ocr: bool = False, password: str 
     layout = build_layout(text, already_prepared=True) if prepare(text) == text else build_layout(text)
     if layout.text == text:
         layout.boxes = boxes  # offsets are still true only when preparing changed nothing
+    total, recovered = fonts.stats()
+    if total:
+        layout.warnings.append(warn("pdf_glyphs_recovered", recovered=recovered, total=total, share=f"{100 * recovered / total:.1f}"))
     if "(cid:" in text:
         layout.warnings.append(warn("pdf_unmapped_glyphs"))
     layout.warnings.extend(warnings)

@@ -44,6 +44,8 @@ import threading
 from operator import itemgetter
 from typing import Any
 
+from .pdf_fonts import Fonts, Recovery
+
 LOCK = threading.RLock()  # one pdfium call at a time in this process
 
 X_TOLERANCE = 1.5  # pdfplumber's extract_words(x_tolerance=...): a wider gap ends a word
@@ -95,6 +97,8 @@ class _Api:
         self.font_size = bind("FPDFText_GetFontSize", d, vp, i)
         self.font = bind("FPDFTextObj_GetFont", vp, vp)
         self.descent = bind("FPDFFont_GetDescent", i, vp, f, vp)
+        self.font_name = bind("FPDFFont_GetBaseFontName", ctypes.c_size_t, vp, ctypes.c_char_p, ctypes.c_size_t)
+        self.font_data = bind("FPDFFont_GetFontData", i, vp, vp, ctypes.c_size_t, vp)
         self.count_marks = bind("FPDFPageObj_CountMarks", i, vp)
         self.get_mark = bind("FPDFPageObj_GetMark", vp, vp, ctypes.c_ulong)
         self.mark_param_type = bind("FPDFPageObjMark_GetParamValueType", i, vp, ctypes.c_char_p)
@@ -143,6 +147,7 @@ class Document:
         self.api = _load()
         self.stamps: dict[int, list[list[dict[str, Any]]]] = {}  # page index → the words of each widget that is a stamp of its own
         self.fillers: dict[int, list[dict[str, Any]]] = {}  # page index → the words widgets wrote into the page's lines
+        self.fonts: Fonts | None = None  # the fonts without a Unicode map (set by the reader, page by page)
         self._data = data  # pdfium reads from this memory until the document is closed
         secret = password.encode("utf-8") if password else None
         with LOCK:
@@ -182,7 +187,7 @@ class Document:
             try:
                 if size is not None and (abs(api.page_width(page) - size[0]) > 1 or abs(api.page_height(page) - size[1]) > 1):
                     raise Unreadable(f"pdfium sizes page {index + 1} otherwise")
-                chars = _page_chars(api, page, index, x_offset, top_at)
+                chars = _page_chars(api, page, index, x_offset, top_at, self.fonts)
                 widgets = _widget_rects(api, page, x_offset, top_at)
             finally:
                 api.close_page(page)
@@ -216,7 +221,7 @@ class Document:
         if not page:
             return [], []
         try:
-            after = _page_chars(api, page, index, x_offset, top_at)
+            after = _page_chars(api, page, index, x_offset, top_at, self.fonts)
         except Unreadable:
             return [], []  # the widgets' fonts have no Unicode map: the page as it was
         finally:
@@ -229,13 +234,13 @@ WIDGET = 20  # FPDF_ANNOT_WIDGET
 Rect = tuple[float, float, float, float]  # x0, top, x1, bottom in pdfplumber's coordinates
 
 
-def _page_chars(api: _Api, page: int, index: int, x_offset: float, top_at: float) -> list[Char]:
+def _page_chars(api: _Api, page: int, index: int, x_offset: float, top_at: float, fonts: Fonts | None = None) -> list[Char]:
     """The characters of a loaded page (the caller holds :data:`LOCK`)."""
     text_page = api.load_text(page)
     if not text_page:
         raise Unreadable(f"pdfium cannot read the text of page {index + 1}")
     try:
-        return _chars(api, text_page, x_offset, top_at)
+        return _chars(api, text_page, x_offset, top_at, fonts)
     finally:
         api.close_text(text_page)
 
@@ -324,9 +329,10 @@ Char = tuple[float, float, float, int, str, int, int, float, float]
 SAME = 0.01  # pt: a space pdfium makes up at the very place of the next character marks no space of the PDF
 
 
-def _chars(api: _Api, text_page: int, x_offset: float, top_at: float) -> list[Char]:
+def _chars(api: _Api, text_page: int, x_offset: float, top_at: float, fonts: Fonts | None = None) -> list[Char]:
     """The characters of a text page, with the spaces of the PDF; the spaces and line breaks
     pdfium makes up are left out, except where pdfium dropped a space of the PDF for its own.
+    The characters of a font without a Unicode map are read by ``fonts`` (:mod:`.pdf_fonts`).
     pdfium's calls here hold :data:`LOCK` (the caller's)."""
     n = api.count(text_page)
     if n <= 0:
@@ -345,6 +351,8 @@ def _chars(api: _Api, text_page: int, x_offset: float, top_at: float) -> list[Ch
     append = out.append
     current = font = last = 0
     size = em_top = depth = 0.0
+    recovery: Recovery | bool | None = None
+    names: dict[int, tuple[str, int]] = {}
     for i, ch in enumerate(text):
         if ch.isspace() and generated(text_page, i):
             # pdfium makes up a space where a TJ array moves the pen on (a gap of the line, often
@@ -380,9 +388,15 @@ def _chars(api: _Api, text_page: int, x_offset: float, top_at: float) -> list[Ch
                 descent.value = 0.0
             em_top = top_at - (oy.value + size)
             depth = descent.value / size if size > 0 else 0.0
-        if unmapped(text_page, i) and ch != " ":  # (pdfium reads code 32 without a map as a space, as pdfminer does by its glyph name)
-            raise Unreadable("glyphs without a Unicode map")  # pdfplumber writes them '(cid:NN)'
+            recovery = fonts.get(*_font_key(api, font, names)) if fonts is not None and fonts.needed() and font else None
         loose_box(text_page, i, box_at)
+        if isinstance(recovery, Recovery):
+            if ch != " " and (recovery.kind == "simple" or unmapped(text_page, i)):
+                ch = recovery.text(ch, (box.right - box.left) * 1000 / size if size > 0 else None)
+        elif unmapped(text_page, i) and ch != " ":  # (pdfium reads code 32 without a map as a space, as pdfminer does by its glyph name)
+            raise Unreadable("glyphs without a Unicode map")  # pdfplumber writes them '(cid:NN)'
+        elif recovery is False:
+            raise Unreadable("two fonts without a Unicode map share a name")
         x0 = ox.value - x_offset
         if out and last == i - 1 and out[-1][5] == obj and out[-1][2] > x0 >= out[-1][1]:
             # The previous character of this text object (no gap between, or pdfium would have put a
@@ -391,6 +405,18 @@ def _chars(api: _Api, text_page: int, x_offset: float, top_at: float) -> list[Ch
         append((em_top, x0, max(box.right - x_offset, x0), i, ch, obj or 0, font, size, depth))
         last = i
     return out
+
+
+def _font_key(api: _Api, font: int, keys: dict[int, tuple[str, int]]) -> tuple[str, int]:
+    """pdfium's name of a font and the length of its embedded program (0: none), by handle."""
+    if font not in keys:
+        buffer = ctypes.create_string_buffer(256)
+        size = api.font_name(font, buffer, 256)
+        length = ctypes.c_size_t()
+        if not api.font_data(font, None, 0, ctypes.addressof(length)):
+            length.value = 0
+        keys[font] = (buffer.value.decode("latin-1") if 0 < size <= 256 else "", length.value)
+    return keys[font]
 
 
 def _gap_after(api: _Api, text_page: int, out: list[Char], x: float, x_offset: float) -> None:
