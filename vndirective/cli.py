@@ -10,32 +10,59 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__, is_compiled
+from .cli_options import (
+    add_reader_options,
+    add_settings_options,
+    archive_settings,
+    error_line,
+    missing_extra_line,
+    reader_kwargs,
+)
 from .core.model import Directive
 from .errors import VndirectiveError
 from .exports.display import summary as summary  # the text summary of a parsed document (was defined here)
 
 
 def _cmd_parse(args: argparse.Namespace) -> int:
+    """Every file is parsed: one that cannot be read is reported on stderr and the others still are; status 2 if any failed."""
     from .core.pipeline import parse
 
-    for i, path in enumerate(args.files):
-        d = parse(path, encoding=args.encoding, ocr=args.ocr, password=args.password)
+    options = reader_kwargs(args)
+    several = len(args.files) > 1
+    printed = failed = 0
+    for path in args.files:
+        try:
+            d = parse(path, **options)
+        except (VndirectiveError, OSError) as exc:
+            failed += 1
+            print(f"vndirective: error: {error_line(exc, path)}", file=sys.stderr)
+            continue
         if args.json:
             data = d.to_dict()
             if args.no_text:
                 data.pop("text", None)
-            print(json.dumps(data, ensure_ascii=False, indent=2))
+            print(json.dumps(data, ensure_ascii=False) if several else json.dumps(data, ensure_ascii=False, indent=2))
         else:
-            if i:
+            if printed:
                 print("\n" + "=" * 72 + "\n")
             print(summary(d))
-    return 0
+        printed += 1
+    if failed and several:
+        print(f"vndirective: {failed} of {len(args.files)} files could not be read", file=sys.stderr)
+    return 2 if failed else 0
 
 
 def _cmd_evaluate(args: argparse.Namespace) -> int:
+    from functools import partial
+
+    from .core.pipeline import parse
     from .evaluation import evaluate, evaluate_assignments
 
-    report = evaluate_assignments(args.directory) if args.assignments else evaluate(args.directory, fmt=args.format, ocr=args.ocr)
+    options = reader_kwargs(args)
+    if args.assignments:
+        report = evaluate_assignments(args.directory, read_options=options)
+    else:
+        report = evaluate(args.directory, parse=partial(parse, **options), fmt=args.format)
     if not report.documents:
         wanted = "assignments/*.assign.json" if args.assignments else "*.gold.json"
         print(f"{args.directory}: no {wanted} with a matching document found", file=sys.stderr)
@@ -68,7 +95,7 @@ def _cmd_batch(args: argparse.Namespace) -> int:
             incremental=args.incremental,
             progress=not args.no_progress,
             timeout=args.timeout or None,
-            ocr=args.ocr,
+            **reader_kwargs(args),
         )
     except KeyboardInterrupt:
         print("\ninterrupted: the records written so far are saved; run the same command again to resume", file=sys.stderr)
@@ -91,13 +118,14 @@ def _cmd_batch(args: argparse.Namespace) -> int:
 def _cmd_tasks(args: argparse.Namespace) -> int:
     import csv
 
-    from .core.model import ASSIGNMENT_COLUMNS
+    from .analysis.results import ASSIGNMENT_COLUMNS
     from .core.pipeline import parse
 
     columns = ["file", "doc_id", "date", *ASSIGNMENT_COLUMNS]
     rows = []
+    options = reader_kwargs(args)
     for path in args.files:
-        d = parse(path, encoding=args.encoding)
+        d = parse(path, **options)
         for record in d.assignments.to_records():
             rows.append({"file": str(path), "doc_id": d.doc_id or "", "date": d.date.isoformat() if d.date else "", **record})
     if args.csv:
@@ -118,8 +146,9 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
     reports = []
     any_finding = False
+    options = reader_kwargs(args)
     for i, path in enumerate(args.files):
-        d = parse(path, encoding=args.encoding)
+        d = parse(path, **options)
         findings = check(d)
         any_finding = any_finding or bool(findings)
         if args.json:
@@ -134,9 +163,9 @@ def _cmd_check(args: argparse.Namespace) -> int:
     return 1 if any_finding else 0
 
 
-def _documents(paths: Sequence[str], encoding: str | None, *, strict: bool = False) -> list[Directive]:
-    """The documents of files and folders (read recursively). A file that cannot be read is skipped with a
-    message; with ``strict``, a file named on the command line raises instead (one found in a folder is skipped)."""
+def _documents(paths: Sequence[str], options: dict[str, Any], *, strict: bool = False) -> list[Directive]:
+    """The documents of files and folders (read recursively), read with the reading ``options``. A file that cannot be read
+    is skipped with a message; with ``strict``, a file named on the command line raises instead (one found in a folder is skipped)."""
     from .core.pipeline import parse
     from .readers.files import iter_files
 
@@ -145,40 +174,25 @@ def _documents(paths: Sequence[str], encoding: str | None, *, strict: bool = Fal
         path = Path(item)
         for f in iter_files(path) if path.is_dir() else [path]:
             try:
-                docs.append(parse(f, encoding=encoding))
+                docs.append(parse(f, **options))
             except VndirectiveError as exc:
                 if strict and not path.is_dir():
                     raise
-                print(f"skipped {f}: {exc}", file=sys.stderr)
+                print(f"skipped {error_line(exc, f)}", file=sys.stderr)
     return docs
-
-
-def _archive_settings(args: argparse.Namespace) -> Any:
-    """The archive settings of a hồ sơ: the settings file, then the options given on the command line."""
-    from .exports.settings import ArchiveSettings
-
-    settings = ArchiveSettings.from_file(args.settings) if args.settings else ArchiveSettings()
-    options = ("agency_id", "agency_name", "file_code", "title", "retention", "access", "language", "creator", "archive_code")
-    given = {name: getattr(args, name, None) for name in options}
-    given["file_title"], given["access_mode"] = given.pop("title"), given.pop("access")
-    return settings.merged(**given)
 
 
 def _cmd_record(args: argparse.Namespace) -> int:
     from .exports.nd30 import file_record, to_record
 
     if args.kind == "file":
-        try:
-            settings = _archive_settings(args)
-        except (OSError, ValueError) as exc:
-            print(f"vndirective: error: {exc}", file=sys.stderr)
-            return 2
-        docs = _documents(args.files, args.encoding, strict=True)
+        settings = archive_settings(args)  # before any document is read: a bad settings file is one line, status 2
+        docs = _documents(args.files, reader_kwargs(args), strict=True)
         r = file_record(docs, settings)
         print(json.dumps({"kind": r.kind, "fields": r.fields, "problems": r.problems, "documents": [d.source for d in docs]}, ensure_ascii=False, indent=2))
         return 0
     reports = []
-    for d in _documents(args.files, args.encoding, strict=True):
+    for d in _documents(args.files, reader_kwargs(args), strict=True):
         r = to_record(d, f"nd30-{args.kind}")
         reports.append({"file": str(d.source), "kind": r.kind, "fields": r.fields, "problems": r.problems})
     print(json.dumps(reports[0] if len(reports) == 1 else reports, ensure_ascii=False, indent=2))
@@ -192,16 +206,12 @@ def _cmd_register(args: argparse.Namespace) -> int:
     if suffix not in (".csv", ".xlsx"):
         print("vndirective register: --out must end in .csv or .xlsx", file=sys.stderr)
         return 2
-    docs = _documents(args.paths, args.encoding)
+    docs = _documents(args.paths, reader_kwargs(args))
     # A register runs in date order; undated documents go last, in the order read.
     docs.sort(key=lambda d: (d.date is None, d.date.toordinal() if d.date else 0, int(d.number) if d.number and d.number.isdigit() else 0))
     rows = register_rows(docs, args.kind, start=args.start)
     if suffix == ".xlsx":
-        try:
-            write_register_xlsx(rows, args.out, kind=args.kind, organ=args.organ, year=args.year)
-        except ImportError as exc:
-            print(f"vndirective register: {exc}", file=sys.stderr)
-            return 2
+        write_register_xlsx(rows, args.out, kind=args.kind, organ=args.organ, year=args.year)  # no openpyxl: main says what to install
     else:
         write_register_csv(rows, args.out, kind=args.kind)
     print(f"{len(rows)} row(s) written to {args.out}", file=sys.stderr)
@@ -217,14 +227,16 @@ def _graph_input(args: argparse.Namespace) -> Any:
     from .core.pipeline import parse
     from .readers.files import iter_files
 
+    options = reader_kwargs(args)
+
     def documents() -> Iterator[Directive]:
         for item in args.paths:
             path = Path(item)
             for f in iter_files(path) if path.is_dir() else [path]:
                 try:
-                    yield parse(f)
+                    yield parse(f, **options)
                 except VndirectiveError as exc:
-                    print(f"skipped {f}: {exc}", file=sys.stderr)
+                    print(f"skipped {error_line(exc, f)}", file=sys.stderr)
 
     return documents()
 
@@ -280,11 +292,13 @@ def _cmd_graph(args: argparse.Namespace) -> int:
 def _cmd_archive(args: argparse.Namespace) -> int:
     from .exports.tt05 import build_package
 
+    settings = archive_settings(args)  # before anything is written: a bad settings file is one line, status 2
     try:
-        settings = _archive_settings(args)
-        report = build_package(args.paths, args.out, settings, package=args.package, zip=args.zip, sequence=args.sequence)
+        report = build_package(
+            args.paths, args.out, settings, package=args.package, zip=args.zip, sequence=args.sequence, read_options=reader_kwargs(args)
+        )
     except (OSError, ValueError) as exc:
-        print(f"vndirective: error: {exc}", file=sys.stderr)
+        print(f"vndirective: error: {error_line(exc)}", file=sys.stderr)
         return 2
     print(f"Package {report.path}: {report.package} {report.objid}, {len(report.documents)} documents")
     for w in report.warnings:
@@ -300,34 +314,25 @@ def _cmd_archive(args: argparse.Namespace) -> int:
     return 1
 
 
-def _settings_options(p: argparse.ArgumentParser) -> None:
-    """The archivist's settings of a hồ sơ, shared by 'archive' and 'record --kind file'."""
-    p.add_argument("--settings", metavar="FILE", help="archive settings of the hồ sơ (JSON; TOML on Python 3.11+); options below override it")
-    p.add_argument("--agency-id", help="mã định danh cơ quan / mã phông (000.00.00.G09 or H49.64.33)")
-    p.add_argument("--agency-name", help="name of the agency handing over the file")
-    p.add_argument("--file-code", help="mã hồ sơ (fileCode): organ id + year + file number and notation")
-    p.add_argument("--title", help="tiêu đề hồ sơ")
-    p.add_argument("--retention", help="thời hạn lưu trữ: 01 Vĩnh viễn, 02 70 năm ... 06 10 năm, 07 Khác (or '20 năm')")
-    p.add_argument("--access", help="chế độ sử dụng: 01 Công khai, 02 Sử dụng có điều kiện, 03 Mật")
-    p.add_argument("--language", help="ngôn ngữ (code 01-11 or vi, en...; default vi)")
-    p.add_argument("--creator", help="người lập hồ sơ")
-    p.add_argument("--archive-code", help="AIP: mã cơ quan lưu trữ (arcFileCode = this + '.' + file code)")
-
-
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="vndirective", description="Read Vietnamese official documents into structured data.")
     p.add_argument("--version", action="version", version=f"vndirective {__version__} ({'compiled' if is_compiled() else 'pure Python'} core)")
     sub = p.add_subparsers(dest="command", required=True)
 
-    pp = sub.add_parser("parse", help="parse documents and print a summary or JSON")
-    pp.add_argument("files", nargs="+", help="document files (text, Markdown, HTML, Word .docx, PDF)")
-    pp.add_argument("--json", action="store_true", help="print to_dict() as JSON (UTF-8)")
+    pp = sub.add_parser(
+        "parse",
+        help="parse documents and print a summary or JSON",
+        description="Parse documents and print a summary of each, or JSON. Every file is parsed: one that cannot be read is reported "
+        "on stderr in one line naming it, the others are still parsed, and the exit status is 2 if any failed.",
+    )
+    pp.add_argument("files", nargs="+", help="document files (text, Markdown, HTML, Word .docx/.doc, PDF)")
+    pp.add_argument(
+        "--json", action="store_true", help="print to_dict() as JSON (UTF-8); with several files, JSON Lines: one compact object per file read, in order"
+    )
     pp.add_argument(
         "--no-text", action="store_true", help="leave the text out of the JSON (kept by default: Directive.from_dict needs it to rebuild the result)"
     )
-    pp.add_argument("--encoding", help="decode the files with this encoding instead of UTF-8")
-    pp.add_argument("--ocr", action="store_true", help="read scanned PDFs with Tesseract (apt-get install tesseract-ocr tesseract-ocr-vie)")
-    pp.add_argument("--password", help="the password of encrypted PDF files")
+    add_reader_options(pp)
     pp.set_defaults(func=_cmd_parse)
 
     pe = sub.add_parser("evaluate", help="score the parser against *.gold.json files of a folder")
@@ -338,8 +343,8 @@ def build_parser() -> argparse.ArgumentParser:
     pe.add_argument(
         "--format", metavar="SUFFIX", help="score the versions with this suffix ('docx', 'pdf', 'scan.pdf', 'tcvn3.txt'), beside the gold files or in formats/"
     )
-    pe.add_argument("--ocr", action="store_true", help="OCR scanned PDFs (needs Tesseract with Vietnamese)")
     pe.add_argument("--assignments", action="store_true", help="score the assignments against DIR/assignments/*.assign.json instead")
+    add_reader_options(pe)
     pe.set_defaults(func=_cmd_evaluate)
 
     pb = sub.add_parser("batch", help="parse every document under a folder, in parallel, into JSON Lines and/or an SQLite store")
@@ -350,9 +355,9 @@ def build_parser() -> argparse.ArgumentParser:
     pb.add_argument("--incremental", action="store_true", help="keep the records of files whose content is unchanged since the last run")
     pb.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
     pb.add_argument("--timeout", type=float, default=600.0, metavar="S", help="seconds per file before it becomes a Timeout error (0: none; default 600)")
-    pb.add_argument("--ocr", action="store_true", help="OCR scanned PDFs (needs Tesseract with Vietnamese)")
     pb.add_argument("--export", metavar="DIR", help="then write every table of the store to DIR (needs --db)")
     pb.add_argument("--export-format", choices=("csv", "parquet"), default="csv", help="csv (default) or parquet (needs pyarrow)")
+    add_reader_options(pb, only=("encoding", "ocr"))  # run_batch takes no password or limits (yet)
     pb.set_defaults(func=_cmd_batch)
 
     pg = sub.add_parser("graph", help="the citation graph of documents (files, folders or a store): export it or query it")
@@ -371,18 +376,19 @@ def build_parser() -> argparse.ArgumentParser:
     pg.add_argument("--cited-by", metavar="ID", help="print what cites the document with this number")
     pg.add_argument("--chain", metavar="ID", help="print the implementation chain up from the document with this number")
     pg.add_argument("--timeline", metavar="ORGAN", help="print the documents of an organ key (e.g. HU@bac-giang/luc-ngan) by date")
+    add_reader_options(pg)
     pg.set_defaults(func=_cmd_graph)
 
     pt = sub.add_parser("tasks", help="who must do what, by when: the assignments of documents (--csv for a follow-up sheet)")
     pt.add_argument("files", nargs="+", metavar="FILE", help="documents")
     pt.add_argument("--csv", action="store_true", help="write CSV rows (file, doc_id, date, task, lead, coordinators, action, deadline...)")
-    pt.add_argument("--encoding", help="encoding of text files (default: detected)")
+    add_reader_options(pt)
     pt.set_defaults(func=_cmd_tasks)
 
     pc = sub.add_parser("check", help="list departures from the official format (HD 36-HD/VPTW, Nghị định 30/2020/NĐ-CP)")
     pc.add_argument("files", nargs="+", metavar="FILE", help="documents to check")
     pc.add_argument("--json", action="store_true", help="print the findings as JSON")
-    pc.add_argument("--encoding", help="encoding of text files (default: detected)")
+    add_reader_options(pc)
     pc.set_defaults(func=_cmd_check)
 
     pa = sub.add_parser("archive", help="pack a folder of documents as an archive package of a hồ sơ (Thông tư 05/2025/TT-BNV: METS, EAD, EAD_doc)")
@@ -390,18 +396,19 @@ def build_parser() -> argparse.ArgumentParser:
     pa.add_argument(
         "--out", required=True, metavar="PACKAGE_DIR", help="the package folder to create (must not exist or be empty); with --zip, the folder the ZIP goes to"
     )
-    _settings_options(pa)
+    add_settings_options(pa)
     pa.add_argument("--package", choices=("SIP", "AIP"), default="SIP", help="SIP_hoso (default, Phụ lục III) or AIP_hoso (Phụ lục I: PREMIS, arcFileCode)")
     pa.add_argument("--zip", action="store_true", help="write the package as a ZIP named [sequence][OBJID].zip (Phụ lục III) into --out")
     pa.add_argument("--sequence", type=int, metavar="N", help="with --zip: the package's number in the transfer (default 1)")
+    add_reader_options(pa)
     pa.set_defaults(func=_cmd_archive)
 
     pr = sub.add_parser("record", help="print the Nghị định 30/2020 Phụ lục VI record of documents (văn bản đi/đến) or of a hồ sơ as JSON")
     pr.add_argument("files", nargs="+", metavar="FILE_OR_DIR", help="documents or folders of documents (--kind file: the documents of one hồ sơ)")
     kinds = "outgoing (văn bản đi, default), incoming (văn bản đến) or file (hồ sơ, Mục III)"
     pr.add_argument("--kind", choices=("outgoing", "incoming", "file"), default="outgoing", help=kinds)
-    _settings_options(pr)
-    pr.add_argument("--encoding", help="encoding of text files (default: detected)")
+    add_settings_options(pr)
+    add_reader_options(pr)
     pr.set_defaults(func=_cmd_record)
 
     pz = sub.add_parser("register", help="write the Sổ đăng ký văn bản đi/đến (Nghị định 30/2020 Phụ lục IV) of documents as CSV or XLSX")
@@ -411,7 +418,7 @@ def build_parser() -> argparse.ArgumentParser:
     pz.add_argument("--start", type=int, metavar="N", help="incoming: number 'Số đến' from N (default: left empty for the office)")
     pz.add_argument("--organ", help="XLSX: the office keeping the register, printed above the title")
     pz.add_argument("--year", help="XLSX: the register's year (default: the documents' year when they share one)")
-    pz.add_argument("--encoding", help="encoding of text files (default: detected)")
+    add_reader_options(pz)
     pz.set_defaults(func=_cmd_register)
     return p
 
@@ -423,7 +430,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.func(args))
     except VndirectiveError as exc:
-        print(f"vndirective: error: {exc}", file=sys.stderr)
+        print(f"vndirective: error: {error_line(exc)}", file=sys.stderr)
+        return 2
+    except ImportError as exc:  # an optional extra not installed (networkx, lxml, openpyxl...): one line saying what to install
+        line = missing_extra_line(exc, args.command)
+        if line is None:
+            raise
+        print(line, file=sys.stderr)
         return 2
     except BrokenPipeError:
         return 0

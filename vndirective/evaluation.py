@@ -11,7 +11,7 @@ punctuation), never on raw bytes.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -266,7 +266,7 @@ def evaluate(
 ASSIGNMENT_FIELDS = ("assignments.lead", "assignments.coordinators", "assignments.deadline")
 
 
-def evaluate_assignments(directory: str | Path) -> Report:
+def evaluate_assignments(directory: str | Path, *, read_options: Mapping[str, Any] | None = None) -> Report:
     """Precision and recall of :attr:`Directive.assignments` against the ``assignments/*.assign.json``
     files of a corpus folder (``{"assignments": [{"task", "lead": [...], "coordinators": [...],
     "deadline": {"text", "kind", "date"} | null}]}``): leads and coordinators as (task, body) pairs,
@@ -284,7 +284,7 @@ def evaluate_assignments(directory: str | Path) -> Report:
             report.failures[gold_path.name] = "no document with this name"
             continue
         gold = json.loads(gold_path.read_text("utf-8"))["assignments"]
-        d = parse(doc)
+        d = parse(doc, **(read_options or {}))
         errs: list[str] = []
         predicted = d.assignments
         for label, pick_p, pick_g in (

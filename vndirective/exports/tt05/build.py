@@ -8,7 +8,7 @@ import re
 import shutil
 import tempfile
 import zipfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -65,13 +65,13 @@ def _settings_problems(s: ArchiveSettings, report: PackageReport) -> None:
         report.warnings.append(f"agency_id: {organ}")
 
 
-def _parse_all(sources: Sources, report: PackageReport) -> Parsed:
+def _parse_all(sources: Sources, report: PackageReport, read_options: Mapping[str, Any] | None = None) -> Parsed:
     from ...core.pipeline import parse  # the parser loads on first use (import vndirective stays light)
 
     parsed: Parsed = []
     for path in _collect(sources):
         try:
-            parsed.append((path, parse(path)))
+            parsed.append((path, parse(path, **(read_options or {}))))
         except (VndirectiveError, OSError) as exc:
             report.problems.append(f"{path.name}: cannot be read ({exc}); remove it from the folder or convert it")
     if not parsed:
@@ -162,12 +162,14 @@ def _add_validation(report: PackageReport, s: ArchiveSettings) -> None:
             report.problems.append(problem)
 
 
-def _pack(sources: Sources, root: Path, s: ArchiveSettings, package: str, objid: str) -> PackageReport:
+def _pack(
+    sources: Sources, root: Path, s: ArchiveSettings, package: str, objid: str, read_options: Mapping[str, Any] | None = None
+) -> PackageReport:
     """Write a package into the folder ``root`` and check it."""
     lay = tt05()["layout"]
     report = PackageReport(path=root, objid=objid, package=package, missing=s.missing(package))
     _settings_problems(s, report)
-    parsed = _parse_all(sources, report)
+    parsed = _parse_all(sources, report, read_options)
     for sub in (lay["data"], lay["doc_ead"], lay["records"], Path(lay["file_ead"]).parent.as_posix()):
         (root / sub).mkdir(parents=True, exist_ok=True)
     _write_schemas(root, package)
@@ -203,6 +205,7 @@ def build_package(
     package: str = "SIP",
     zip: bool = False,
     sequence: int | None = None,
+    read_options: Mapping[str, Any] | None = None,
 ) -> PackageReport:
     """Pack the documents of a folder (or a list of files) as a TT 05 hồ sơ package (SIP_hoso, or AIP_hoso).
 
@@ -211,6 +214,7 @@ def build_package(
     ``[sequence][OBJID].zip`` (``sequence`` default 1); ``report.path`` is the ZIP. The package is
     written even when settings are missing, so it can be inspected; ``report.valid`` says whether it
     can be handed over, ``report.missing`` and ``report.problems`` say exactly why not.
+    ``read_options``: keyword arguments of :func:`vndirective.parse` for every file (``ocr``, ``password``...).
     """
     require_lxml()
     if package not in PACKAGES:
@@ -223,11 +227,11 @@ def build_package(
     if not zip:
         if out.exists() and any(out.iterdir()):
             raise FileExistsError(f"{out} exists and is not empty: give a new folder for the package")
-        return _pack(folder_or_paths, out, s, package, objid)
+        return _pack(folder_or_paths, out, s, package, objid, read_options)
     out.mkdir(parents=True, exist_ok=True)
     target = out / name
     with tempfile.TemporaryDirectory(dir=out, prefix=".vndirective-") as tmp:
-        report = _pack(folder_or_paths, Path(tmp) / package_folder(objid), s, package, objid)
+        report = _pack(folder_or_paths, Path(tmp) / package_folder(objid), s, package, objid, read_options)
         write_zip(report.path, target)
     report.path = target
     return report
