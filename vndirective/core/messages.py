@@ -50,6 +50,10 @@ TEMPLATES: dict[str, str] = {
     ),
     "pdf_unmapped_glyphs": "The PDF's fonts have no Unicode mapping: characters come out as '(cid:NN)'; parse with ocr=True (--ocr).",
     "legacy_encoding": "The text looks typed in the legacy {encoding} font encoding (it reads like mojibake): convert it to Unicode before parsing.",
+    "copy_unread": (
+        "The text is a copy ('{heading}'): the copy's {missing} could not be read; the document's own fields are the original's."
+    ),
+    "received_unread": "The received stamp ('{label}') was found, but its {missing} could not be read.",
     "internal": "Dropped an invalid span for {field}.",
 }
 

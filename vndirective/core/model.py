@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from ..analysis.format_check import Finding
     from ..analysis.results import Assignments, Entity
 
-SCHEMA_VERSION = "1.2"  # 1.1: a mention's relation and cue; 1.2: digital_signatures
+SCHEMA_VERSION = "1.3"  # 1.1: a mention's relation and cue; 1.2: digital_signatures; 1.3: copy and received
 
 System = Literal["party", "state"]
 
@@ -193,6 +193,55 @@ class DigitalSignature(JsonModel):
     source: SignatureSource = "file"  # 'text': a stamp printed in the text (a converted signed file), not a signature of this file
 
 
+CopyCode = Literal["SY", "SL", "TrS"]  # sao y, sao lục, trích sao: the symbols of Nghị định 30/2020 Phụ lục III
+
+
+@dataclass
+class Copy(JsonModel):
+    """The details of a copy (bản sao): the block a copying organ adds after the original, headed 'SAO Y'
+    ('SAO Y BẢN CHÍNH'), 'SAO LỤC' or 'TRÍCH SAO' (Nghị định 30/2020/NĐ-CP Phụ lục I mục IV; HD 36-HD/VPTW).
+
+    Its organ, number, place and date, 'Nơi nhận' and signature are the copy's, never the original's (those
+    stay the document's fields). ``kind`` is the heading as printed, ``code`` the kind as the decree's symbols
+    write it. A heading printed alone (a 'SAO Y BẢN CHÍNH' stamp) leaves the other fields empty.
+    ``digital_signature`` is the copying organ's signing stamp printed as text, when it stands for the
+    signature. ``spans`` holds the spans of ``kind``, ``issuer``, ``issuer_parent``, ``number``, ``doc_id``,
+    ``place`` and ``date`` when found; ``span`` covers the whole block.
+    """
+
+    kind: str
+    code: CopyCode
+    span: Span
+    issuer: str | None = None  # the copying organ
+    issuer_parent: str | None = None
+    number: str | None = None
+    doc_id: str | None = None  # the copy's number and symbol ('125/SY-VP')
+    place: str | None = None
+    date: _dt.date | None = None
+    signature: Signature | None = None
+    digital_signature: DigitalSignature | None = None
+    distribution: list[DistributionItem] = field(default_factory=list)
+    spans: dict[str, Span] = field(default_factory=dict)
+
+
+@dataclass
+class Received(JsonModel):
+    """The received stamp (dấu 'ĐẾN', Nghị định 30/2020 Phụ lục IV) a receiving office puts on the first page:
+    arrival number (Số đến), arrival date, to whom it was passed ('Chuyển') and the file it went to
+    ('Số và ký hiệu HS'). Values as printed; ``label`` is 'ĐẾN' or 'CÔNG VĂN ĐẾN' as printed. The stamp's
+    lines may sit between the header's (text read from a page): ``span`` runs from the label to the last
+    of them, ``spans`` holds the spans of ``label``, ``number``, ``date``, ``forwarded_to`` and ``file_code``.
+    """
+
+    label: str
+    span: Span
+    number: str | None = None  # Số đến
+    date: _dt.date | None = None  # the arrival date
+    forwarded_to: str | None = None  # Chuyển
+    file_code: str | None = None  # Số và ký hiệu HS
+    spans: dict[str, Span] = field(default_factory=dict)
+
+
 @dataclass(frozen=True)
 class Box:
     """Where a stretch of the text stands on a PDF page: text offsets, page (from 1) and
@@ -246,7 +295,8 @@ class Directive(HeaderFields, JsonModel):
 
     Header values are plain attributes (``d.issuer``, see :class:`HeaderFields`); their spans are in
     ``d.spans`` (``d.spans["issuer"]``, and ``d.spans["recipients"]`` holds one
-    span per recipient).
+    span per recipient). When the text is a copy or bears a received stamp, the fields stay the
+    original's: the copy's details are in ``d.copy``, the stamp's in ``d.received``.
     """
 
     text: str
@@ -262,6 +312,8 @@ class Directive(HeaderFields, JsonModel):
     source: str | None = None
     boxes: list[Box] = field(default_factory=list)
     digital_signatures: list[DigitalSignature] = field(default_factory=list)
+    copy: Copy | None = None  # the copy's own details, when the text is a copy (bản sao)
+    received: Received | None = None  # the received stamp (dấu ĐẾN) of an incoming document
 
     _JSON_COMPUTED: ClassVar[dict[str, str]] = {"schema_version": "schema_version"}
     _JSON_ORDER: ClassVar[tuple[str, ...]] = (
@@ -276,6 +328,8 @@ class Directive(HeaderFields, JsonModel):
         "signature",
         "distribution",
         "digital_signatures",
+        "copy",
+        "received",
         "warnings",
         "spans",
         "boxes",

@@ -1,10 +1,11 @@
-"""The pipeline: text → Layout → zones → extractors → :class:`~vndirective.core.model.Directive`."""
+"""The pipeline: text → Layout → (copy block and received stamp set apart) → zones → extractors → :class:`~vndirective.core.model.Directive`."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .extract.copies import drop_claimed, extract_copies
 from .extract.distribution import distribution_lines, extract_distribution
 from .extract.header import extract_header
 from .extract.recipients import extract_recipients
@@ -63,16 +64,19 @@ def parse_layout(layout: Layout, *, source: str | None = None) -> Directive:
         d.warnings.append(warn("too_long", chars=len(layout.text), limit=MAX_CHARS))
         d.warnings.extend(layout.warnings)
         return d
-    zones = find_zones(layout)
-    header = extract_header(layout, zones)
-    recipients = extract_recipients(layout, zones)
-    references = extract_references(layout, header.value)
-    body = extract_tasks(layout, zones.body)
-    distribution = extract_distribution(layout, zones)
-    stamps = extract_stamps(layout, zones)
+    marks = extract_copies(layout)  # a copy block and a received stamp: found first, their lines kept from the rest
+    original = marks.value.rest
+    zones = find_zones(original)
+    header = extract_header(original, zones)
+    recipients = extract_recipients(original, zones)
+    references = extract_references(original, header.value)
+    references.value = drop_claimed(references.value, marks.value.claimed)
+    body = extract_tasks(original, zones.body)
+    distribution = extract_distribution(original, zones)
+    stamps = extract_stamps(original, zones)
     stamped = frozenset(id(ln) for _, lines in stamps.value for ln in lines)
-    signature = extract_signature(layout, zones, {id(ln) for ln in distribution_lines(layout, zones)}, stamped)
-    parts = (header, recipients, references, body, distribution, signature)
+    signature = extract_signature(original, zones, {id(ln) for ln in distribution_lines(original, zones)}, stamped)
+    parts = (header, recipients, references, body, distribution, signature, marks)
     d = Directive(
         text=layout.text,
         **header.value.fields.header_values(),
@@ -88,6 +92,8 @@ def parse_layout(layout: Layout, *, source: str | None = None) -> Directive:
         source=source,
         boxes=list(layout.boxes),
         digital_signatures=list(layout.digital_signatures) or [stamp for stamp, _ in stamps.value],  # the file's own, else those printed
+        copy=marks.value.copy,
+        received=marks.value.received,
     )
     d.warnings.extend(_document_warnings(d, zones))
     d.warnings.extend(layout.warnings)

@@ -2,7 +2,8 @@
 
 ``to_record(d, "nd30-outgoing")`` gives the fields of an outgoing (văn bản đi) or incoming (văn bản đến)
 document record in the decree's order, formats and lengths; the fields only the registering system knows
-(file code, arrival number, routing...) are present and empty. ``file_record(docs, settings)`` gives the
+(file code, arrival number, routing...) are present and empty, but for the arrival number and date a
+received stamp ('ĐẾN', ``Directive.received``) printed on the document gives. ``file_record(docs, settings)`` gives the
 record of a hồ sơ (Mục III) from its documents and the archivist's settings. ``register_rows`` gives the rows
 of the Sổ đăng ký văn bản đi / đến, ``write_register_csv`` and ``write_register_xlsx`` write them.
 
@@ -220,9 +221,26 @@ def to_record(d: Directive, kind: str = "nd30-outgoing", *, date_format: str | N
     specs = field_specs(kind)
     problems: list[str] = []
     out = _fill(specs, _values(d, date_format), problems)
+    if d.received is not None:
+        _arrival(out, d, date_format, problems)
     if d.security:
         problems.append(f"secret document ({d.security}): register it under the rules on state secrets (Nghị định 30/2020 Art. 16.3, 22.4)")
     return RegistrationRecord(kind, out, problems)
+
+
+def _arrival(fields: dict[str, str], d: Directive, date_format: str | None, problems: list[str]) -> None:
+    """Số đến (ArrivalNumber) and Ngày đến (ArrivalDate) of an incoming record from the received stamp ('ĐẾN')
+    printed on the document, when it has them; the registering system fills them otherwise."""
+    received = d.received
+    if received is None:
+        return
+    if "ArrivalNumber" in fields and received.number:
+        number = received.number
+        if not number.isdigit():
+            problems.append(f"Số đến (ArrivalNumber): '{number}' on the received stamp is not a number only (kept as printed)")
+        fields["ArrivalNumber"] = number
+    if "ArrivalDate" in fields and received.date is not None:
+        fields["ArrivalDate"] = format_date(received.date, date_format)
 
 
 # ---------------------------------------------------------------- the hồ sơ record (Mục III)
