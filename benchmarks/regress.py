@@ -105,7 +105,8 @@ class Document:
     def parse(self) -> tuple[dict[str, Any], str | None]:
         """The normalised snapshot entry, and the parsed text (None when parsing raised)."""
         try:
-            d = vndirective.parse(self.path) if self.path is not None else vndirective.parse_text(self.text or "", source=self.source)
+            # ocr=False: a scan is the same error on every machine, with Tesseract or without
+            d = vndirective.parse(self.path, ocr=False) if self.path is not None else vndirective.parse_text(self.text or "", source=self.source)
         except Exception as exc:  # any exception is an output: recorded, never raised
             message = str(exc)
             if self.path is not None:

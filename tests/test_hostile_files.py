@@ -316,8 +316,10 @@ CASES = [
         b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
         _stream("/Filter [/FlateDecode /FlateDecode]", zlib.compress(zeros_deflated(300 * 2**20, level=1))),  # 300 MB in 8 kB
     ]), ResourceLimitExceeded, r"decompression bomb.*max_unpacked_bytes"),
-    Hostile("pdf_image_20000x20000", "scan.pdf", lambda: image_page_pdf(20_000, 20_000), NoTextLayer, r"ocr=True"),
-    Hostile("pdf_page_20000x20000_points", "poster.pdf", lambda: image_page_pdf(100, 100, media=(20_000, 20_000)), NoTextLayer, r"ocr=True"),
+    Hostile("pdf_image_20000x20000", "scan.pdf", lambda: image_page_pdf(20_000, 20_000), NoTextLayer, r"ocr=True", kwargs={"ocr": False}),
+    Hostile(
+        "pdf_page_20000x20000_points", "poster.pdf", lambda: image_page_pdf(100, 100, media=(20_000, 20_000)), NoTextLayer, r"ocr=True", kwargs={"ocr": False}
+    ),
     # Word
     Hostile("docx_truncated", "cv.docx", lambda: make_docx()[: len(make_docx()) // 2], CorruptDocument, r"damaged or truncated"),
     Hostile("docx_truncated_named_txt", "cv.txt", lambda: make_docx()[: len(make_docx()) // 2], CorruptDocument, r"damaged or truncated"),

@@ -159,10 +159,30 @@ def test_real_docx_keeps_the_references_of_its_footnote():
 
 
 @pytest.mark.skipif(not REALFILES.is_dir(), reason="../shared/realfiles is not present")
-def test_scanned_pdf_says_how_to_ocr_it():
+@pytest.mark.parametrize(
+    ("ocr", "installed", "says"),
+    [
+        (False, True, r"CV-813-CucHoaChat\.pdf.*no text layer.*ocr='auto' or ocr=True.*ocrmypdf"),  # OCR refused
+        ("auto", False, r"CV-813-CucHoaChat\.pdf.*no text layer.*Install Tesseract.*tesseract-ocr-vie"),  # the default, without Tesseract
+        (True, False, r"CV-813-CucHoaChat\.pdf.*Tesseract with Vietnamese is not installed.*tesseract-ocr-vie"),
+    ],
+)
+def test_scanned_pdf_says_how_to_ocr_it(monkeypatch, ocr, installed, says):
     pytest.importorskip("pdfplumber")
-    with pytest.raises(NoTextLayer, match=r"CV-813-CucHoaChat\.pdf.*ocr=True.*tesseract-ocr-vie"):
-        vndirective.parse(REALFILES / "CV-813-CucHoaChat.pdf")
+    from vndirective.readers import ocr as ocr_module
+
+    monkeypatch.setattr(ocr_module, "available", lambda: installed)
+    with pytest.raises(NoTextLayer, match=says):
+        vndirective.parse(REALFILES / "CV-813-CucHoaChat.pdf", ocr=ocr)
+
+
+@pytest.mark.skipif(not REALFILES.is_dir(), reason="../shared/realfiles is not present")
+def test_a_scan_is_read_by_ocr_by_default_where_tesseract_is(monkeypatch):
+    pytest.importorskip("pdfplumber")
+    _require_ocr()
+    monkeypatch.delenv("VNDIRECTIVE_OCR")  # the test session turns the default off (tests/conftest.py)
+    d = vndirective.parse(REALFILES / "CV-813-CucHoaChat.pdf")
+    assert d.doc_type == "CV" and "ocr" in {w.code for w in d.warnings}
 
 
 @pytest.mark.skipif(not REALFILES.is_dir(), reason="../shared/realfiles is not present")
@@ -177,10 +197,12 @@ def test_scanned_pdf_with_ocr():
 
 @pytest.mark.skipif(not REALFILES.is_dir(), reason="../shared/realfiles is not present")
 @pytest.mark.parametrize("name", ["3036_SCT_CN_KHKTNT_Kho_VLCN_tam_Thuydien_MongSen1_3.6.2026.pdf", "KH-1105-DKT-ke-hoach-kiem-tra.pdf"])
-def test_pdf_with_a_broken_font_mapping_is_reported(name):
+def test_pdf_fonts_without_a_unicode_map_are_read_from_the_fonts(name):
     pytest.importorskip("pdfplumber")
-    d = vndirective.parse(REALFILES / name)
-    assert {"pdf_unmapped_glyphs", "not_a_directive"} <= {w.code for w in d.warnings}
+    d = vndirective.parse(REALFILES / name, ocr=False)
+    codes = {w.code for w in d.warnings}
+    assert "pdf_glyphs_recovered" in codes and "not_a_directive" not in codes and "ocr" not in codes
+    assert d.doc_type and d.number and d.date
 
 
 @pytest.mark.parametrize(
@@ -328,12 +350,12 @@ def test_unmapped_glyphs_are_measured():
 
 
 @pytest.mark.skipif(not REALFILES.is_dir(), reason="../shared/realfiles is not present")
-def test_pdf_with_a_broken_font_mapping_is_read_by_ocr_when_asked():
+def test_pdf_fonts_without_a_unicode_map_need_no_ocr_even_when_allowed():
     pytest.importorskip("pdfplumber")
     _require_ocr()
     d = vndirective.parse(REALFILES / "KH-1105-DKT-ke-hoach-kiem-tra.pdf", ocr=True)
     assert (d.doc_id, d.doc_type, d.date) == ("1105/KH-ĐKT", "KH", dt.date(2026, 3, 10))
-    assert {"ocr", "pdf_unmapped_glyphs"} <= {w.code for w in d.warnings}
+    assert "ocr" not in {w.code for w in d.warnings}  # the glyphs were read from the embedded fonts: no page went to OCR
 
 
 def test_pdf_fake_bold_glyphs_count_once():

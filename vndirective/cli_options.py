@@ -41,7 +41,12 @@ def add_reader_options(p: argparse.ArgumentParser, only: tuple[str, ...] = READE
     if "encoding" in only:
         group.add_argument("--encoding", metavar="ENC", help="encoding of text files (default: detected: UTF-8, UTF-16, Windows-1258, TCVN3, VNI)")
     if "ocr" in only:
-        group.add_argument("--ocr", action="store_true", help="read scanned PDFs with Tesseract (apt-get install tesseract-ocr tesseract-ocr-vie)")
+        ocr = group.add_mutually_exclusive_group()
+        ocr.add_argument(
+            "--ocr", action="store_const", const=True, default="auto",
+            help="read scanned PDFs with Tesseract, or fail saying what to install (default: when Tesseract with Vietnamese is installed)",
+        )
+        ocr.add_argument("--no-ocr", dest="ocr", action="store_const", const=False, help="never OCR: a scan is an error")
     if "password" in only:
         group.add_argument("--password", help="the password of encrypted PDF files")
     if "limits" in only:

@@ -18,6 +18,7 @@ from typing import Any
 
 from .core.model import Directive
 from .core.normalize import key
+from .readers.ocr import Ocr
 
 SCALAR_FIELDS = ("system", "issuer", "issuer_parent", "number", "doc_id", "doc_type", "place", "date", "subject", "urgency", "security")
 SIGNATURE_FIELDS = ("authority", "on_behalf_of", "title", "name")
@@ -238,7 +239,7 @@ def evaluate(
     parse: Callable[[Path], Directive] | None = None,
     pairs: Iterable[tuple[Path, Path]] | None = None,
     fmt: str | None = None,
-    ocr: bool = False,
+    ocr: Ocr = False,
 ) -> Report:
     """Score ``parse`` (default :func:`vndirective.parse`) on every gold file of ``directory``.
 

@@ -31,6 +31,7 @@ from typing import Any
 from .. import __version__
 from ..errors import VndirectiveError
 from ..readers.files import SUFFIXES, file_sha256, iter_files, relative_files
+from ..readers.ocr import Ocr
 from .jsonl import read_jsonl
 from .outputs import TRANSIENT_ERRORS, Sinks, expected_hash
 from .pool import chunks, in_order, inline
@@ -184,7 +185,7 @@ def run_batch(
     incremental: bool = False,
     progress: bool = True,
     timeout: float | None = 600.0,
-    ocr: bool = False,
+    ocr: Ocr = "auto",
     encoding: str | None = None,
     chunksize: int | None = None,
     sync_interval: float = 2.0,

@@ -25,6 +25,8 @@ from .store import Store
 if TYPE_CHECKING:
     import dask.bag
 
+    from ..readers.ocr import Ocr
+
 
 def _paths(source: str | Path | Iterable[str | Path]) -> tuple[list[str], str | None]:
     """The files to parse and the root their record paths are relative to (None: paths as given)."""
@@ -42,7 +44,7 @@ def parse_bag(
     npartitions: int | None = None,
     partition_size: int = 64,
     encoding: str | None = None,
-    ocr: bool = False,
+    ocr: Ocr = "auto",
 ) -> dask.bag.Bag:
     """A dask bag of :class:`~vndirective.bulk.record.Record`, one per file, in sorted path order.
 
@@ -60,7 +62,7 @@ def parse_bag(
     return db.from_sequence(paths, npartitions=max(1, min(npartitions, len(paths) or 1))).map(_parse, root=base, encoding=encoding, ocr=ocr)
 
 
-def _parse(path: str, root: str | Path | None, encoding: str | None, ocr: bool) -> Record:
+def _parse(path: str, root: str | Path | None, encoding: str | None, ocr: Ocr) -> Record:
     return parse_file(path, root=root, encoding=encoding, ocr=ocr)
 
 

@@ -13,6 +13,7 @@ from ..readers.files import file_sha256
 
 if TYPE_CHECKING:
     from ..core.model import Directive
+    from ..readers.ocr import Ocr
 
 # How the directive, the last and largest field of a record's JSON line, begins: the small fields before it read alone.
 DIRECTIVE_KEY = ', "directive": '
@@ -91,7 +92,7 @@ def json_parts(record: Record) -> tuple[str, str | None]:
     return json.dumps(head, ensure_ascii=False)[:-1] + DIRECTIVE_KEY + (directive_json or "null") + "}", directive_json
 
 
-def parse_file(path: str | Path, *, root: str | Path | None = None, encoding: str | None = None, ocr: bool = False) -> Record:
+def parse_file(path: str | Path, *, root: str | Path | None = None, encoding: str | None = None, ocr: Ocr = "auto") -> Record:
     """Parse one file into a :class:`Record`. Never raises: a failure becomes an error record.
 
     ``record.path`` is ``path`` relative to ``root`` when given (the key of batch outputs).

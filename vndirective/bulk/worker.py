@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from ..readers.files import file_sha256
+from ..readers.ocr import Ocr
 from .record import Record, json_parts, parse_file
 from .store import DocumentRows, document_rows
 
@@ -45,7 +46,7 @@ class Options:
     root: str
     grace: float  # seconds a worker gets beyond the per-file timeout before the parent kills it
     encoding: str | None = None
-    ocr: bool = False
+    ocr: Ocr = "auto"
     timeout: float | None = None
     rows: bool = False  # also build the store's rows (in the worker, where the cores are)
 

@@ -20,6 +20,7 @@ from .zones import Zones, find_zones
 
 if TYPE_CHECKING:
     from ..readers.limits import Limits
+    from ..readers.ocr import Ocr
 
 MAX_CHARS = 20_000_000
 
@@ -39,11 +40,13 @@ def parse_text(text: str, *, source: str | None = None) -> Directive:
 
 
 def parse(
-    path: str | Path, *, encoding: str | None = None, ocr: bool = False, password: str | None = None, limits: Limits | None = None
+    path: str | Path, *, encoding: str | None = None, ocr: Ocr = "auto", password: str | None = None, limits: Limits | None = None
 ) -> Directive:
     """Parse a document file: text, Markdown, HTML, Word (.docx) or PDF.
 
-    ``ocr=True`` reads a scanned PDF with Tesseract (installed separately); ``password``
+    ``ocr``: a scanned PDF is read with Tesseract (installed separately) when it is installed
+    (``"auto"``, the default; the result then warns 'ocr'), always (``True``: an error if it is
+    not installed) or never (``False``: a scan is a ``NoTextLayer`` error); ``password``
     opens an encrypted PDF; ``limits`` (:class:`~vndirective.readers.limits.Limits`) bounds
     the size, pages and unpacked bytes a file may have. Raises the typed errors of
     :mod:`vndirective.errors`.

@@ -15,6 +15,7 @@ from .limits import DEFAULT, Limits, exceeded
 
 if TYPE_CHECKING:  # the line model loads with the parser, on the first read: `import vndirective.readers` stays light
     from ..core.lines import Layout
+    from .ocr import Ocr
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # an OLE compound file: Word 97-2003 (.doc), or Excel, PowerPoint...
 _BINARY_MAGIC = {
@@ -49,7 +50,7 @@ def _head(path: Path, size: int = 4096) -> bytes:
 
 
 def read(
-    path: str | Path, encoding: str | None = None, ocr: bool = False, password: str | None = None, limits: Limits | None = None
+    path: str | Path, encoding: str | None = None, ocr: Ocr = "auto", password: str | None = None, limits: Limits | None = None
 ) -> Layout:
     """Read a file into a Layout, or raise a typed error naming the file.
 

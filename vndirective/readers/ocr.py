@@ -11,6 +11,7 @@ extractors.
 
 from __future__ import annotations
 
+import functools
 import math
 import os
 import shutil
@@ -18,7 +19,7 @@ import statistics
 import subprocess
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal, Union
 
 from ..core.lines import Layout, build_layout
 from ..core.messages import warn
@@ -35,8 +36,27 @@ TIMEOUT = 300  # seconds of Tesseract per page
 NOISE_CONFIDENCE = 60  # a word of punctuation only, read with less confidence, is dropped
 
 
+Ocr = Union[bool, Literal["auto"]]  # noqa: UP007 - an alias the readers' signatures share
+"""When to OCR a page without text: ``"auto"`` when Tesseract with Vietnamese is installed (else
+the reader's clear error), ``True`` always (an error naming what to install if it is not),
+``False`` never."""
+
+
+ENVIRONMENT = "VNDIRECTIVE_OCR"  # 'off' (or 0, no, false) makes "auto" mean never: a machine-wide default
+OFF = {"0", "off", "no", "false"}
+
+
+def wanted(ocr: Ocr) -> bool:
+    """Whether a scan is to be OCR'd under the ``ocr`` option (``"auto"``: when Tesseract is here,
+    unless the environment variable ``VNDIRECTIVE_OCR`` is ``off``)."""
+    if ocr == "auto":
+        return os.environ.get(ENVIRONMENT, "").strip().lower() not in OFF and available()
+    return bool(ocr)
+
+
+@functools.lru_cache(maxsize=1)
 def available() -> bool:
-    """Whether Tesseract with the Vietnamese language data can be run here."""
+    """Whether Tesseract with the Vietnamese language data can be run here (asked once per process)."""
     exe = shutil.which("tesseract")
     if exe is None:
         return False

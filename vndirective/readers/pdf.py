@@ -31,6 +31,7 @@ from ..core.model import Box, ParseWarning
 from ..core.normalize import prepare
 from ..errors import CorruptDocument, EncryptedDocument, NoTextLayer
 from .limits import DEFAULT, Limits, exceeded
+from .ocr import Ocr, wanted
 from .optional import require
 from .pdf_chars import Document as PdfiumDocument
 from .pdf_chars import Unreadable
@@ -55,8 +56,9 @@ def damage_errors() -> tuple[type[BaseException], ...]:
     return (*library, ValueError, TypeError, KeyError, IndexError, AttributeError, AssertionError, EOFError, OverflowError, ZeroDivisionError, RecursionError)
 
 
-def read_pdf(data: bytes, name: str = "<pdf>", ocr: bool = False, password: str | None = None, limits: Limits = DEFAULT) -> Layout:
-    """A Layout from the bytes of a PDF file; a scan is OCR'd when ``ocr`` is true.
+def read_pdf(data: bytes, name: str = "<pdf>", ocr: Ocr = "auto", password: str | None = None, limits: Limits = DEFAULT) -> Layout:
+    """A Layout from the bytes of a PDF file; a scan is OCR'd as ``ocr`` says (:data:`~.ocr.Ocr`:
+    by default when Tesseract with Vietnamese is installed).
 
     The Layout keeps a :class:`~vndirective.core.model.Box` per word, so every extracted value
     can be found on its page (``Directive.locate``). ``password`` opens an encrypted PDF.
@@ -99,20 +101,21 @@ def read_pdf(data: bytes, name: str = "<pdf>", ocr: bool = False, password: str 
     if failed and failed == pages:
         raise CorruptDocument(f"{name}: no page of the PDF could be read ({warnings[0].message}). {_REPAIR}")
     if chars == 0 and not failed:
-        if ocr:
+        if wanted(ocr):
             from .ocr import ocr_pdf
 
             layout = ocr_pdf(data, name, password=password, limits=limits)
             layout.digital_signatures = read_signatures(pdf.doc, data, page_ids)
             return layout
-        raise NoTextLayer(
-            f"{name}: the PDF has no text layer (a scanned document). Parse it with ocr=True (CLI: --ocr) where "
-            "Tesseract with Vietnamese is installed (apt-get install tesseract-ocr tesseract-ocr-vie), "
-            "or OCR it first (ocrmypdf -l vie in.pdf out.pdf)."
+        how = (
+            "Parse it with ocr='auto' or ocr=True (CLI: without --no-ocr)"
+            if ocr is False
+            else "Install Tesseract with Vietnamese (apt-get install tesseract-ocr tesseract-ocr-vie) and parse it again: it is then read by OCR"
         )
+        raise NoTextLayer(f"{name}: the PDF has no text layer (a scanned document). {how}, or OCR it first (ocrmypdf -l vie in.pdf out.pdf).")
     text = "".join(pieces)
     signatures = read_signatures(pdf.doc, data, page_ids)  # not for a scan refused above: no work for an error
-    if ocr and _mostly_unmapped(text):
+    if _mostly_unmapped(text) and wanted(ocr):
         from .ocr import ocr_pdf
 
         layout = ocr_pdf(data, name, password=password, limits=limits)  # fonts without a Unicode map: read the pages as images

@@ -99,6 +99,7 @@ class _Api:
         self.descent = bind("FPDFFont_GetDescent", i, vp, f, vp)
         self.font_name = bind("FPDFFont_GetBaseFontName", ctypes.c_size_t, vp, ctypes.c_char_p, ctypes.c_size_t)
         self.font_data = bind("FPDFFont_GetFontData", i, vp, vp, ctypes.c_size_t, vp)
+        self.font_embedded = bind("FPDFFont_GetIsEmbedded", i, vp)
         self.count_marks = bind("FPDFPageObj_CountMarks", i, vp)
         self.get_mark = bind("FPDFPageObj_GetMark", vp, vp, ctypes.c_ulong)
         self.mark_param_type = bind("FPDFPageObjMark_GetParamValueType", i, vp, ctypes.c_char_p)
@@ -408,12 +409,13 @@ def _chars(api: _Api, text_page: int, x_offset: float, top_at: float, fonts: Fon
 
 
 def _font_key(api: _Api, font: int, keys: dict[int, tuple[str, int]]) -> tuple[str, int]:
-    """pdfium's name of a font and the length of its embedded program (0: none), by handle."""
+    """pdfium's name of a font and the length of its embedded program (0: none; pdfium would give the
+    data of the system font it substitutes), by handle."""
     if font not in keys:
         buffer = ctypes.create_string_buffer(256)
         size = api.font_name(font, buffer, 256)
         length = ctypes.c_size_t()
-        if not api.font_data(font, None, 0, ctypes.addressof(length)):
+        if api.font_embedded(font) != 1 or not api.font_data(font, None, 0, ctypes.addressof(length)):
             length.value = 0
         keys[font] = (buffer.value.decode("latin-1") if 0 < size <= 256 else "", length.value)
     return keys[font]

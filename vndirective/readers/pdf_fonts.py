@@ -30,7 +30,9 @@ class Recovery:
     """How to read the characters of one font without a Unicode map."""
 
     def __init__(self, kind: str, glyphs: FontGlyphs | None, pdfminer_font: Any = None, codes: dict[int, int] | None = None) -> None:
-        self.kind = kind  # 'cid' (code = glyph id, pdfium flags the character) or 'simple' (pdfium misreads silently)
+        # 'cid': code = glyph id, pdfium flags the character; 'simple': pdfium misreads silently;
+        # 'undefined': a simple font's code its encoding leaves undefined (pdfium flags it), '(cid:NN)' as pdfplumber writes it
+        self.kind = kind
         self.glyphs = glyphs
         self.pdfminer_font = pdfminer_font
         self.codes = codes or {}  # a simple font's code → glyph id, from its cmap
@@ -41,6 +43,8 @@ class Recovery:
         """The text of a character pdfium read as ``pdfium_char`` in this font; ``advance``: its
         width on the page in thousandths of the font size (it tells apart the codes a simple
         font's character may have been read from)."""
+        if self.kind == "undefined":
+            return f"(cid:{ord(pdfium_char)})"
         if self.kind == "cid":
             code = ord(pdfium_char)
             self.total += 1
@@ -70,6 +74,9 @@ class Recovery:
 
 
 WIDTH_TOLERANCE = 25.0  # thousandths of the font size: a drawn advance this close to a code's /Widths entry is that code's
+
+
+UNDEFINED = Recovery("undefined", None)  # one for every font read this way: fonts sharing a name are read alike
 
 
 def _simple_code(ch: str, codes: dict[int, int], widths: dict[int, float], advance: float | None) -> int | None:
@@ -124,6 +131,8 @@ class Fonts:
             found = {id(self.recoveries[o]): self.recoveries[o] for o in objids}
             if len(found) == 1:
                 page[key] = next(iter(found.values()))  # one font, or fonts pdfium reads alike
+            elif all(r is None or r is UNDEFINED for r in found.values()):
+                page[key] = UNDEFINED  # it only writes (cid:NN) for what pdfium flags: right for both
             else:
                 page[key] = False  # fonts read differently answer to this key
         self.page = page
@@ -159,10 +168,10 @@ class Fonts:
             program = _program(descendant)
             glyphs = FontGlyphs(program, self.known()) if program is not None else None
             return Recovery("cid", glyphs)
-        if subtype == "TrueType" and "Encoding" not in font:
+        if subtype in {"Type1", "TrueType", "MMType1"}:
             descriptor = _resolve(font.get("FontDescriptor")) or {}
-            if not int(_resolve(descriptor.get("Flags")) or 0) & SYMBOLIC:
-                return None
+            if "Encoding" in font or not int(_resolve(descriptor.get("Flags")) or 0) & SYMBOLIC or subtype != "TrueType":
+                return UNDEFINED  # pdfium reads it right, but for the codes its encoding leaves undefined
             program = _program(font)
             glyphs = FontGlyphs(program, self.known()) if program is not None else None
             return Recovery("simple", glyphs, _pdfminer_font(ref, font), _symbol_codes(program))
