@@ -22,7 +22,7 @@ from collections import Counter
 from pathlib import Path
 
 from vndirective.readers.glyphs import learn
-from vndirective.readers.pdf_fonts import _descendant, _fonts, _literal, _pdfminer_pages, _program, _to_unicode
+from vndirective.readers.pdf_fonts import mapped_fonts
 
 MAJORITY = 0.8  # share of the fonts that must agree on an outline's character (Đ U+0110 and Ð U+00D0 share one)
 OUT = Path(__file__).resolve().parents[1] / "vndirective" / "data" / "glyph_outlines.json"
@@ -34,24 +34,12 @@ def learn_file(path: Path, votes: dict[str, Counter[str]]) -> int:
 
     fonts = 0
     with pdfplumber.open(path) as pdf:
-        seen: set[object] = set()
-        for page in _pdfminer_pages(pdf):
-            for ref, font in _fonts(page):
-                objid = getattr(ref, "objid", None) or id(font)
-                if objid in seen or "ToUnicode" not in font or _literal(font.get("Subtype")) != "Type0":
-                    continue
-                seen.add(objid)
-                descendant = _descendant(font)
-                if descendant is None or _literal(descendant.get("CIDToGIDMap")) not in {None, "Identity"}:
-                    continue
-                program = _program(descendant)
-                to_unicode = _to_unicode(font)
-                if program is not None and to_unicode:
-                    table: dict[str, str] = {}
-                    learn(program, to_unicode, table, set())
-                    for key, text in table.items():
-                        votes.setdefault(key, Counter())[text] += 1
-                    fonts += 1
+        for program, to_unicode in mapped_fonts(pdf):
+            table: dict[str, str] = {}
+            learn(program, to_unicode, table, set())
+            for key, text in table.items():
+                votes.setdefault(key, Counter())[text] += 1
+            fonts += 1
     return fonts
 
 

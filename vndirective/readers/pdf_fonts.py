@@ -19,6 +19,7 @@ code, else ``(cid:NN)`` as pdfplumber writes it.
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Iterator
 from typing import Any
 
 from .glyphs import FontGlyphs, learn, open_font
@@ -182,19 +183,28 @@ class Fonts:
         if self._known is None:
             self._known = {}
             conflicts: set[str] = set()
-            seen: set[int] = set()
-            for page in _pdfminer_pages(self.pdf):
-                for ref, font in _fonts(page):
-                    objid = getattr(ref, "objid", None) or id(font)
-                    if objid in seen or "ToUnicode" not in font or _literal(font.get("Subtype")) != "Type0":
-                        continue
-                    seen.add(objid)
-                    descendant = _descendant(font)
-                    program = _program(descendant) if descendant is not None else None
-                    to_unicode = _to_unicode(font)
-                    if program is not None and to_unicode:
-                        learn(program, to_unicode, self._known, conflicts)
+            for program, to_unicode in mapped_fonts(self.pdf):
+                learn(program, to_unicode, self._known, conflicts)
         return self._known
+
+
+def mapped_fonts(pdf: Any) -> Iterator[tuple[Any, dict[int, str]]]:
+    """The embedded TrueType programs of a document's Type0 fonts (glyph ids as codes) that have a
+    Unicode map, each once, with that map (glyph id → text): what outlines are learnt from."""
+    seen: set[int] = set()
+    for page in _pdfminer_pages(pdf):
+        for ref, font in _fonts(page):
+            objid = getattr(ref, "objid", None) or id(font)
+            if objid in seen or "ToUnicode" not in font or _literal(font.get("Subtype")) != "Type0":
+                continue
+            seen.add(objid)
+            descendant = _descendant(font)
+            if descendant is None or _literal(descendant.get("CIDToGIDMap")) not in {None, "Identity"}:
+                continue
+            program = _program(descendant)
+            to_unicode = _to_unicode(font) if program is not None else {}
+            if to_unicode:
+                yield program, to_unicode
 
 
 def _fonts(raw: Any) -> list[tuple[Any, dict[str, Any]]]:
