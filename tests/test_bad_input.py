@@ -246,3 +246,14 @@ def test_encodings_and_line_ends_parse_the_same(tmp_path: Path, variant: str):
     a, b = plain.to_dict(), other.to_dict()
     a.pop("source"), b.pop("source")
     assert a == b, "same document, different result"
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["ĐẢNG BỘ TỈNH\nHUYỆN ỦY\nSố 334-CV/HU", "x" * 5000, "a" * 300 + ".txt"],
+    ids=["text_with_newlines", "text_too_long", "name_too_long"],
+)
+def test_text_passed_as_path_is_a_typed_error(path: str) -> None:
+    with pytest.raises(DocumentNotFound) as info:
+        parse(path)
+    assert "parse_text" in str(info.value) or "not a usable path" in str(info.value)

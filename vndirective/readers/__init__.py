@@ -29,6 +29,7 @@ _BINARY_MAGIC = {
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text", ".html", ".htm", ""}
 
 
+_LONGEST_PATH = 4096  # PATH_MAX on Linux; a longer "path" is text passed by mistake
 _WORD_SUFFIXES = (".docx", ".docm", ".dotx", ".dotm")
 
 
@@ -58,8 +59,17 @@ def read(
     bounds what a file may cost in time and memory.
     """
     limits = limits or DEFAULT
+    if isinstance(path, str) and ("\n" in path or len(path) > _LONGEST_PATH):
+        raise DocumentNotFound(
+            f"{path[:60]!r}...: this looks like the text of a document, not a path; "
+            "parse text with vndirective.parse_text(text)"
+        )
     p = Path(path)
-    if not p.exists():
+    try:
+        exists = p.exists()
+    except OSError as e:  # a name the file system refuses (too long, bad characters)
+        raise DocumentNotFound(f"{str(p)[:200]}: not a usable path ({e.strerror or e}).") from e
+    if not exists:
         raise DocumentNotFound(f"{p}: no such file. Check the path (relative paths are read from {Path.cwd()}).")
     if not p.is_file():
         raise DocumentNotFound(f"{p}: not a file (a directory?). Pass one document; use the batch tools for folders.")
