@@ -203,7 +203,7 @@ REFERENCES = [
     ("Ngày 26/4/2013, Thủ tướng Chính phủ đã ban hành Quyết định số 22/2013/QĐ-TTg về việc hỗ trợ.", [("22/2013/QĐ-TTg", "QĐ", dt.date(2013, 4, 26))]),
     ("Căn cứ Chương trình công tác; ngày\n                05/6/2024, Ban Tuyên giáo Tỉnh ủy ban hành Hướng dẫn số 76-HD/BTGTU về tuyên truyền.",
      [("76-HD/BTGTU", "HD", dt.date(2024, 6, 5))]),
-    ("Căn cứ Luật số 80/2015/QH13 và Nghị định số 30/2020/NĐ-CP ngày 05/3/2020.", [("80/2015/QH13", None, None), ("30/2020/NĐ-CP", "NĐ", dt.date(2020, 3, 5))]),
+    ("Căn cứ Luật số 80/2015/QH13 và Nghị định số 30/2020/NĐ-CP ngày 05/3/2020.", [("80/2015/QH13", "Luật", None), ("30/2020/NĐ-CP", "NĐ", dt.date(2020, 3, 5))]),
     ("Thực hiện Nghị quyết Đại hội XIII, nhiệm kỳ 2020 - 2025, khóa XIII.", []),
     ("Thực hiện Chỉ thị số 15/CT-TTg ngày 27/3/2020. Chỉ thị số 15/CT-TTg nêu rõ.", [("15/CT-TTg", "CT", dt.date(2020, 3, 27))]),
 ]

@@ -36,20 +36,27 @@ class DocType:
     systems: tuple[str, ...]
     words: tuple[str, ...]
     party_name: str | None = None  # the Party's type of the same code (TT: Thông tư of the state, Thông tri of the Party)
+    letters: bool = True  # False: numbers of this type carry no type letters (Luật số 80/2015/QH13); known from the type word only
 
 
 @cache
 def doc_types() -> dict[str, DocType]:
     """Document types by canonical code."""
     return {
-        t["code"]: DocType(t["code"], t["name"], tuple(t["systems"]), tuple(t["words"]), t.get("party_name"))
+        t["code"]: DocType(t["code"], t["name"], tuple(t["systems"]), tuple(t["words"]), t.get("party_name"), t.get("letters", True))
         for t in load("doc_types")["types"]
     }
 
 
 @cache
+def symbol_types() -> dict[str, DocType]:
+    """The types whose letters are written in a number's symbol ('NQ', 'QĐ'), by code: what a symbol can be read as."""
+    return {code: t for code, t in doc_types().items() if t.letters}
+
+
+@cache
 def _type_code_index() -> dict[str, str]:
-    index = {skeleton(code): code for code in doc_types()}
+    index = {skeleton(code): code for code in symbol_types()}
     aliases = entries(load("doc_types")["aliases"])
     index.update({skeleton(k): v for k, v in aliases.items()})
     # Codes that only differ by Đ/D keep their own spelling when written exactly.
@@ -59,7 +66,7 @@ def _type_code_index() -> dict[str, str]:
 @lru_cache(maxsize=4096)  # tokens of the text: bounded
 def type_code(token: str) -> str | None:
     """Canonical type code for a code as written ('QD', 'Qđ', 'TTR'), or None."""
-    if token in doc_types():
+    if token in symbol_types():
         return token
     if len(token) > 6:
         return None
@@ -90,7 +97,7 @@ def type_names() -> dict[str, str]:
     is left to the number; the name maps to the first code listed.
     """
     names: dict[str, str] = {}
-    for t in doc_types().values():
+    for t in symbol_types().values():  # a law's own header is not read as a type line (yet)
         names.setdefault(skeleton(t.name), t.code)
         if t.party_name:
             names.setdefault(skeleton(t.party_name), t.code)
@@ -143,11 +150,35 @@ def is_state_organ_like(code: str) -> bool:
 
 @lru_cache(maxsize=4096)  # tokens of the text: bounded
 def organ_code(token: str, party: bool) -> str:
-    """Canonical spelling of an organ code (Latin D → Đ where the table knows it)."""
+    """Canonical spelling of an organ code (Latin D → Đ where the table knows it).
+
+    A Party organ code is upper case whatever the print ('Tu' → 'TU'), but for the spellings the table
+    gives ('ThU'): one committee, one id. State codes keep their mixed case ('TTg'), the table's aliases aside.
+    """
     organs = load("organs")
     aliases = organs["party_aliases"] if party else organs["state_aliases"]
-    up = token.upper() if not any(c.islower() for c in token[1:]) else token
-    return str(aliases.get(skeleton(token), aliases.get(up, token)))
+    up = token.upper() if party or not any(c.islower() for c in token[1:]) else token
+    return str(aliases.get(skeleton(token), aliases.get(up, up if party else token)))
+
+
+def organ_case_changed(token: str) -> bool:
+    """Whether a Party organ code was printed in lower-case letters its canonical spelling does not have ('Tu')."""
+    return any(c.islower() for c in token) and organ_code(token, True) != token
+
+
+@cache
+def _term_organs() -> dict[str, str]:
+    return entries(load("organs")["term_organs"])
+
+
+@lru_cache(maxsize=256)
+def term_organ_name(organ: str) -> str | None:
+    """The issuer a code of the National Assembly's organs names ('QH15' → 'Quốc hội', 'UBTVQH14' →
+    'Ủy ban Thường vụ Quốc hội'): the code + the term's number, nothing else; None for any other code."""
+    base = organ.rstrip("0123456789")
+    if base == organ or not base:
+        return None
+    return _term_organs().get(base)
 
 
 @cache

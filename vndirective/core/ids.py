@@ -48,6 +48,7 @@ MALFORMED = {
     "double_separator": "two separators in a row",
     "no_separator": "no separator between the number and the type",
     "line_break": "broken over two lines",
+    "organ_case": "the organ code in lower-case letters",
 }
 
 
@@ -64,19 +65,28 @@ class DocumentId:
 
     @property
     def canonical(self) -> str:
+        """The id in its standard form: '105-KL/TU', '30/2020/NĐ-CP', '1234/UBND-VP', '80/2015/QH13'."""
         if self.doc_type in ("QCVN", "TCVN"):
             return f"{self.doc_type} {self.number}" + (f"/{self.organ}" if self.organ else "")
         if self.system == "party":
-            if self.doc_type is None:
-                return f"{self.number}/{self.organ}"
-            return f"{self.number}-{self.doc_type}/{self.organ}"
+            return f"{self.number}{'/' if self.doc_type is None else '-'}{self.symbol}"
         if "hyphen_only" in self.problems:
-            return f"{self.number}-{self.organ}"  # an id of no standard form, kept as printed
-        parts = [self.number]
-        if self.year is not None:
-            parts.append(str(self.year))
-        parts.append(f"{self.doc_type}-{self.organ}" if self.doc_type and self.in_symbol else self.organ)
-        return "/".join(parts)
+            return f"{self.number}-{self.symbol}"  # an id of no standard form, kept as printed
+        return "/".join([self.number, *([str(self.year)] if self.year is not None else []), self.symbol])
+
+    @property
+    def symbol(self) -> str:
+        """The letters of the canonical id after its number and year ('NĐ-CP', 'KL/TU', 'UBND-VP', 'QH15')."""
+        if self.doc_type in ("QCVN", "TCVN") or "hyphen_only" in self.problems:
+            return self.organ
+        if self.system == "party":
+            return self.organ if self.doc_type is None else f"{self.doc_type}/{self.organ}"
+        return f"{self.doc_type}-{self.organ}" if self.doc_type and self.in_symbol else self.organ
+
+    @property
+    def typed_by_table(self) -> bool:
+        """Whether the symbol prints type letters the code tables know ('NĐ' of 30/2020/NĐ-CP; not 'NB' of 30/2020/NB-CP)."""
+        return self.doc_type is not None and self.in_symbol and self.doc_type in codes.symbol_types()
 
     @property
     def in_symbol(self) -> bool:
@@ -86,8 +96,7 @@ class DocumentId:
     @property
     def key(self) -> tuple[object, ...]:
         """Identity for comparison: the number as an integer, the rest canonical."""
-        num: object = int(self.number) if self.number.isdigit() else self.number
-        return (num, self.year, self.doc_type, self.organ.upper(), self.system)
+        return (_number_value(self.number), self.year, self.doc_type, self.organ.upper(), self.system)
 
     def with_type(self, doc_type: str) -> DocumentId:
         """The same id with type letters supplied by the type word of the text."""
@@ -183,22 +192,26 @@ def _interpret(body: str, type_hint: str | None, loose: bool) -> _Parts | None:
     if first_type and len(groups) >= 2:
         organ_groups = groups[1:]
         party_organ = codes.is_party_organ(organ_groups[0])
+        # '104-CTr/Tu': a Party organ is printed in capitals (104-CTr/TU), else one document is two ids.
+        case = ("organ_case",) if any(codes.organ_case_changed(g) for g in organ_groups) else ()
         if raw[0] in ("-", "/-", "-/", " ") and kinds[1] == "/":
             if len(organ_groups) == 1 and codes.is_state_organ(organ_groups[0]) and not party_organ:
                 problems.append("party_order")  # '38-CT/TTg': the Party order on a state number
                 return (first_type, codes.organ_code(organ_groups[0], False), "state", None, tuple(problems))
-            return (first_type, _joined(organ_groups, kinds[2:], party=True), "party", None, tuple(problems))
+            return (first_type, _joined(organ_groups, kinds[2:], party=True), "party", None, (*problems, *case))
         if raw[0] == "/" and kinds[1] == "/" and party_organ:
             problems.append("slash_for_hyphen")
-            return (first_type, _joined(organ_groups, kinds[2:], party=True), "party", None, tuple(problems))
+            return (first_type, _joined(organ_groups, kinds[2:], party=True), "party", None, (*problems, *case))
         if raw[0] == "/" and kinds[1] == "-" and party_organ and len(organ_groups) == 1:
             problems.append("state_order")
-            return (first_type, codes.organ_code(organ_groups[0], True), "party", None, tuple(problems))
+            return (first_type, codes.organ_code(organ_groups[0], True), "party", None, (*problems, *case))
         if raw[0] == "/" and kinds[1] == "-":
             return (first_type, _joined(organ_groups, kinds[2:], party=False), "state", None, tuple(problems))
         return None
     if len(groups) == 1 and raw[0] in ("/", "-") and codes.is_party_organ(groups[0]) and not first_type:
         problems.append("missing_type")
+        if codes.organ_case_changed(groups[0]):
+            problems.append("organ_case")
         if raw[0] == "/":
             problems.append("slash_for_hyphen")
         return (type_hint, codes.organ_code(groups[0], True), "party", None, tuple(problems))
@@ -247,3 +260,46 @@ def find_ids(folded: str, start: int = 0, end: int | None = None) -> Iterator[tu
             continue  # inside a QCVN/TCVN number
         found.append((m.start(), m.end(), parsed))
     yield from sorted(found, key=lambda t: t[0])
+
+
+# How far the letters of an OCR variant may stray from the id it stands for: edits in all, and per letter of the id.
+_VARIANT_MAX_EDITS = 2
+_VARIANT_EDITS_PER_LETTER = 1 / 3
+
+
+def ocr_variant_of(variant: DocumentId, known: DocumentId, stated_type: str | None = None) -> bool:
+    """Whether ``variant`` is an OCR-damaged print of ``known`` (26/2026/NB-CP of 26/2026/NĐ-CP, 1050/QĐĐ-SCTT of
+    1050/QĐ-SCT), both cited in one document: then they are one document, and ``known`` its id.
+
+    Conservative on purpose, since two different documents must never become one: the same system, number
+    (compared as integers) and year; ``known`` prints type letters of the code tables and ``variant`` none the
+    tables know (so ``variant`` is no valid id of its own); the type its type word states, ``stated_type``,
+    if any, is ``known``'s; and at most two letters of the symbol differ, and no more than one in three.
+    """
+    if variant.system != known.system or variant.year != known.year or not known.typed_by_table or variant.typed_by_table:
+        return False
+    if _number_value(variant.number) != _number_value(known.number):
+        return False
+    if stated_type is not None and stated_type != known.doc_type:
+        return False
+    a, b = variant.symbol.upper(), known.symbol.upper()
+    limit = min(_VARIANT_MAX_EDITS, int(len(b) * _VARIANT_EDITS_PER_LETTER))
+    return 0 < _edits(a, b, limit) <= limit
+
+
+def _number_value(number: str) -> object:
+    return int(number) if number.isdigit() else number
+
+
+def _edits(a: str, b: str, limit: int) -> int:
+    """Levenshtein distance of two short strings, or ``limit + 1`` once it is sure to exceed ``limit``."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    row = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        prev, row[0] = row[0], i
+        for j, cb in enumerate(b, 1):
+            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (ca != cb))
+        if min(row) > limit:
+            return limit + 1
+    return row[-1]

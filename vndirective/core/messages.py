@@ -22,6 +22,10 @@ TEMPLATES: dict[str, str] = {
     "type_mismatch": "The type name says {name} but the number carries '{type_code}'.",
     "reference_without_type": "The reference '{written}' has no type letters ({where}); read as {canonical}.",
     "malformed_reference": "The reference '{written}' is not in the standard form ({problems}); read as {canonical}.",
+    "ocr_variant": (
+        "The reference '{written}' has the number and year of {canonical}, cited in the same text, and nearly its letters, "
+        "but no type letters the code tables know: read as {canonical} (a print damaged by OCR?)."
+    ),
     "missing_signer_name": "The signature block has no signer's name.",
     "missing_signature": "No signature block was found.",
     "missing_distribution": "The document has no 'Nơi nhận' (distribution) list.",

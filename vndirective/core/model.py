@@ -396,16 +396,23 @@ class Directive(HeaderFields, JsonModel):
         return "" if span is None else self.text[span.start : span.end]
 
     def reference(self, doc_id: str) -> Reference | None:
-        """The reference with this id, in any written form: its canonical id ('105-KL/TU', '105/KL/TU') or the
-        form one of its mentions prints ('105/TU' cited under 'kết luận')."""
+        """The reference with this id, in any written form: its canonical id ('105-KL/TU'), any form one of its
+        mentions prints ('105/TU' cited under 'kết luận', '105/KL/TU', an OCR variant merged into it), blanks, case
+        and Unicode forms aside, or another print of the same id ('105 - KL/TU', '5-NQ/TU' for '05-NQ/TU')."""
         from .ids import parse_id
+        from .normalize import fold
+
+        def squeezed(text: str) -> str:
+            return "".join(fold(text).split()).casefold()
 
         parsed = parse_id(doc_id)
         wanted = parsed.canonical if parsed else doc_id
         found = next((r for r in self.references if r.doc_id == wanted), None)
         if found is None:
-            written = "".join(doc_id.split())
-            found = next((r for r in self.references if any("".join(m.text.split()) == written for m in r.mentions)), None)
+            written = squeezed(doc_id)
+            found = next((r for r in self.references if any(squeezed(m.text) == written for m in r.mentions)), None)
+        if found is None and parsed is not None:
+            found = next((r for r in self.references if (p := parse_id(r.doc_id, r.doc_type)) is not None and p.key == parsed.key), None)
         return found
 
     def __repr__(self) -> str:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import regex
 
 from .. import codes, patterns
-from ..ids import MALFORMED, DocumentId, find_ids
+from ..ids import MALFORMED, DocumentId, find_ids, ocr_variant_of
 from ..lines import Layout, clean
 from ..messages import warn
 from ..model import Mention, ParseWarning, Reference, Span, System
@@ -40,6 +40,10 @@ _AND_VERB = regex.compile(r"\s+và\s+(?=\p{Ll})")
 _AND_CITATION = regex.compile(r"\s+và\s+(?=[^\d\n]{0,60}?\d{1,5}\s{0,2}[-/])")
 _ISSUED = regex.compile(r"ban\s+hành|\bký\b", regex.IGNORECASE)
 _CLAUSE_END = regex.compile(r"[.;]\s")
+# A type word of running text, as a whole word ('Luật', 'Nghị định'; not the 'luật' of 'kỷ luật').
+_TYPE_WORD = regex.compile(
+    rf"(?<!\p{{L}})(?:{'|'.join(regex.escape(w) for w in sorted(codes.type_words(), key=len, reverse=True))})(?!\p{{L}})", regex.IGNORECASE
+)
 
 
 @dataclass
@@ -54,6 +58,7 @@ class _Found:
     issuer_span: Span | None = None
     year: int | None = None
     issuer_before: Span | None = None  # an issuer written between the type word and the number
+    stated_type: str | None = None  # the type code the type word gives ('Nghị định' → NĐ), whatever the symbol prints
 
 
 def extract_references(layout: Layout, header: Header) -> Extracted[list[Reference]]:
@@ -69,7 +74,7 @@ def extract_references(layout: Layout, header: Header) -> Extracted[list[Referen
         word, code, issuer_before = _type_word(folded, s)
         if code and not (did.doc_type and did.in_symbol):
             did = did.with_type(code)
-        found.append(_Found(s, e, did, word, issuer_before=issuer_before))
+        found.append(_Found(s, e, did, word, issuer_before=issuer_before, stated_type=code))
     for f in found:
         _bind_date_after(layout, f, warnings)
     _share_list_dates(folded, found)
@@ -92,6 +97,7 @@ def extract_references(layout: Layout, header: Header) -> Extracted[list[Referen
         ]
 
     refs: dict[tuple[object, ...], Reference] = {}
+    ids: dict[tuple[object, ...], tuple[DocumentId, str | None]] = {}  # each reference's id and stated type, as first cited
     stated = relations(layout.text, layout.folded, [Cited(f.start, f.end, _tail(f), f.type_word) for f in found])
     for f, (relation, cue) in zip(found, stated, strict=True):
         k = f.did.key
@@ -112,17 +118,48 @@ def extract_references(layout: Layout, header: Header) -> Extracted[list[Referen
             year = f.did.year or (f.date.year if f.date else f.year)
             ref = Reference(f.did.canonical, f.did.doc_type, f.did.number, year, f.date, f.issuer, _system(f.did), [])
             refs[k] = ref
+            ids[k] = (f.did, f.stated_type)
         else:
-            if ref.date is None and f.date is not None:
-                # The full citation (with its date) names the issuer best.
-                ref.date = f.date
-                ref.year = ref.year or f.date.year
-                ref.issuer = f.issuer or ref.issuer
-            if ref.issuer is None and f.issuer:
-                ref.issuer = f.issuer
+            _complete(ref, f.date, f.issuer)
         ref.mentions.append(mention)
         warnings.extend(_form_warnings(layout, f))
-    return Extracted(list(refs.values()), warnings=warnings)
+    warnings.extend(_merge_ocr_variants(refs, ids))
+    for k, ref in refs.items():
+        if ref.issuer is None:  # 'Luật số 55/2024/QH15': the code names the National Assembly
+            ref.issuer = codes.term_organ_name(ids[k][0].organ)
+    return Extracted(sorted(refs.values(), key=lambda r: r.mentions[0].span.start), warnings=warnings)  # in order of first citation
+
+
+def _complete(ref: Reference, date: dt.date | None, issuer: str | None) -> None:
+    """Fill what a reference lacks from another citation of it."""
+    if ref.date is None and date is not None:
+        # The full citation (with its date) names the issuer best.
+        ref.date = date
+        ref.year = ref.year or date.year
+        ref.issuer = issuer or ref.issuer
+    if ref.issuer is None and issuer:
+        ref.issuer = issuer
+
+
+def _merge_ocr_variants(refs: dict[tuple[object, ...], Reference], ids: dict[tuple[object, ...], tuple[DocumentId, str | None]]) -> list[ParseWarning]:
+    """One document cited twice, once OCR-damaged ('26/2026/NB-CP' beside '26/2026/NĐ-CP'), is one reference:
+    the variant's citations become mentions of the id the code tables know (the rule: :func:`ocr_variant_of`),
+    with a warning naming both. A variant near two known ids, or dated otherwise than its known id, is left alone."""
+    warnings: list[ParseWarning] = []
+    for k, (did, stated_type) in list(ids.items()):
+        known = [j for j, (other, _) in ids.items() if j[:2] == k[:2] and j != k and ocr_variant_of(did, other, stated_type)]  # key: number, year, ...
+        if len(known) != 1:
+            continue
+        variant, target = refs[k], refs[known[0]]
+        if variant.date is not None and target.date is not None and variant.date != target.date:
+            continue  # two dates: two documents (numbers without a year restart each year)
+        del refs[k], ids[k]
+        for m in variant.mentions:
+            _complete(target, m.date, m.issuer)
+        target.mentions = sorted(target.mentions + variant.mentions, key=lambda m: m.span.start)
+        first = variant.mentions[0]
+        warnings.append(warn("ocr_variant", first.span, written=first.text, canonical=target.doc_id))
+    return warnings
 
 
 def _tail(f: _Found) -> int:
@@ -171,6 +208,12 @@ def _type_word(folded: str, start: int) -> tuple[str | None, str | None, Span | 
     word = " ".join(m.group(_WORD).split())
     issuer: Span | None = None
     if m.group(_ISSUER_BEFORE):
+        phrase = m.group(_ISSUER_BEFORE)
+        if _TYPE_WORD.match(phrase):
+            # No organ's name starts with a type word: 'quy định của Luật Bảo vệ bí mật nhà nước số 29/2018/QH14'
+            # cites the law; in 'của Luật Bảo vệ môi trường và Nghị định số 06/2022/NĐ-CP' the nearest word types the id.
+            named = " ".join(list(_TYPE_WORD.finditer(phrase))[-1].group().split())
+            return named, codes.type_words().get(named.lower()), None
         issuer = Span(base + _unsqueezed(window, m.start(_ISSUER_BEFORE)), base + _unsqueezed(window, m.end(_ISSUER_BEFORE) - 1) + 1)
     return word, codes.type_words().get(word.lower()), issuer
 
