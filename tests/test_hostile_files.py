@@ -376,7 +376,7 @@ def test_zip_bomb_is_refused_before_unpacking(tmp_path: Path, monkeypatch: pytes
 
 
 def test_flate_bomb_is_measured_without_inflating_it_whole():
-    from vndirective.readers.pdf import inflated_size
+    from vndirective.readers.pdf_streams import inflated_size
 
     bomb = zeros_deflated(64 * 2**20)
     assert inflated_size(bomb, 2**20) <= 2 * 2**20  # stops just past the limit

@@ -19,9 +19,7 @@ from __future__ import annotations
 import io
 import itertools
 import re
-import struct
-import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from operator import itemgetter
 from typing import Any
 
@@ -30,30 +28,22 @@ from ..core.messages import warn
 from ..core.model import Box, ParseWarning
 from ..core.normalize import prepare
 from ..errors import CorruptDocument, EncryptedDocument, NoTextLayer
-from .limits import DEFAULT, Limits, exceeded
+from .limits import DEFAULT, Limits
 from .ocr import Ocr, wanted
 from .optional import require
 from .pdf_chars import Document as PdfiumDocument
 from .pdf_chars import Unreadable
+from .pdf_errors import damage_errors
 from .pdf_fonts import Fonts
+from .pdf_streams import check_streams
 from .signatures import read_signatures
 from .words import render_page
 
 PDFIUM = True  # read the characters with pdfium when pypdfium2 is installed; False: with pdfplumber alone
-_CHUNK = 2**20
 
 
 def _require() -> Any:
     return require("pdfplumber", "reading PDF files", "pdf")
-
-
-def damage_errors() -> tuple[type[BaseException], ...]:
-    """What pdfminer and pdfplumber raise on a damaged PDF: their own errors and the builtin ones their parsers let through."""
-    from pdfminer.psparser import PSException
-    from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
-
-    library = (PSException, PdfminerException, MalformedPDFException, zlib.error, struct.error)
-    return (*library, ValueError, TypeError, KeyError, IndexError, AttributeError, AssertionError, EOFError, OverflowError, ZeroDivisionError, RecursionError)
 
 
 def read_pdf(data: bytes, name: str = "<pdf>", ocr: Ocr = "auto", password: str | None = None, limits: Limits = DEFAULT) -> Layout:
@@ -65,7 +55,7 @@ def read_pdf(data: bytes, name: str = "<pdf>", ocr: Ocr = "auto", password: str 
     At most ``limits.max_pages`` pages are read; a damaged page is skipped with a warning.
     """
     pdf = _open(data, name, password)  # not closed: pdfplumber's close() would load every page
-    check_streams(pdf.doc, name, limits)  # before pdfium reads anything too
+    check_streams(data, pdf.doc, name, limits)  # before pdfium reads anything too
     warnings: list[ParseWarning] = []
     pieces: list[str] = []
     boxes: list[Box] = []
@@ -315,64 +305,3 @@ def dedupe_chars(page: Any, tolerance: float = 1) -> Any:
     return page.filter(lambda obj: obj.get("object_type") != "char" or id(obj) in keep)
 
 
-def check_streams(doc: Any, name: str, limits: Limits = DEFAULT) -> None:
-    """Refuse a PDF whose compressed streams (images aside) inflate past ``limits.max_unpacked_bytes``
-    (a decompression bomb), before pdfminer inflates any of them whole.
-
-    An object stream is measured before the objects kept in it are parsed.
-    """
-    from pdfminer.pdftypes import LITERALS_FLATE_DECODE, PDFStream
-    from pdfminer.psparser import LIT
-
-    image = LIT("Image")
-    ids: set[int] = set()
-    for xref in doc.xrefs:
-        for objid in xref.get_objids():
-            try:
-                stream_id, _, _ = xref.get_pos(objid)
-            except KeyError:
-                continue
-            ids.add(objid if stream_id is None else stream_id)
-    budget = limits.max_unpacked_bytes
-    total = 0
-    for objid in sorted(ids):
-        try:
-            obj = doc.getobj(objid)
-            if not isinstance(obj, PDFStream) or obj.rawdata is None or obj.get("Subtype") is image:
-                continue
-            stages = len(list(itertools.takewhile(lambda f: f[0] in LITERALS_FLATE_DECODE, obj.get_filters())))
-            if not stages:
-                continue
-            raw = obj.decipher(objid, obj.genno or 0, obj.rawdata, obj.attrs) if obj.decipher else obj.rawdata
-        except damage_errors():
-            continue  # a damaged object: pdfminer reports it when a page needs it
-        total += inflated_size(raw, budget - total, stages)
-        if total > budget:
-            raise exceeded(name, "the PDF's compressed streams unpack to more bytes than allowed (a decompression bomb)", "max_unpacked_bytes", budget)
-
-
-def inflated_size(data: bytes, limit: int, stages: int = 1) -> int:
-    """How many bytes the zlib ``data`` inflate to (through ``stages`` filters in a row), counted up to
-    just past ``limit`` and never held whole in memory."""
-    chunks: Iterable[bytes] = [data]
-    for _ in range(stages):
-        chunks = _inflate(chunks)
-    size = 0
-    try:
-        for chunk in chunks:
-            size += len(chunk)
-            if size > limit:
-                break
-    except zlib.error:
-        pass
-    return size
-
-
-def _inflate(chunks: Iterable[bytes]) -> Iterator[bytes]:
-    inflater = zlib.decompressobj()
-    for chunk in chunks:
-        while chunk:
-            yield inflater.decompress(chunk, _CHUNK)
-            if inflater.eof:
-                return
-            chunk = inflater.unconsumed_tail

@@ -115,16 +115,27 @@ class Fonts:
         self.page: dict[tuple[str, int], Recovery | bool | None] = {}  # None: read right; False: two fonts share the key
         self.active = False
         self.recoveries: dict[int, Recovery | None] = {}  # font object → its recovery (None: pdfium reads it right)
+        self.lengths: dict[int, int] = {}  # font object → the length of its embedded program
+        self.fallback: Recovery | None = None  # the recovery of a font the page does not list by key
         self._known: dict[str, str] | None = None  # outline digests learnt from the file's mapped fonts
 
     def scan_page(self, raw: Any) -> None:
         """Note the fonts of a pdfminer page that pdfium cannot read right."""
-        claims: dict[tuple[str, int], set[int]] = {}
-        for ref, font in _fonts(raw):
-            objid = getattr(ref, "objid", None) or id(font)
+        fonts = [(getattr(ref, "objid", None) or id(font), ref, font) for ref, font in _fonts(raw)]
+        for objid, ref, font in fonts:
             if objid not in self.recoveries:
                 self.recoveries[objid] = self._recovery(ref, font)
-            name, length = _name(font), _program_length(font)
+        kinds = {self.recoveries[objid] for objid, _, _ in fonts} - {None}
+        if kinds <= {UNDEFINED}:  # no font to tell apart: pdfium reads them all right but for flagged codes
+            self.page, self.active = {}, bool(kinds)
+            self.fallback = UNDEFINED if kinds else None
+            return
+        self.fallback = None
+        claims: dict[tuple[str, int], set[int]] = {}
+        for objid, _, font in fonts:
+            if objid not in self.lengths:
+                self.lengths[objid] = _program_length(font)
+            name, length = _name(font), self.lengths[objid]
             for key in {(name, length), (short_name(name), length)}:
                 claims.setdefault(key, set()).add(objid)
         page: dict[tuple[str, int], Recovery | bool | None] = {}
@@ -149,7 +160,7 @@ class Fonts:
         for key in ((name, length), (short_name(name), length)):
             if key in self.page:
                 return self.page[key]
-        return None
+        return self.fallback
 
     def stats(self) -> tuple[int, int]:
         """Glyphs met without a Unicode map in Type0 fonts, and how many were recovered."""

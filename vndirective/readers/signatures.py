@@ -50,13 +50,13 @@ def read_signatures(doc: Any, data: bytes, pages: dict[int, tuple[int, float]]) 
     if b"/Sig" not in data:
         return []
     try:
-        fields = list(_signature_fields(doc))
+        fields = list(_signature_fields(doc, data))
     except Exception:  # a damaged form: the document still parses, without signatures
         return []
     return [_signature(field, value, data, pages) for field, value in fields]
 
 
-def _signature_fields(doc: Any) -> Iterator[tuple[dict[str, Any], dict[str, Any]]]:
+def _signature_fields(doc: Any, data: bytes) -> Iterator[tuple[dict[str, Any], dict[str, Any]]]:
     """(field, signature dictionary) of every signed signature field of the document's form."""
     from pdfminer.pdftypes import resolve1
     from pdfminer.psparser import PSLiteral
@@ -76,12 +76,65 @@ def _signature_fields(doc: Any) -> Iterator[tuple[dict[str, Any], dict[str, Any]
         if not isinstance(field, dict):
             continue
         kind = resolve1(field.get("FT"))
-        value = resolve1(field.get("V"))
+        value = signature_value(doc, data, field.get("V")) if isinstance(kind, PSLiteral) and kind.name == "Sig" else resolve1(field.get("V"))
         if isinstance(kind, PSLiteral) and kind.name == "Sig" and isinstance(value, dict) and "Contents" in value:
             yield field, value
         kids = resolve1(field.get("Kids"))
         if isinstance(kids, list) and "T" in field and not isinstance(value, dict):
             todo[:0] = kids
+
+
+MAX_SIGNATURE_OBJECT = 2**20  # bytes: a signature dictionary is a few tens of KB (its CMS in hexadecimal)
+_CONTENTS = re.compile(rb"/Contents\s*<([0-9A-Fa-f\s]*)>")
+
+
+def signature_value(doc: Any, data: bytes, ref: Any) -> Any:
+    """The signature dictionary ``ref`` points to, its /Contents read from the file's bytes by
+    ``bytes.fromhex``: pdfminer reads a hexadecimal string a character at a time, and a signature's
+    CMS (16–32 KB of it) cost more than the document's pages. Anything unusual (an object kept in an
+    object stream, an encrypted file, no hexadecimal /Contents) is left to pdfminer."""
+    from pdfminer.pdftypes import PDFObjRef, resolve1
+
+    raw = _object_bytes(doc, data, ref.objid) if isinstance(ref, PDFObjRef) and not getattr(doc, "encryption", None) else None
+    found = _CONTENTS.search(raw) if raw is not None else None
+    if raw is None or found is None:
+        return resolve1(ref)
+    value = _parse_object(doc, raw[: found.start(1)] + raw[found.end(1) :])
+    if not isinstance(value, dict):
+        return resolve1(ref)
+    digits = re.sub(rb"\s+", b"", found.group(1))
+    value["Contents"] = bytes.fromhex((digits + b"0" * (len(digits) % 2)).decode("ascii"))  # an odd last digit is followed by 0
+    return value
+
+
+def _object_bytes(doc: Any, data: bytes, objid: int) -> bytes | None:
+    """The bytes of the indirect object ``objid`` after its 'N G obj' up to its 'endobj', as the
+    file's newest cross-reference places it; None when it is in an object stream or not found."""
+    for xref in doc.xrefs:
+        try:
+            stream_id, pos, _ = xref.get_pos(objid)
+        except KeyError:
+            continue
+        if stream_id is not None or not 0 <= pos < len(data):
+            return None
+        end = data.find(b"endobj", pos, pos + MAX_SIGNATURE_OBJECT)
+        start = data.find(b"obj", pos, end)
+        return data[start + 3 : end] if 0 <= start < end else None
+    return None
+
+
+def _parse_object(doc: Any, raw: bytes) -> Any:
+    """The first object of ``raw`` as pdfminer parses it (references resolved through ``doc``)."""
+    import io
+
+    from pdfminer.pdfparser import PDFParser
+
+    parser = PDFParser(io.BytesIO(raw + b"\nendobj"))  # pdfminer reads the token after an object before it returns it
+    parser.set_document(doc)
+    try:
+        return parser.nextobject()[1]
+    except Exception:  # pdfminer's syntax errors (PSEOF and others): the caller lets pdfminer read the object whole
+        return None
 
 
 def _signature(field: dict[str, Any], value: dict[str, Any], data: bytes, pages: dict[int, tuple[int, float]]) -> DigitalSignature:

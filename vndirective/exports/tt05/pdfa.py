@@ -79,7 +79,7 @@ def pdfa_declaration(path: str | Path) -> PdfaDeclaration:
         from pdfminer.pdfparser import PDFParser
         from pdfminer.pdftypes import resolve1
 
-        from ...readers.pdf import damage_errors
+        from ...readers.pdf_errors import damage_errors
     except ImportError:  # pragma: no cover - pdfminer comes with the formats extra
         return PdfaDeclaration()
     try:
