@@ -29,19 +29,27 @@ from .conftest import CORPUS
 FORMATS = CORPUS / "formats"
 needs_fork = pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(), reason="patching the parser inside workers needs the fork start method")
 
-# file (relative to the folder) → (status, error type) expected in its record
+# file read (relative to the folder) → (status, error type) expected in its record
 EXPECTED = {
     "334-CV-HU_luc-ngan_2021.md": ("ok", None),
     "41_hu-yenthe-cv-khan-bao.txt": ("ok", None),
     "bad/binary.txt": ("error", "UnsupportedFormat"),
     "bad/corrupt.pdf": ("error", "CorruptDocument"),
-    "bad/empty.md": ("ok", None),  # an empty file is a document with the warning 'empty'
+    "bad/empty.md": ("not_document", None),  # an empty file parses (with the warning 'empty'), but is no official document
     "nested/deeper/47_tu-caobang-qd-ban-chi-dao.pdf": ("ok", None),
     "nested/deeper/scan.pdf": ("error", "NoTextLayer"),
     "nested/g05_hdnd-thanhhoa-nq.txt": ("ok", None),
     "nested/page.html": ("ok", None),
     "word/57_ubnd-tiendu-cv-pccc.docx": ("ok", None),
 }
+# entry not read → the start of the reason its "skipped" record gives
+SKIPPED = {
+    "nested/.draft.md": "hidden file",
+    "nested/.hidden/": "hidden folder",
+    "notes.csv": "unsupported extension '.csv'",
+    "word/~$57_ubnd-tiendu-cv-pccc.docx": "Office lock file",
+}
+ALL = sorted([*EXPECTED, *SKIPPED])  # every entry of the folder gets a record, in this order
 
 
 def _folder(tmp_path: Path) -> Path:
@@ -55,10 +63,12 @@ def _folder(tmp_path: Path) -> Path:
         "nested/deeper/47_tu-caobang-qd-ban-chi-dao.pdf": (FORMATS / "47_tu-caobang-qd-ban-chi-dao.pdf").read_bytes(),
         "nested/deeper/scan.pdf": (FORMATS / "40_tu-ninhbinh-nq-chuyen-doi-so.scan.pdf").read_bytes(),
         "nested/g05_hdnd-thanhhoa-nq.txt": (CORPUS / "g05_hdnd-thanhhoa-nq.txt").read_bytes(),
-        "nested/page.html": ("<html><body><p>" + (CORPUS / "41_hu-yenthe-cv-khan-bao.txt").read_text("utf-8") + "</p></body></html>").encode(),
+        "nested/page.html": (
+            "<html><body>" + "".join(f"<p>{line}</p>" for line in (CORPUS / "41_hu-yenthe-cv-khan-bao.txt").read_text("utf-8").splitlines()) + "</body></html>"
+        ).encode(),
         "word/57_ubnd-tiendu-cv-pccc.docx": (FORMATS / "57_ubnd-tiendu-cv-pccc.docx").read_bytes(),
         # never read: hidden, unsupported, an Office lock file
-        ".hidden/secret.txt": b"x",
+        "nested/.hidden/secret.txt": b"x",
         "nested/.draft.md": b"x",
         "notes.csv": b"a,b",
         "word/~$57_ubnd-tiendu-cv-pccc.docx": b"lock",
@@ -97,11 +107,17 @@ def test_iter_files_sorted_recursive_and_filtered(folder):
 
 
 def test_every_file_once_with_its_status(reference):
-    assert [r["path"] for r in reference] == sorted(EXPECTED)
+    assert [r["path"] for r in reference] == ALL
     for r in reference:
+        if r["path"] in SKIPPED:
+            assert (r["status"], r["sha256"], r["directive"], r["options"]) == ("skipped", None, None, None), r["path"]
+            assert r["reason"].startswith(SKIPPED[r["path"]]), r
+            continue
         assert (r["status"], r["error_type"]) == EXPECTED[r["path"]], r["path"]
         assert (r["directive"] is None) == (r["status"] == "error")
+        assert (r["reason"] is None) == (r["status"] != "not_document")
         assert r["sha256"] and len(r["sha256"]) == 64
+        assert r["options"] == {"ocr": False, "password": False, "encoding": None, "limits": {}}
         if r["status"] == "error":
             assert r["error_message"] and r["path"].rsplit("/", 1)[-1] in r["error_message"]
 
@@ -118,7 +134,7 @@ def test_output_is_identical_whatever_the_jobs(folder, reference, tmp_path, jobs
     out = tmp_path / "r.jsonl"
     summary = run_batch(folder, out, jobs=jobs, progress=False, chunksize=1)
     assert _records(out) == reference
-    assert (summary.files, summary.ok, summary.error, summary.skipped) == (10, 7, 3, 0)
+    assert (summary.files, summary.ok, summary.not_document, summary.error, summary.skipped) == (14, 6, 1, 3, 4)
     assert summary.errors_by_type == {"UnsupportedFormat": 1, "CorruptDocument": 1, "NoTextLayer": 1}
 
 
@@ -126,21 +142,22 @@ def test_incremental_skips_unchanged_and_follows_changes(tmp_path, reference):
     root = _folder(tmp_path)
     out, db = tmp_path / "r.jsonl", tmp_path / "r.sqlite"
     run_batch(root, out, db, jobs=2, progress=False)
-    before = out.read_bytes()
+    before = _records(out)
 
+    # the unchanged files keep their records; the 3 errors are parsed again (their cause may be gone)
     again = run_batch(root, out, db, jobs=2, progress=False, incremental=True)
-    assert (again.skipped, again.ok, again.error, again.kept) == (10, 0, 0, 10)
-    assert out.read_bytes() == before
+    assert (again.unchanged, again.parsed, again.kept, again.files, again.error) == (7, 3, 14, 14, 3)
+    assert _records(out) == before
 
     # one file changed, one gone, one new: only those two are parsed; the output follows the folder
     (root / "41_hu-yenthe-cv-khan-bao.txt").write_bytes((CORPUS / "42_du-huubang-kl-dat-dai.md").read_bytes())
     (root / "bad" / "empty.md").unlink()
     shutil.copy(CORPUS / "43_tw-bbt-ct-nguoi-tieu-dung.txt", root / "bad" / "added.txt")
     third = run_batch(root, out, db, jobs=2, progress=False, incremental=True)
-    assert (third.ok, third.error, third.skipped) == (2, 0, 8)
+    assert (third.parsed, third.unchanged, third.ok, third.not_document, third.error, third.skipped) == (5, 5, 7, 0, 3, 4)
     records = _records(out)
     paths = [r["path"] for r in records]
-    assert paths == sorted((set(EXPECTED) - {"bad/empty.md"}) | {"bad/added.txt"})
+    assert paths == sorted((set(ALL) - {"bad/empty.md"}) | {"bad/added.txt"})
     changed = next(r for r in records if r["path"] == "41_hu-yenthe-cv-khan-bao.txt")
     assert changed["directive"]["subject"] == parse_file(root / "41_hu-yenthe-cv-khan-bao.txt").directive["subject"]
     assert changed["sha256"] == file_sha256(root / "41_hu-yenthe-cv-khan-bao.txt")
@@ -155,7 +172,7 @@ def test_a_plain_run_starts_afresh(tmp_path):
     out.write_text('{"path": "stale.txt", "status": "ok"}\n', "utf-8")
     summary = run_batch(root, out, jobs=1, progress=False)
     assert summary.kept == 0 and summary.parsed == 10
-    assert [r["path"] for r in _records(out)] == sorted(EXPECTED)
+    assert [r["path"] for r in _records(out)] == ALL
 
 
 @pytest.mark.parametrize("cut", [0, 3, 7])
@@ -167,7 +184,8 @@ def test_resume_from_a_torn_jsonl(folder, reference, tmp_path, cut):
     out = tmp_path / "r.jsonl"
     out.write_bytes(b"".join(lines[:cut]) + lines[cut][: len(lines[cut]) // 2])
     summary = run_batch(folder, out, jobs=2, progress=False, incremental=True)
-    assert summary.kept == cut and summary.skipped == cut and summary.parsed == len(EXPECTED) - cut
+    kept = sum(r["status"] in ("ok", "not_document") for r in reference[:cut])  # errors are retried, skipped entries recorded again
+    assert summary.kept == cut and summary.unchanged == kept and summary.parsed == len(EXPECTED) - kept
     assert _records(out) == reference
 
 
@@ -187,12 +205,13 @@ def test_an_interrupted_run_resumes_by_itself(folder, reference, tmp_path, monke
         run_batch(folder, out, db, jobs=2, progress=False, chunksize=1, sync_interval=0)
     monkeypatch.setattr(batch._Progress, "update", update)
     assert Path(f"{out}.batch").is_file()
-    written = len(list(read_jsonl(out)))
-    assert 4 <= written < len(EXPECTED)
+    done = list(read_jsonl(out))
+    written, read = len(done), sum(r.status != "skipped" for r in done)
+    assert 4 <= written < len(ALL)
 
     summary = run_batch(folder, out, db, jobs=2, progress=False)  # the same call: no flag needed
-    assert summary.resumed and summary.kept == written and summary.skipped == written
-    assert summary.parsed == len(EXPECTED) - written
+    assert summary.resumed and summary.kept == written and summary.unchanged == read  # its own errors are kept too
+    assert summary.parsed == len(EXPECTED) - read
     assert _records(out) == reference
     assert not Path(f"{out}.batch").exists()
     with Store(db) as store:
@@ -294,7 +313,7 @@ def test_a_file_that_kills_its_worker_becomes_an_error_record(folder, reference,
     # a crash may not happen again: --incremental retries it
     monkeypatch.undo()
     again = run_batch(folder, out, jobs=jobs, progress=False, incremental=True, mp_context="fork")
-    assert (again.ok, again.skipped) == (1, len(EXPECTED) - 1)
+    assert (again.parsed, again.unchanged) == (1 + 3, len(EXPECTED) - 1 - 3)  # the crash and the 3 errors
     assert _records(out) == reference
 
 
@@ -368,10 +387,12 @@ def test_cli_batch(folder, tmp_path, capsys):
     out, db, exported = tmp_path / "r.jsonl", tmp_path / "r.sqlite", tmp_path / "csv"
     assert main(["batch", str(folder), "--out", str(out), "--db", str(db), "--jobs", "2", "--no-progress", "--export", str(exported)]) == 0
     report = capsys.readouterr().out
-    assert "10 files: 7 ok, 3 error, 0 skipped" in report and "NoTextLayer 1" in report
+    assert "14 files: 6 ok, 1 not a document, 3 errors, 4 skipped" in report and "NoTextLayer 1" in report
+    assert "not documents (no header of an official document found): bad/empty.md" in report
     assert sorted(p.name for p in exported.iterdir()) == ["distribution.csv", "documents.csv", "recipients.csv", "refs.csv", "tasks.csv", "warnings.csv"]
     assert main(["batch", str(folder), "--db", str(db), "--incremental", "--no-progress"]) == 0
-    assert "0 ok, 0 error, 10 skipped" in capsys.readouterr().out
+    report = capsys.readouterr().out
+    assert "14 files: 6 ok, 1 not a document, 3 errors, 4 skipped" in report and "parsed 3 " in report and "7 unchanged" in report
 
 
 @pytest.mark.parametrize(
@@ -404,7 +425,7 @@ def test_dask_local_cluster(folder, reference, tmp_path):
 
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, distributed.Client(cluster):
         bag = parse_bag(folder, partition_size=3)
-        assert bag.npartitions == 4
+        assert bag.npartitions == 5  # 14 entries, skipped ones included, 3 a partition
         records = [r.to_dict() for r in bag.compute()]
         added = to_store(parse_bag(str(folder / "**" / "*.txt")), tmp_path / "r.sqlite")
     for r in records:

@@ -64,8 +64,9 @@ def test_graph_queries_and_export(tmp_path, capsys):
     out = tmp_path / "g.graphml"
     assert main(["graph", str(folder), "--cites", "334-CV/HU", "--missing", "3", "--stats", "--out", str(out)]) == 0
     answer = json.loads(capsys.readouterr().out)
-    (cited,) = answer["cites"].values()
-    assert cited == ["HU@bac-giang/luc-ngan|25-NQ/HU|2021-01-05", "TU@bac-giang|105-KL/TU|2021-06-15"]
+    (doc,) = answer["cites"]  # each document with its label and source file, and what it cites, described the same way
+    assert doc["source"] == str(folder / "334-CV-HU_luc-ngan_2021.md")
+    assert [c["node"] for c in doc["cites"]] == ["HU@bac-giang/luc-ngan|25-NQ/HU|2021-01-05", "TU@bac-giang|105-KL/TU|2021-06-15"]
     assert answer["stats"]["documents_in_corpus"] == len(list(folder.iterdir()))
     assert len(answer["missing"]) == 3
     assert isinstance(read_graphml(out), nx.MultiDiGraph)

@@ -46,12 +46,7 @@ READING_COMMANDS = {
     "graph": (lambda t: ["graph", str(FOUNDING)], FULL, EXPECTED_FULL),
     "evaluate": (lambda t: ["evaluate", str(_folder(t, gold=True))], FULL, EXPECTED_FULL),
     "evaluate-assignments": (lambda t: ["evaluate", str(_folder(t, assignments=True)), "--assignments"], FULL, EXPECTED_FULL),
-    # run_batch takes the encoding and OCR, not (yet) a password or limits
-    "batch": (
-        lambda t: ["batch", str(_folder(t)), "--out", str(t / "r.jsonl"), "--jobs", "0", "--no-progress"],
-        ["--ocr", "--encoding", "utf-8"],
-        {"ocr": True, "encoding": "utf-8"},
-    ),
+    "batch": (lambda t: ["batch", str(_folder(t)), "--out", str(t / "r.jsonl"), "--jobs", "0", "--no-progress"], FULL, EXPECTED_FULL),
 }
 
 
@@ -83,7 +78,7 @@ def test_every_reading_command_documents_the_reading_options(command, capsys):
         main([command, "--help"])
     assert done.value.code == 0
     out = capsys.readouterr().out
-    wanted = ["--ocr", "--encoding"] + ([] if command == "batch" else ["--password", "--limit NAME=N"])
+    wanted = ["--ocr", "--encoding", "--password", "--limit NAME=N"]
     assert all(option in out for option in wanted), out
 
 

@@ -56,7 +56,7 @@ def test_record_and_errors_come_back(store, records):
     assert store.record(scan.path) == scan.to_dict()
     assert store.record(NAMES[0]) == records[0].to_dict()
     assert store.hashes()[NAMES[0]] == records[0].sha256
-    assert store.seen()[scan.path] == (scan.sha256, scan.version, "NoTextLayer")
+    assert store.seen()[scan.path][:4] == (scan.sha256, scan.version, "NoTextLayer", "error")
 
 
 @pytest.mark.parametrize(

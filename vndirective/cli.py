@@ -93,6 +93,7 @@ def _cmd_batch(args: argparse.Namespace) -> int:
             db=args.db,
             jobs=args.jobs,
             incremental=args.incremental,
+            retry_errors=not args.keep_errors,
             progress=not args.no_progress,
             timeout=args.timeout or None,
             **reader_kwargs(args),
@@ -100,9 +101,10 @@ def _cmd_batch(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         print("\ninterrupted: the records written so far are saved; run the same command again to resume", file=sys.stderr)
         return 130
-    if not result.files:
+    if result.files == result.skipped:
         from .readers.files import SUFFIXES
 
+        print(result.report())
         print(f"{args.directory}: no supported files ({' '.join(sorted(SUFFIXES))}) found", file=sys.stderr)
         return 2
     print(result.report())
@@ -124,20 +126,38 @@ def _cmd_tasks(args: argparse.Namespace) -> int:
     columns = ["file", "doc_id", "date", *ASSIGNMENT_COLUMNS]
     rows = []
     options = reader_kwargs(args)
+    failed = 0
     for path in args.files:
-        d = parse(path, **options)
+        try:
+            d = parse(path, **options)
+        except (VndirectiveError, OSError) as exc:
+            failed += _report_unreadable(exc, path)
+            continue
         for record in d.assignments.to_records():
             rows.append({"file": str(path), "doc_id": d.doc_id or "", "date": d.date.isoformat() if d.date else "", **record})
     if args.csv:
         writer = csv.DictWriter(sys.stdout, fieldnames=columns)
         writer.writeheader()
         writer.writerows(rows)
-        return 0
+        return _unreadable_status(failed, len(args.files))
     for r in rows:
         when = f" — {r['deadline']}" if r["deadline"] else ""
         print(f"{r['doc_id'] or r['file']} [{r['task']}] {r['lead'] or '(no body named)'}"
               + (f" (with {r['coordinators']})" if r["coordinators"] else "") + f"{when}: {r['action'][:100]}")
-    return 0
+    return _unreadable_status(failed, len(args.files))
+
+
+def _report_unreadable(exc: BaseException, path: str | Path) -> int:
+    """One stderr line for a file that cannot be read (the others are still read); 1, to count it."""
+    print(f"vndirective: error: {error_line(exc, path)}", file=sys.stderr)
+    return 1
+
+
+def _unreadable_status(failed: int, total: int, status: int = 0) -> int:
+    """The exit status once every file was tried: 2 if any could not be read (said once more when there were several), else ``status``."""
+    if failed and total > 1:
+        print(f"vndirective: {failed} of {total} files could not be read", file=sys.stderr)
+    return 2 if failed else status
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
@@ -147,25 +167,32 @@ def _cmd_check(args: argparse.Namespace) -> int:
     reports = []
     any_finding = False
     options = reader_kwargs(args)
-    for i, path in enumerate(args.files):
-        d = parse(path, **options)
+    failed = printed = 0
+    for path in args.files:
+        try:
+            d = parse(path, **options)
+        except (VndirectiveError, OSError) as exc:
+            failed += _report_unreadable(exc, path)
+            continue
         findings = check(d)
         any_finding = any_finding or bool(findings)
         if args.json:
             reports.append({"file": str(path), "system": d.system, "doc_id": d.doc_id, "findings": [f.to_dict() for f in findings]})
         else:
-            if i:
+            if printed:
                 print()
             print(f"{path} ({d.doc_id or 'no number'}, {d.system or 'system unknown'}): {len(findings)} finding(s)")
             print(format_findings(d, findings))
+        printed += 1
     if args.json:
         print(json.dumps(reports, ensure_ascii=False, indent=2))
-    return 1 if any_finding else 0
+    return _unreadable_status(failed, len(args.files), 1 if any_finding else 0)
 
 
-def _documents(paths: Sequence[str], options: dict[str, Any], *, strict: bool = False) -> list[Directive]:
+def _documents(paths: Sequence[str], options: dict[str, Any], *, strict: bool = False, unreadable: list[str] | None = None) -> list[Directive]:
     """The documents of files and folders (read recursively), read with the reading ``options``. A file that cannot be read
-    is skipped with a message; with ``strict``, a file named on the command line raises instead (one found in a folder is skipped)."""
+    is skipped with a message (and added to ``unreadable``); with ``strict``, a file named on the command line raises instead
+    (one found in a folder is skipped)."""
     from .core.pipeline import parse
     from .readers.files import iter_files
 
@@ -179,6 +206,8 @@ def _documents(paths: Sequence[str], options: dict[str, Any], *, strict: bool = 
                 if strict and not path.is_dir():
                     raise
                 print(f"skipped {error_line(exc, f)}", file=sys.stderr)
+                if unreadable is not None:
+                    unreadable.append(str(f))
     return docs
 
 
@@ -206,7 +235,8 @@ def _cmd_register(args: argparse.Namespace) -> int:
     if suffix not in (".csv", ".xlsx"):
         print("vndirective register: --out must end in .csv or .xlsx", file=sys.stderr)
         return 2
-    docs = _documents(args.paths, reader_kwargs(args))
+    unreadable: list[str] = []
+    docs = _documents(args.paths, reader_kwargs(args), unreadable=unreadable)
     # A register runs in date order; undated documents go last, in the order read.
     docs.sort(key=lambda d: (d.date is None, d.date.toordinal() if d.date else 0, int(d.number) if d.number and d.number.isdigit() else 0))
     rows = register_rows(docs, args.kind, start=args.start)
@@ -215,7 +245,31 @@ def _cmd_register(args: argparse.Namespace) -> int:
     else:
         write_register_csv(rows, args.out, kind=args.kind)
     print(f"{len(rows)} row(s) written to {args.out}", file=sys.stderr)
+    # The register is written whole, so the clerk can complete it; but an incomplete row is never silent.
+    gaps = _register_gaps(docs, rows, args.kind)
+    for line in gaps:
+        print(f"vndirective register: {line}", file=sys.stderr)
+    if gaps or unreadable:
+        print(
+            f"vndirective register: incomplete: {len(gaps)} row(s) lack a required field, {len(unreadable)} file(s) could not be read",
+            file=sys.stderr,
+        )
+        return 1
     return 0
+
+
+def _register_gaps(docs: Sequence[Directive], rows: Sequence[dict[str, str]], kind: str) -> list[str]:
+    """One line per register row that lacks a required field (number, date, issuer, subject), naming its file and row."""
+    from .exports.nd30 import register_gaps, register_required
+
+    lines = []
+    for i, (d, row) in enumerate(zip(docs, rows, strict=True), start=1):
+        missing = register_gaps(d, kind)
+        if missing:
+            arrival = f", Số đến {row['Số đến']}" if row.get("Số đến") else ""
+            required = ", ".join(register_required(kind).values())
+            lines.append(f"{d.source}: row {i}{arrival} has no {', '.join(missing)} (required in the register: {required})")
+    return lines
 
 
 def _graph_input(args: argparse.Namespace) -> Any:
@@ -229,14 +283,22 @@ def _graph_input(args: argparse.Namespace) -> Any:
 
     options = reader_kwargs(args)
 
+    from .bulk.triage import not_document_reason
+
     def documents() -> Iterator[Directive]:
         for item in args.paths:
             path = Path(item)
             for f in iter_files(path) if path.is_dir() else [path]:
                 try:
-                    yield parse(f, **options)
+                    d = parse(f, **options)
                 except VndirectiveError as exc:
                     print(f"skipped {error_line(exc, f)}", file=sys.stderr)
+                    continue
+                reason = not_document_reason(d)
+                if reason is None:
+                    yield d
+                else:  # a README, notes: never a node of the graph (the same test as batch's 'not_document' records)
+                    print(f"skipped {f}: {reason}", file=sys.stderr)
 
     return documents()
 
@@ -257,10 +319,13 @@ def _cmd_graph(args: argparse.Namespace) -> int:
         print(f"graph written to {args.out} ({args.format})", file=sys.stderr)
 
     def nodes_of(doc_id: str) -> list[str]:
-        found = g.find(G, doc_id)
+        found = g.find(G, doc_id)  # a number in any written form, else a node id or a file's path, name or stem
         if not found:
             raise VndirectiveError(f"no document {doc_id!r} in the graph")
         return found
+
+    def listing(nodes: list[str]) -> list[dict[str, Any]]:
+        return [g.describe(G, n) for n in nodes]  # each with its label and source file: recognisable without a number
 
     answer: dict[str, Any] = {}
     if args.stats:
@@ -271,17 +336,14 @@ def _cmd_graph(args: argparse.Namespace) -> int:
             **g.citation_stats(G),
         }
     if args.missing is not None:
-        answer["missing"] = [{"node": n, "citations": c} for n, c in g.missing_documents(G, args.missing)]
+        answer["missing"] = [{**g.describe(G, n), "citations": c} for n, c in g.missing_documents(G, args.missing)]
     if args.most_cited is not None:
-        answer["most_cited"] = [{"node": n, "citations": c} for n, c in g.most_cited(G, args.most_cited)]
-    if args.cites:
-        answer["cites"] = {n: g.cites(G, n) for n in nodes_of(args.cites)}
-    if args.cited_by:
-        answer["cited_by"] = {n: g.cited_by(G, n) for n in nodes_of(args.cited_by)}
-    if args.chain:
-        answer["chain"] = {n: g.implementation_chain(G, n) for n in nodes_of(args.chain)}
+        answer["most_cited"] = [{**g.describe(G, n), "citations": c} for n, c in g.most_cited(G, args.most_cited)]
+    for query, ask, found in (("cites", args.cites, g.cites), ("cited_by", args.cited_by, g.cited_by), ("chain", args.chain, g.implementation_chain)):
+        if ask:
+            answer[query] = [{**g.describe(G, n), query: listing(found(G, n))} for n in nodes_of(ask)]
     if args.timeline:
-        answer["timeline"] = [{"date": d.isoformat() if d else None, "node": n} for d, n in g.timeline(G, args.timeline)]
+        answer["timeline"] = [{"date": d.isoformat() if d else None, **g.describe(G, n)} for d, n in g.timeline(G, args.timeline)]
     if answer:
         print(json.dumps(answer, ensure_ascii=False, indent=2))
     elif not args.out:
@@ -347,17 +409,32 @@ def build_parser() -> argparse.ArgumentParser:
     add_reader_options(pe)
     pe.set_defaults(func=_cmd_evaluate)
 
-    pb = sub.add_parser("batch", help="parse every document under a folder, in parallel, into JSON Lines and/or an SQLite store")
-    pb.add_argument("directory", help="the folder, read recursively (hidden files and folders are skipped)")
+    pb = sub.add_parser(
+        "batch",
+        help="parse every document under a folder, in parallel, into JSON Lines and/or an SQLite store",
+        description="Record every file of a folder, in parallel, into JSON Lines and/or an SQLite store: 'ok' (the parsed document), "
+        "'not_document' (a text without the header of an official document: number, issuer, type, date), 'error' (with its type) "
+        "or 'skipped' (not read: hidden, an unsupported extension; with the reason). The summary counts every file.",
+    )
+    pb.add_argument("directory", help="the folder, read recursively (hidden files and folders are recorded as skipped, not read)")
     pb.add_argument("--out", metavar="FILE", help="write one JSON record per file, in sorted path order (JSON Lines)")
     pb.add_argument("--db", metavar="FILE", help="write the records to an SQLite store (vndirective.Store)")
     pb.add_argument("--jobs", type=int, metavar="N", help="worker processes (default: every core; 0: in this process)")
-    pb.add_argument("--incremental", action="store_true", help="keep the records of files whose content is unchanged since the last run")
+    pb.add_argument(
+        "--incremental", action="store_true",
+        help="keep the records of files unchanged since the last run; files whose record is an error, and results made with other "
+        "reading options (--ocr/--no-ocr, --password given or not, --encoding, --limit), are parsed again",
+    )
+    pb.add_argument(
+        "--keep-errors", action="store_true",
+        help="with --incremental: keep the error records of unchanged files read with the same options instead of parsing them again "
+        "(crashes and timeouts are still retried)",
+    )
     pb.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
     pb.add_argument("--timeout", type=float, default=600.0, metavar="S", help="seconds per file before it becomes a Timeout error (0: none; default 600)")
     pb.add_argument("--export", metavar="DIR", help="then write every table of the store to DIR (needs --db)")
     pb.add_argument("--export-format", choices=("csv", "parquet"), default="csv", help="csv (default) or parquet (needs pyarrow)")
-    add_reader_options(pb, only=("encoding", "ocr"))  # run_batch takes no password or limits (yet)
+    add_reader_options(pb)
     pb.set_defaults(func=_cmd_batch)
 
     pg = sub.add_parser("graph", help="the citation graph of documents (files, folders or a store): export it or query it")
@@ -372,20 +449,30 @@ def build_parser() -> argparse.ArgumentParser:
     pg.add_argument("--stats", action="store_true", help="print counts of documents and citations by resolution and relation")
     pg.add_argument("--missing", type=int, metavar="N", help="print the N documents cited most that are not in the corpus")
     pg.add_argument("--most-cited", type=int, metavar="N", help="print the N most cited documents")
-    pg.add_argument("--cites", metavar="ID", help="print what the document with this number cites")
-    pg.add_argument("--cited-by", metavar="ID", help="print what cites the document with this number")
-    pg.add_argument("--chain", metavar="ID", help="print the implementation chain up from the document with this number")
+    pg.add_argument("--cites", metavar="ID", help="print what the document with this number (or file name) cites, each with its source file")
+    pg.add_argument("--cited-by", metavar="ID", help="print what cites the document with this number (or file name), each with its source file")
+    pg.add_argument("--chain", metavar="ID", help="print the implementation chain up from the document with this number (or file name)")
     pg.add_argument("--timeline", metavar="ORGAN", help="print the documents of an organ key (e.g. HU@bac-giang/luc-ngan) by date")
     add_reader_options(pg)
     pg.set_defaults(func=_cmd_graph)
 
-    pt = sub.add_parser("tasks", help="who must do what, by when: the assignments of documents (--csv for a follow-up sheet)")
+    pt = sub.add_parser(
+        "tasks",
+        help="who must do what, by when: the assignments of documents (--csv for a follow-up sheet)",
+        description="The assignments of documents. Every file is read: one that cannot be read is one line on stderr, the others "
+        "are still listed, and the exit status is 2 if any failed.",
+    )
     pt.add_argument("files", nargs="+", metavar="FILE", help="documents")
     pt.add_argument("--csv", action="store_true", help="write CSV rows (file, doc_id, date, task, lead, coordinators, action, deadline...)")
     add_reader_options(pt)
     pt.set_defaults(func=_cmd_tasks)
 
-    pc = sub.add_parser("check", help="list departures from the official format (HD 36-HD/VPTW, Nghị định 30/2020/NĐ-CP)")
+    pc = sub.add_parser(
+        "check",
+        help="list departures from the official format (HD 36-HD/VPTW, Nghị định 30/2020/NĐ-CP)",
+        description="List departures from the official format. Exit status: 0 no findings, 1 findings, 2 a file could not be read "
+        "(one line on stderr; the other files are still checked).",
+    )
     pc.add_argument("files", nargs="+", metavar="FILE", help="documents to check")
     pc.add_argument("--json", action="store_true", help="print the findings as JSON")
     add_reader_options(pc)
@@ -411,7 +498,13 @@ def build_parser() -> argparse.ArgumentParser:
     add_reader_options(pr)
     pr.set_defaults(func=_cmd_record)
 
-    pz = sub.add_parser("register", help="write the Sổ đăng ký văn bản đi/đến (Nghị định 30/2020 Phụ lục IV) of documents as CSV or XLSX")
+    pz = sub.add_parser(
+        "register",
+        help="write the Sổ đăng ký văn bản đi/đến (Nghị định 30/2020 Phụ lục IV) of documents as CSV or XLSX",
+        description="Write the register of documents. Every row is written; a row without its number, date, subject or (incoming) "
+        "author is reported on stderr with its file, as is a file that cannot be read. Exit status: 0 every row complete, "
+        "1 written but incomplete, 2 bad usage.",
+    )
     pz.add_argument("paths", nargs="+", metavar="FILE_OR_DIR", help="documents or folders of documents")
     pz.add_argument("--kind", choices=("outgoing", "incoming"), required=True, help="outgoing (sổ đi) or incoming (sổ đến)")
     pz.add_argument("--out", required=True, metavar="FILE", help="register.csv (UTF-8 with BOM) or register.xlsx (printable; needs openpyxl)")

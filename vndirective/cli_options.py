@@ -137,10 +137,26 @@ def add_settings_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--archive-code", help="AIP: mã cơ quan lưu trữ (arcFileCode = this + '.' + file code)")
 
 
-def archive_settings(args: argparse.Namespace) -> Any:
-    """The archive settings of a hồ sơ: the settings file, then the options given on the command line.
+# The settings the command line can give, by their option (the rest come from the settings file only).
+SETTINGS_OPTIONS = {
+    "agency_id": "--agency-id",
+    "agency_name": "--agency-name",
+    "file_code": "--file-code",
+    "file_title": "--title",
+    "retention": "--retention",
+    "access_mode": "--access",
+    "language": "--language",
+    "creator": "--creator",
+    "archive_code": "--archive-code",
+}
 
-    A settings file that is missing, unreadable or wrong raises a :class:`VndirectiveError` of one line naming it.
+
+def archive_settings(args: argparse.Namespace) -> Any:
+    """The archive settings of a hồ sơ: the settings file, then the options given on the command line, validated.
+
+    A settings file that is missing, unreadable or wrong, or a value of the wrong shape (a date that is not a real
+    DD/MM/YYYY date, a code not in its list: :func:`vndirective.exports.settings.settings_problems`), raises a
+    :class:`VndirectiveError` of one line naming the file and the key (or the option), before anything is read or written.
     """
     from .exports.settings import ArchiveSettings
 
@@ -157,7 +173,17 @@ def archive_settings(args: argparse.Namespace) -> Any:
             raise VndirectiveError(f"--settings {path}: not valid JSON ({exc})") from exc
         except ValueError as exc:  # not TOML, unknown keys, TOML on Python 3.10
             raise VndirectiveError(f"--settings {path}: {error_line(exc)}") from exc
-    options = ("agency_id", "agency_name", "file_code", "title", "retention", "access", "language", "creator", "archive_code")
-    given = {name: getattr(args, name, None) for name in options}
-    given["file_title"], given["access_mode"] = given.pop("title"), given.pop("access")
-    return settings.merged(**given)
+    attributes = {"file_title": "title", "access_mode": "access"}  # the argparse names of two options
+    given = {name: getattr(args, attributes.get(name, name), None) for name in SETTINGS_OPTIONS}
+    merged = settings.merged(**given)
+    problems = [f"{_where(key, given, args.settings)}: {problem}" for key, problem in merged.problems()]
+    if problems:
+        raise VndirectiveError("; ".join(problems))
+    return merged
+
+
+def _where(key: str, given: dict[str, Any], settings_file: str | None) -> str:
+    """Where a settings value came from, for its error: the option, or the key of the settings file."""
+    if given.get(key) not in (None, ""):
+        return SETTINGS_OPTIONS[key]
+    return f"--settings {settings_file}: {key}" if settings_file else key

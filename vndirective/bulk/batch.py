@@ -2,16 +2,19 @@
 
 Guarantees of :func:`run_batch`:
 
-* every file found by :func:`~vndirective.readers.files.iter_files` gets exactly one record, in sorted
-  path order: the parsed ``Directive.to_dict()``, or an error record with the error type and message.
-  One bad file never stops the run, not even one that kills its worker process (``WorkerCrash``) or
+* every file of the folder gets exactly one record, in sorted path order (:mod:`~vndirective.bulk.inventory`):
+  "ok" with the parsed ``Directive.to_dict()``; "not_document" with the parse and the reason, for a text
+  without the header of an official document (:mod:`~vndirective.bulk.triage`); "error" with the error type
+  and message; or "skipped" with the reason it is not read (hidden, an unsupported extension, a link to a
+  folder). One bad file never stops the run, not even one that kills its worker process (``WorkerCrash``) or
   hangs (``Timeout``);
 * the JSONL file is flushed and fsync'ed every few seconds, the store committed as often. An
   interrupted run (Ctrl-C, kill, power loss) is resumed by running the same command again: the
   records already written are kept (a torn last line is cut off), the rest are parsed, and the
   file is rewritten in sorted order at the end, without duplicates;
-* ``incremental=True`` reuses the records of files whose content hash (and parser version) is
-  unchanged, and drops those of files that are gone;
+* ``incremental=True`` reuses the records of files whose content hash, parser version and reading options
+  (OCR, password given, encoding, limits) are unchanged, and drops those of files that are gone; error
+  records are parsed again unless ``retry_errors=False`` (crashes and timeouts always are);
 * memory stays flat: documents stream from a bounded number of in-flight chunks to the sinks.
 
 :func:`~vndirective.bulk.record.parse_file` is the one worker function, shared with :mod:`vndirective.bulk.dask`: it never raises.
@@ -30,12 +33,14 @@ from typing import Any
 
 from .. import __version__
 from ..errors import VndirectiveError
-from ..readers.files import SUFFIXES, file_sha256, iter_files, relative_files
+from ..readers.files import SUFFIXES, file_sha256, iter_files
+from ..readers.limits import Limits
 from ..readers.ocr import Ocr
+from .inventory import inventory
 from .jsonl import read_jsonl
-from .outputs import TRANSIENT_ERRORS, Sinks, expected_hash
+from .outputs import TRANSIENT_ERRORS, Sinks, kept_record
 from .pool import chunks, in_order, inline
-from .record import Record, parse_file
+from .record import Record, options_key, parse_file
 from .worker import Done, Options, Task, Timeout
 
 # What `vndirective.batch` offered, for its old import path (see vndirective/batch.py).
@@ -136,44 +141,75 @@ class _Progress:
             print(file=sys.stderr)
 
 
+_NAMES_SHOWN = 5  # the files not taken for documents that the report names, before "and N more"
+
+
+def _plural(n: int, word: str, many: str | None = None) -> str:
+    return f"{n} {word if n == 1 else many or word + 's'}"
+
+
 @dataclass
 class BatchSummary:
-    """What a run did. ``ok + error + skipped == files`` once the run is complete."""
+    """What a run did. Every entry of the folder is counted once by its record's status:
+    ``files == ok + not_document + error + skipped``. ``unchanged`` of them kept their earlier record (--incremental,
+    or a resumed run); the others were parsed (or skipped) by this run."""
 
     root: str
     files: int = 0
     ok: int = 0
+    not_document: int = 0
     error: int = 0
-    skipped: int = 0
+    skipped: int = 0  # not read: hidden, an unsupported extension, a link to a folder...
+    unchanged: int = 0  # records kept from an earlier run, counted above by their status
     kept: int = 0  # records found in the outputs at the start (an interrupted run, or --incremental)
     resumed: bool = False
     elapsed: float = 0.0
     jobs: int = 1
     errors_by_type: dict[str, int] = field(default_factory=dict)
+    skipped_by_reason: dict[str, int] = field(default_factory=dict)
+    not_documents: list[str] = field(default_factory=list)  # their paths, in order
     out: str | None = None
     db: str | None = None
 
     @property
     def parsed(self) -> int:
-        return self.ok + self.error
+        """Files parsed by this run (not kept, not skipped)."""
+        return self.ok + self.not_document + self.error - self.unchanged
 
     @property
     def rate(self) -> float:
         """Files parsed per second of the run."""
         return self.parsed / self.elapsed if self.elapsed > 0 else 0.0
 
+    def counts(self) -> str:
+        """The line accounting for every file: '37 files: 19 ok, 2 not documents, 16 errors, 0 skipped'."""
+        return (
+            f"{_plural(self.files, 'file')}: {self.ok} ok, {_plural(self.not_document, 'not a document', 'not documents')}, "
+            f"{_plural(self.error, 'error')}, {self.skipped} skipped"
+        )
+
     def report(self) -> str:
-        """A few lines for people: counts, speed, error types, outputs."""
-        lines = [
-            f"{self.files} files: {self.ok} ok, {self.error} error, {self.skipped} skipped (unchanged)"
-            f" in {self.elapsed:.1f} s, {self.rate:.1f} files/s with {self.jobs} job{'s' if self.jobs != 1 else ''}"
-        ]
+        """A few lines for people: the counts of every file, speed, error types, skip reasons, outputs."""
+        run = f"parsed {self.parsed} in {self.elapsed:.1f} s, {self.rate:.1f} files/s with {_plural(self.jobs, 'job')}"
+        if self.unchanged:
+            run += f"; {self.unchanged} unchanged since the last run (records kept)"
+        lines = [self.counts(), run]
         if self.resumed:
             lines.append(f"resumed an interrupted run ({self.kept} records found in the outputs)")
         if self.errors_by_type:
-            lines.append("errors: " + ", ".join(f"{k} {v}" for k, v in sorted(self.errors_by_type.items(), key=lambda kv: (-kv[1], kv[0]))))
+            lines.append("errors: " + _by_count(self.errors_by_type))
+        if self.not_documents:
+            shown = ", ".join(self.not_documents[:_NAMES_SHOWN])
+            more = len(self.not_documents) - _NAMES_SHOWN
+            lines.append(f"not documents (no header of an official document found): {shown}" + (f" and {more} more" if more > 0 else ""))
+        if self.skipped_by_reason:
+            lines.append("skipped: " + _by_count(self.skipped_by_reason))
         lines.extend(f"written: {p}" for p in (self.out, self.db) if p)
         return "\n".join(lines)
+
+
+def _by_count(counts: dict[str, int]) -> str:
+    return ", ".join(f"{k} {v}" for k, v in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
 def run_batch(
@@ -187,16 +223,22 @@ def run_batch(
     timeout: float | None = 600.0,
     ocr: Ocr = "auto",
     encoding: str | None = None,
+    password: str | None = None,
+    limits: Limits | None = None,
+    retry_errors: bool = True,
     chunksize: int | None = None,
     sync_interval: float = 2.0,
     mp_context: str | None = None,
 ) -> BatchSummary:
-    """Parse every supported file under ``root`` into ``out`` (JSON Lines) and/or ``db`` (a :class:`Store`).
+    """Record every file under ``root`` into ``out`` (JSON Lines) and/or ``db`` (a :class:`Store`): the supported ones parsed.
 
     ``jobs``: worker processes (default: all cores; 0 parses in this process, without crash
-    protection). ``incremental``: keep the records of unchanged files. An interrupted run is
-    resumed by calling again with the same outputs. ``timeout``: seconds per file before it
-    becomes a ``Timeout`` error record. ``mp_context``: multiprocessing start method.
+    protection). ``incremental``: keep the records of files unchanged since they were made with the
+    same reading options; ``retry_errors`` (default True): parse the files of error records again
+    (False keeps them, crashes and timeouts aside). An interrupted run is resumed by calling again
+    with the same outputs. ``timeout``: seconds per file before it becomes a ``Timeout`` error
+    record. ``encoding``, ``ocr``, ``password``, ``limits``: how files are read, as for
+    :func:`vndirective.parse`. ``mp_context``: multiprocessing start method.
     Raises :class:`BatchError` when ``root`` is not a folder; KeyboardInterrupt after saving.
     """
     started = time.perf_counter()
@@ -205,19 +247,25 @@ def run_batch(
         raise BatchError(f"{base}: not a folder. `batch` reads every supported file ({', '.join(sorted(SUFFIXES))}) under a folder.")
     out_path, db_path = (Path(p) if p is not None else None for p in (out, db))
     outputs = [p for p in (out_path, db_path) if p is not None]
-    files = relative_files(base, _own_files(outputs))
+    entries = inventory(base, _own_files(outputs))
+    files = [e.path for e in entries]
     jobs = _cores() if jobs is None else max(0, jobs)
     summary = BatchSummary(str(base), len(files), jobs=jobs, out=str(out_path) if out_path else None, db=str(db_path) if db_path else None)
     marker = _Marker(outputs[0], base) if outputs else None
     summary.resumed = bool(marker and marker.resuming)
     complete = False
     errors: Counter[str] = Counter()
+    skips: Counter[str] = Counter()
     try:
         sinks = Sinks(out_path, db_path, reuse=incremental or summary.resumed)
         try:
             summary.kept = sinks.kept
-            options = Options(str(base), grace=_GRACE, encoding=encoding, ocr=ocr, timeout=timeout, rows=sinks.store is not None)
-            tasks = (Task(p, expected_hash(p, sinks.seen, __version__)) for p in files)
+            options = Options(
+                str(base), grace=_GRACE, encoding=encoding, ocr=ocr, password=password, limits=limits, timeout=timeout, rows=sinks.store is not None
+            )
+            made_with = options_key(options.reading())
+            retry = retry_errors and incremental  # a plain run that resumes keeps its own errors: they were made with its options
+            tasks = (Task(e.path, None if e.skip else kept_record(e.path, sinks.seen, __version__, made_with, retry_errors=retry), e.skip) for e in entries)
             todo = chunks(tasks, chunksize or max(1, min(16, len(files) // (max(jobs, 1) * 8))))
             results = in_order(todo, options, jobs, _context(mp_context)) if jobs else inline(todo, options)
             bar = _Progress(len(files), progress)
@@ -225,7 +273,7 @@ def run_batch(
                 for chunk in results:
                     for done in chunk:
                         sinks.write(done)
-                    failed = _count(chunk, summary, errors)
+                    failed = _count(chunk, summary, errors, skips)
                     bar.update(len(chunk), failed)
                     sinks.sync(sync_interval)
             finally:
@@ -239,13 +287,14 @@ def run_batch(
         if marker is not None:
             marker.release(complete)
         summary.errors_by_type = dict(errors)
+        summary.skipped_by_reason = dict(skips)
         summary.elapsed = time.perf_counter() - started
     return summary
 
 
 def _own_files(outputs: list[Path]) -> list[str | Path]:
-    """The files a run writes beside its outputs (lock marker, SQLite journals): never read as input."""
-    return [q for p in outputs for q in (p, f"{p}.batch", f"{p}-wal", f"{p}-shm", f"{p}-journal")]
+    """The files a run writes beside its outputs (lock marker, SQLite journals, the JSONL's rewrite): never read, never recorded."""
+    return [q for p in outputs for q in (p, f"{p}.batch", f"{p}-wal", f"{p}-shm", f"{p}-journal", p.with_name(f".{p.name}.tmp"))]
 
 
 def _cores() -> int:
@@ -262,16 +311,26 @@ def _context(method: str | None) -> Any:
     return multiprocessing.get_context(method)
 
 
-def _count(chunk: list[Done], summary: BatchSummary, errors: Counter[str]) -> int:
-    """Add a chunk's outcomes to the summary; the number of errors in it."""
+def _count(chunk: list[Done], summary: BatchSummary, errors: Counter[str], skips: Counter[str]) -> int:
+    """Add a chunk's outcomes to the summary (each file by its record's status); the number of errors in it."""
     failed = 0
     for done in chunk:
+        summary.unchanged += done.unchanged
         if done.status == "skipped":
             summary.skipped += 1
+            skips[_reason_kind(done.reason)] += 1
         elif done.status == "ok":
             summary.ok += 1
+        elif done.status == "not_document":
+            summary.not_document += 1
+            summary.not_documents.append(done.path)
         else:
             summary.error += 1
             failed += 1
             errors[done.error_type or "?"] += 1
     return failed
+
+
+def _reason_kind(reason: str | None) -> str:
+    """A skip reason without its explanation ('unsupported extension '.csv'' of 'unsupported extension '.csv': batch reads ...')."""
+    return (reason or "?").split(":", 1)[0]

@@ -18,23 +18,25 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..readers.files import iter_files
-from .record import Record, parse_file
+from .inventory import inventory
+from .record import Record, parse_file, skipped_file
 from .store import Store
 
 if TYPE_CHECKING:
     import dask.bag
 
+    from ..readers.limits import Limits
     from ..readers.ocr import Ocr
 
 
-def _paths(source: str | Path | Iterable[str | Path]) -> tuple[list[str], str | None]:
-    """The files to parse and the root their record paths are relative to (None: paths as given)."""
+def _paths(source: str | Path | Iterable[str | Path]) -> tuple[list[tuple[str, str | None]], str | None]:
+    """The entries to record — (path, why it is not read, or None) — and the root their record paths are relative to
+    (None: paths as given). A folder gives every entry, as ``batch`` records them; a glob or a list, the files named."""
     if isinstance(source, (str, Path)):
         if Path(source).is_dir():
-            return [str(p) for p in iter_files(source)], str(source)
-        return sorted(glob.glob(str(source), recursive=True)), None
-    return [str(p) for p in source], None
+            return [(e.path if e.skip else str(Path(source) / e.path), e.skip) for e in inventory(Path(source))], str(source)
+        return [(p, None) for p in sorted(glob.glob(str(source), recursive=True))], None
+    return [(str(p), None) for p in source], None
 
 
 def parse_bag(
@@ -45,10 +47,12 @@ def parse_bag(
     partition_size: int = 64,
     encoding: str | None = None,
     ocr: Ocr = "auto",
+    password: str | None = None,
+    limits: Limits | None = None,
 ) -> dask.bag.Bag:
     """A dask bag of :class:`~vndirective.bulk.record.Record`, one per file, in sorted path order.
 
-    ``source`` is a folder (read like ``batch`` does, record paths relative to it), a glob
+    ``source`` is a folder (recorded like ``batch`` does, skipped files included, record paths relative to it), a glob
     pattern (``"/data/**/*.pdf"``) or an iterable of paths. ``root`` makes record paths relative
     to it. Partitions hold ``partition_size`` files unless ``npartitions`` is given.
     ``bag.map(Record.to_dict)`` gives plain dicts; ``bag.map(Record.to_json).to_textfiles(...)`` JSON Lines.
@@ -59,11 +63,15 @@ def parse_bag(
     base = root if root is not None else found_root
     if npartitions is None:
         npartitions = max(1, -(-len(paths) // max(1, partition_size)))
-    return db.from_sequence(paths, npartitions=max(1, min(npartitions, len(paths) or 1))).map(_parse, root=base, encoding=encoding, ocr=ocr)
+    bag = db.from_sequence(paths, npartitions=max(1, min(npartitions, len(paths) or 1)))
+    return bag.map(_parse, root=base, encoding=encoding, ocr=ocr, password=password, limits=limits)
 
 
-def _parse(path: str, root: str | Path | None, encoding: str | None, ocr: Ocr) -> Record:
-    return parse_file(path, root=root, encoding=encoding, ocr=ocr)
+def _parse(entry: tuple[str, str | None], root: str | Path | None, encoding: str | None, ocr: Ocr, password: str | None, limits: Limits | None) -> Record:
+    path, skip = entry
+    if skip is not None:
+        return skipped_file(path, skip)
+    return parse_file(path, root=root, encoding=encoding, ocr=ocr, password=password, limits=limits)
 
 
 def to_store(bag: dask.bag.Bag, store: Store | str | Path, *, window: int | None = None) -> int:

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
 
-from .record import DIRECTIVE_KEY, Record, Seen
+from .record import DIRECTIVE_KEY, STATUSES, Record, Seen, options_key
 
 
 def read_jsonl(path: str | Path) -> Iterator[Record]:
@@ -26,9 +26,14 @@ def head(line: bytes) -> dict[str, Any] | None:
         data = json.loads(line[:i] + b"}") if i > 0 else json.loads(line)
     except ValueError:
         return None
-    if not isinstance(data, dict) or not isinstance(data.get("path"), str) or data.get("status") not in ("ok", "error"):
+    if not isinstance(data, dict) or not isinstance(data.get("path"), str) or data.get("status") not in STATUSES:
         return None
     return data
+
+
+def seen_of(fields: dict[str, Any]) -> Seen:
+    """What a record's small fields tell a later run (:class:`~vndirective.bulk.record.Seen`)."""
+    return Seen(fields.get("sha256"), fields.get("version"), fields.get("error_type"), fields.get("status"), options_key(fields.get("options")))
 
 
 class JsonlOutput:
@@ -65,7 +70,7 @@ class JsonlOutput:
                     self.clean = False
                 else:
                     self.index[fields["path"]] = (offset, len(line))
-                    self.seen[fields["path"]] = Seen(fields.get("sha256"), fields.get("version"), fields.get("error_type"))
+                    self.seen[fields["path"]] = seen_of(fields)
                     self.order.append(fields["path"])
                     last = (offset, line, fields["path"])
                 offset += len(line)

@@ -10,20 +10,34 @@ from .record import Seen
 from .store import Store
 from .worker import Done
 
-# Errors that may not happen again (a crash of the process, a busy machine): retried by --incremental.
+# Errors that may not happen again (a crash of the process, a busy machine): always retried, even with keep_errors.
 TRANSIENT_ERRORS = frozenset({"WorkerCrash", "Timeout"})
 
 
-def expected_hash(path: str, sinks: list[dict[str, Seen]], version: str) -> str | None:
-    """The hash a file must still have for its earlier record to be kept (in every output), or None."""
+def kept_record(path: str, sinks: list[dict[str, Seen]], version: str, options: str | None, *, retry_errors: bool = True) -> Seen | None:
+    """The earlier record of a file to keep if its content is unchanged, or None to parse it again.
+
+    A record is kept only when every output holds the same one, made by this parser ``version`` with the same reading
+    ``options`` (:func:`~vndirective.bulk.record.options_key`: a result made without OCR is not one made with it),
+    and it is not an error to retry: every error when ``retry_errors`` (the default of ``batch --incremental``: the
+    cause may be gone), crashes and timeouts always. A skipped entry is never kept: it costs nothing to record again.
+    """
     states = [s.get(path) for s in sinks]
     if not states or any(s is None for s in states):
         return None
     first = states[0]
     assert first is not None
-    if first.version != version or first.error_type in TRANSIENT_ERRORS or first.sha256 is None or any(s != first for s in states[1:]):
+    if first.version != version or first.sha256 is None or first.status == "skipped" or any(s != first for s in states[1:]):
         return None
-    return first.sha256
+    if first.options != options or _retry(first, retry_errors):
+        return None
+    return first
+
+
+def _retry(seen: Seen, retry_errors: bool) -> bool:
+    """Whether an earlier record is an error to parse again."""
+    error = seen.status == "error" or (seen.status is None and seen.error_type is not None)
+    return error and (retry_errors or seen.error_type in TRANSIENT_ERRORS)
 
 
 class Sinks:

@@ -25,7 +25,7 @@ from typing import Any
 from .. import __version__
 from ..core.model import Directive
 from ..errors import VndirectiveError
-from .record import Record, Seen
+from .record import Record, Seen, options_key
 
 # The version of the store's layout (tables and columns), kept in its meta table; not the output JSON's ``schema_version``.
 STORE_SCHEMA_VERSION = 1
@@ -39,6 +39,8 @@ _DOC_COLUMNS: list[tuple[str, str]] = [
     ("status", "TEXT NOT NULL"),
     ("error_type", "TEXT"),
     ("error_message", "TEXT"),
+    ("reason", "TEXT"),  # why a file is 'not_document' or 'skipped'
+    ("options", "TEXT"),  # the reading options of the result (JSON), compared by batch --incremental
     ("warnings", "INTEGER"),
     ("elapsed", "REAL"),
     ("parser_version", "TEXT"),
@@ -65,6 +67,9 @@ _DOC_COLUMNS: list[tuple[str, str]] = [
     ("n_distribution", "INTEGER"),
     ("json", "TEXT"),
 ]
+# Columns added to ``documents`` after a store's schema version was set, nullable: added in place when an older
+# store of the same version is opened for writing, read as NULL from one opened read-only.
+_ADDED_COLUMNS = ("reason", "options")
 _CHILD = [("document_id", "INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE"), ("position", "INTEGER NOT NULL")]
 _SPAN = [("span_start", "INTEGER"), ("span_end", "INTEGER")]
 TABLES: dict[str, list[tuple[str, str]]] = {
@@ -122,6 +127,8 @@ def document_rows(record: Mapping[str, Any], directive_json: str | None = None) 
         "status": record["status"],
         "error_type": record.get("error_type"),
         "error_message": record.get("error_message"),
+        "reason": record.get("reason"),
+        "options": options_key(record.get("options")),
         "warnings": record.get("warnings", 0),
         "elapsed": record.get("elapsed"),
         "parser_version": record.get("version"),
@@ -182,6 +189,7 @@ class Store:
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA synchronous=NORMAL")
         self._db.row_factory = sqlite3.Row
+        self._missing: set[str] = set()  # added columns an older store opened read-only lacks
         self._db.execute("PRAGMA foreign_keys=ON")
         self._check_schema(readonly)
 
@@ -194,6 +202,7 @@ class Store:
                 raise StoreError(
                     f"{self.path}: a store of schema version {found}; this vndirective reads version {STORE_SCHEMA_VERSION}: rebuild it with batch"
                 )
+            self._add_columns(readonly)
             return
         if readonly:
             raise StoreError(f"{self.path}: not a vndirective store (no meta table)")
@@ -208,6 +217,21 @@ class Store:
                 self._db.execute(f"CREATE TABLE {name} ({', '.join(f'{c} {t}' for c, t in columns)}{pk})")
             for statement in _INDEXES:
                 self._db.execute(statement)
+
+    def _add_columns(self, readonly: bool) -> None:
+        """Give a store written by an earlier release the nullable columns added since (:data:`_ADDED_COLUMNS`)."""
+        present = {r[1] for r in self._db.execute("PRAGMA table_info(documents)")}
+        missing = [c for c in _ADDED_COLUMNS if c not in present]
+        self._missing = set(missing) if readonly else set()
+        if missing and not readonly:
+            types = dict(_DOC_COLUMNS)
+            with self._db:
+                for c in missing:
+                    self._db.execute(f"ALTER TABLE documents ADD COLUMN {c} {types[c]}")
+
+    def _column(self, name: str) -> str:
+        """``name`` in a SELECT, or NULL for a column a read-only older store lacks."""
+        return f"NULL AS {name}" if name in self._missing else name
 
     # ------------------------------------------------------------------ writing
 
@@ -280,29 +304,37 @@ class Store:
         return {r[0]: r[1] for r in self._db.execute("SELECT path, sha256 FROM documents")}
 
     def seen(self) -> dict[str, Seen]:
-        """path → (sha256, parser version, error type): what ``batch --incremental`` compares."""
-        return {r[0]: Seen(r[1], r[2], r[3]) for r in self._db.execute("SELECT path, sha256, parser_version, error_type FROM documents")}
+        """path → (sha256, parser version, error type, status, reading options): what ``batch --incremental`` compares."""
+        query = f"SELECT path, sha256, parser_version, error_type, status, {self._column('options')} FROM documents"
+        return {r[0]: Seen(r[1], r[2], r[3], r[4], r[5]) for r in self._db.execute(query)}
 
     def documents(self) -> Iterator[Directive]:
-        """The parsed documents in path order, rebuilt one at a time (the store is never loaded whole)."""
+        """The parsed documents in path order, rebuilt one at a time (the store is never loaded whole). Only the records of
+        status 'ok': files that are not official documents ('not_document'), errors and skipped files are left out, so
+        that they never become nodes of the citation graph built from the store."""
         cursor = self._db.execute("SELECT json FROM documents WHERE status = 'ok' AND json IS NOT NULL ORDER BY path")
         for (text,) in cursor:
             yield Directive.from_dict(json.loads(text))
 
     def get(self, path: str) -> Directive | None:
-        """The document parsed from ``path`` (as stored), or None (not there, or an error record)."""
+        """The document parsed from ``path`` (as stored; a 'not_document' record's parse too), or None (not there, an error
+        or a skipped file)."""
         row = self._db.execute("SELECT json FROM documents WHERE path = ?", (path,)).fetchone()
         return Directive.from_dict(json.loads(row[0])) if row and row[0] else None
 
     def record(self, path: str) -> dict[str, Any] | None:
         """The record of ``path`` in the shape of ``Record.to_dict()``, errors included; None when absent."""
+        added = ", ".join(self._column(c) for c in _ADDED_COLUMNS)
         row = self._db.execute(
-            "SELECT path, sha256, status, error_type, error_message, warnings, elapsed, parser_version, json FROM documents WHERE path = ?", (path,)
+            f"SELECT path, sha256, status, error_type, error_message, warnings, elapsed, parser_version, {added}, json FROM documents WHERE path = ?",
+            (path,),
         ).fetchone()
         if row is None:
             return None
         keys = ("path", "sha256", "status", "error_type", "error_message", "warnings", "elapsed", "version")
         out = dict(zip(keys, tuple(row)[:8], strict=True))
+        out["reason"] = row["reason"]
+        out["options"] = json.loads(row["options"]) if row["options"] else None
         out["directive"] = json.loads(row["json"]) if row["json"] else None
         return out
 
@@ -344,7 +376,8 @@ def export(store: Store | str | Path, directory: str | Path, format: str = "csv"
         for table, columns in TABLES.items():
             cols = [(c, t.split()[0]) for c, t in columns if include_json or (table, c) != ("documents", "json")]
             order = "path" if table == "documents" else "document_id, position"
-            cursor = s.connection.execute(f"SELECT {', '.join(c for c, _ in cols)} FROM {table} ORDER BY {order}")
+            names = ", ".join(s._column(c) if table == "documents" else c for c, _ in cols)
+            cursor = s.connection.execute(f"SELECT {names} FROM {table} ORDER BY {order}")
             target = out_dir / f"{table}.{format}"
             writer(target, cols, cursor, batch_size)
             written.append(target)

@@ -10,11 +10,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from ..readers.files import file_sha256
+from ..readers.limits import Limits
 from ..readers.ocr import Ocr
-from .record import Record, json_parts, parse_file
+from .record import Record, Seen, json_parts, parse_file, reading_options, skipped_file
 from .store import DocumentRows, document_rows
 
 
@@ -23,20 +24,23 @@ class Timeout(Exception):
 
 
 class Task(NamedTuple):
-    """One file to parse."""
+    """One entry of the folder: a file to parse, or one that is not read (``skip``: why)."""
 
     path: str  # relative to the root
-    expected: str | None  # the hash of the record kept from an earlier run, or None
+    kept: Seen | None = None  # the record an earlier run made, kept if the file's hash is still the same
+    skip: str | None = None
 
 
 class Done(NamedTuple):
-    """The outcome of a task, ready for the outputs: the JSON line and the store's rows."""
+    """The outcome of a task, ready for the outputs: the JSON line and the store's rows (None when the record is kept)."""
 
     path: str
-    status: str  # "ok", "error" or "skipped" (unchanged since the kept record)
+    status: str  # the record's: "ok", "not_document", "error" or "skipped"
     error_type: str | None
     line: str | None
     rows: DocumentRows | None
+    unchanged: bool = False  # the earlier record is kept: the file is unchanged since it was made
+    reason: str | None = None  # why the file is "not_document" or "skipped"
 
 
 @dataclass(frozen=True)
@@ -47,8 +51,14 @@ class Options:
     grace: float  # seconds a worker gets beyond the per-file timeout before the parent kills it
     encoding: str | None = None
     ocr: Ocr = "auto"
+    password: str | None = None
+    limits: Limits | None = None
     timeout: float | None = None
     rows: bool = False  # also build the store's rows (in the worker, where the cores are)
+
+    def reading(self) -> dict[str, Any]:
+        """The reading options every record of the run is made with (:func:`~vndirective.bulk.record.reading_options`)."""
+        return reading_options(self.encoding, self.ocr, self.password, self.limits)
 
 
 def init_worker() -> None:
@@ -87,7 +97,7 @@ def _deadline(seconds: float | None) -> Iterator[None]:
 def _finish(record: Record, options: Options) -> Done:
     line, directive_json = json_parts(record)
     rows = document_rows(record.to_dict(), directive_json) if options.rows else None
-    return Done(record.path, record.status, record.error_type, line, rows)
+    return Done(record.path, record.status, record.error_type, line, rows, reason=record.reason)
 
 
 def work(tasks: list[Task], options: Options) -> list[Done]:
@@ -95,15 +105,21 @@ def work(tasks: list[Task], options: Options) -> list[Done]:
     root = Path(options.root)
     out = []
     for task in tasks:
-        if task.expected is not None and _unchanged(root / task.path, task.expected):
-            out.append(Done(task.path, "skipped", None, None, None))
+        if task.skip is not None:
+            out.append(_finish(skipped_file(task.path, task.skip), options))
+            continue
+        kept = task.kept
+        if kept is not None and kept.sha256 is not None and _unchanged(root / task.path, kept.sha256):
+            out.append(Done(task.path, kept.status or "ok", kept.error_type, None, None, unchanged=True))
             continue
         started = time.perf_counter()
         try:
             with _deadline(options.timeout):
-                record = parse_file(root / task.path, root=root, encoding=options.encoding, ocr=options.ocr)
+                record = parse_file(
+                    root / task.path, root=root, encoding=options.encoding, ocr=options.ocr, password=options.password, limits=options.limits
+                )
         except Timeout as exc:  # the alarm rang outside parse_file's own try
-            record = Record(task.path, None, "error", "Timeout", str(exc), elapsed=time.perf_counter() - started)
+            record = Record(task.path, None, "error", "Timeout", str(exc), elapsed=time.perf_counter() - started, options=options.reading())
         if record.error_type == "Timeout":
             record.error_message = f"parsing took longer than the per-file timeout ({options.timeout:g} s)"
         out.append(_finish(record, options))
@@ -123,4 +139,4 @@ def failure(task: Task, options: Options, error_type: str, message: str) -> Done
         sha = file_sha256(Path(options.root) / task.path)
     except OSError:
         sha = None
-    return _finish(Record(task.path, sha, "error", error_type, message), options)
+    return _finish(Record(task.path, sha, "error", error_type, message, options=options.reading()), options)

@@ -36,6 +36,8 @@ __all__ = [
     "file_record",
     "organ_id_problem",
     "register_columns",
+    "register_gaps",
+    "register_required",
     "register_rows",
     "split_id",
     "to_record",
@@ -369,6 +371,24 @@ def _register_value(d: Directive, source: str | None, number: int | None) -> str
     if source == "note":
         return ", ".join(x for x in (d.urgency, d.security) if x)
     raise ValueError(f"data/nd30.json: unknown register source {source!r}")
+
+
+# The register columns a row cannot do without (their source → the word for what is missing): the number and the date
+# that identify the document, its author (the incoming register's 'Tác giả') and its subject (the 'trích yếu' of column
+# 'Tên loại và trích yếu nội dung'). A row without one is written, and reported (register_gaps; `register` exits 1).
+REGISTER_REQUIRED: dict[str, str] = {"doc_id": "number", "date": "date", "issuer": "issuer", "type_and_subject": "subject"}
+
+
+def register_required(kind: str = "outgoing") -> dict[str, str]:
+    """The :data:`REGISTER_REQUIRED` fields that are columns of the ``kind`` register (the outgoing one has no author)."""
+    sources = {c["from"] for c in nd30_table()["registers"][_register_kind(kind)]["columns"]}
+    return {source: word for source, word in REGISTER_REQUIRED.items() if source in sources}
+
+
+def register_gaps(d: Directive, kind: str = "outgoing") -> list[str]:
+    """What the register row of ``d`` lacks among the required fields (:func:`register_required`): [] when complete."""
+    found = {"doc_id": d.doc_id or d.number, "date": d.date, "issuer": organ_name(d), "type_and_subject": d.subject}
+    return [word for source, word in register_required(kind).items() if not found[source]]
 
 
 def register_rows(directives: Iterable[Directive], kind: str = "outgoing", *, start: int | None = None) -> list[dict[str, str]]:

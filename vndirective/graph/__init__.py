@@ -7,11 +7,14 @@
 :func:`build_graph` returns a networkx ``MultiDiGraph`` with three kinds of nodes
 (attribute ``kind``):
 
-- ``'document'``: a document of the corpus (``in_corpus=True``, with its metadata) or one
-  known only from citations (``in_corpus=False``). Id: ``ORGAN|DOC_ID|DATE`` (the date,
-  or the year, or ``undated``), e.g. ``'TU@bac-giang|105-KL/TU|2021-06-15'``;
+- ``'document'``: a document of the corpus (``in_corpus=True``, with its metadata and the
+  ``source`` file) or one known only from citations (``in_corpus=False``). Id:
+  ``ORGAN|DOC_ID|DATE`` (the date, or the year, or ``undated``), e.g.
+  ``'TU@bac-giang|105-KL/TU|2021-06-15'``; a parsed document without a number has its file's
+  stem for DOC_ID (``'?@lao-cai/~so-cong-thuong|CV-3155|undated'``), never a path;
 - ``'unresolved'``: a citation whose document the context does not decide, with the
-  ``reason`` and the ``candidates``. Id: ``?|DOC_ID|CITING NODE``;
+  ``reason`` and the ``candidates``. Id: ``?|DOC_ID|DATE|CITING`` (CITING: the citing
+  document's number or file stem);
 - ``'organ'``: an issuing organ (``'organ:HU@bac-giang/luc-ngan'``) and ``'recipient'``:
   a recipient that is not one organ ('Các chi, đảng bộ trực thuộc').
 
@@ -48,6 +51,7 @@ __all__ = [
     "citation_stats",
     "cited_by",
     "cites",
+    "describe",
     "find",
     "implementation_chain",
     "missing_documents",
@@ -73,9 +77,13 @@ _LAZY = {
     "HasDocuments": "build",
     "build_graph": "build",
     "doc_node": "build",
+    "document_name": "build",
+    "file_stem": "build",
+    "unresolved_node": "build",
     "citation_stats": "query",
     "cited_by": "query",
     "cites": "query",
+    "describe": "query",
     "find": "query",
     "implementation_chain": "query",
     "missing_documents": "query",
@@ -130,7 +138,7 @@ if TYPE_CHECKING:  # the public API typed; the other names are typed Any through
     from .build import build_graph
     from .io import read_edge_csv, read_gexf, read_graphml, read_node_link_json, write_edge_csv, write_gexf, write_graphml, write_node_link_json
     from .plot import plot_neighbourhood
-    from .query import citation_stats, cited_by, cites, find, implementation_chain, missing_documents, most_cited, timeline
+    from .query import citation_stats, cited_by, cites, describe, find, implementation_chain, missing_documents, most_cited, timeline
 
 
 __getattr__, __dir__ = lazy_attributes(__name__, globals(), _LAZY)

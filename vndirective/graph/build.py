@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Protocol
+
+import regex
 
 from ..core.extract.relations import CITES, relation_order
 from ..core.ids import DocumentId, parse_id
@@ -36,6 +39,7 @@ class _Citation:
     """A citation waiting for every document to be indexed."""
 
     citing: str
+    citing_name: str  # the citing document's number, else its file's stem: names its unresolved citations
     citing_date: dt.date | None
     did: DocumentId
     date: dt.date | None
@@ -55,19 +59,26 @@ class _Builder:
     index: dict[tuple[object, ...], list[tuple[str, Organ]]] = field(default_factory=lambda: defaultdict(list))
     pending: list[_Citation] = field(default_factory=list)
     gazetteer: Gazetteer = field(default_factory=Gazetteer)
+    digests: dict[str, str] = field(default_factory=dict)  # node → digest of its text, for keys that may be shared
 
-    def add(self, d: Directive, position: int) -> None:
+    def add(self, d: Directive) -> None:
         did = _parse(d.doc_id, d.doc_type)
         organ = document_organ(organ_code(did), d.system, d.issuer, d.issuer_parent)
         if did is not None:
             did = with_level_code(did, organ)
-        node = doc_node(organ.key, did.canonical if did else "?", d.date, None)
+        name = did.canonical if did else document_name(d)
+        node = doc_node(organ.key, name, d.date, None)
         if node in self.G:
             if d.date is not None and did is not None:
                 self.G.nodes[node]["copies"] = self.G.nodes[node].get("copies", 1) + 1
                 return  # the same document twice: its citations are already in
-            node = f"{node}|{d.source or position}"
-        self.G.add_node(node, **_document_attrs(d, did, organ))
+            found = self._another(node, d, did)
+            if found is None:
+                return  # a copy of a document already in
+            node = found
+        if d.date is None or did is None:
+            self.digests[node] = _digest(d.text)
+        self.G.add_node(node, **_document_attrs(d, did, organ, name))
         self.gazetteer.learn(organ)
         if did is not None:
             self.index[(id_key(did), organ.own)].append((node, organ))
@@ -75,7 +86,22 @@ class _Builder:
         _add_edge(self.G, ORGAN + organ.key, node, "issued", kind="issued", date=d.date)
         for recipient in d.recipients:
             self._recipient(node, recipient, organ)
-        self.pending.extend(_citations(d, node, organ))
+        self.pending.extend(_citations(d, node, name, organ))
+
+    def _another(self, node: str, d: Directive, did: DocumentId | None) -> str | None:
+        """The key of a second document whose key would be ``node`` (a number printed without a
+        date, or two unnumbered files of one stem): ``node|STEM`` for a number, else ``node#DIGEST``
+        of its text (stable on every machine). None when a document of one of these keys has the
+        same text: a copy, counted on it."""
+        digest = _digest(d.text)
+        stem = file_stem(d.source)
+        for key in [node, *([f"{node}|{stem}"] if did is not None and stem else []), f"{node}#{digest}"]:
+            if key not in self.G:
+                return key
+            if self.digests.get(key) == digest:
+                self.G.nodes[key]["copies"] = self.G.nodes[key].get("copies", 1) + 1
+                return None
+        raise AssertionError("a digest key is taken only by a text of that digest")  # pragma: no cover
 
     def _organ(self, organ: Organ, label: str | None = None) -> str:
         node = ORGAN + organ.key
@@ -155,9 +181,11 @@ class _Builder:
         return node
 
     def _unresolved(self, c: _Citation, reason: str, candidates: tuple[str, ...], organ: Organ | None = None) -> str:
-        node = f"{UNRESOLVED}|{c.did.canonical}|{c.citing}"
+        node = unresolved_node(c.did.canonical, c.date, c.year, c.citing_name)
+        if node in self.G and self.G.nodes[node].get("cited_by") != c.citing:
+            node = f"{node}#{_digest(c.citing)}"  # another citing document of that number or file stem
         if node in self.G:
-            node = f"{node}|{c.date or c.year or 'undated'}"
+            return node  # the same citation again (two written forms of one number)
         self.G.add_node(
             node,
             **_clean(
@@ -193,15 +221,51 @@ def build_graph(directives: Iterable[Directive] | HasDocuments, *, undated: str 
         raise ValueError("undated must be 'same-period' or 'never'")
     docs = directives.documents() if hasattr(directives, "documents") else directives
     builder = _Builder(undated)
-    for i, d in enumerate(docs):
-        builder.add(d, i)
+    for d in docs:
+        builder.add(d)
     return builder.finish()
 
 
+def _when(date: dt.date | None, year: int | None) -> str:
+    return date.isoformat() if date else str(year) if year else "undated"
+
+
 def doc_node(organ_key: str, doc_id: str, date: dt.date | None, year: int | None) -> str:
-    """The node id of a document: 'TU@bac-giang|105-KL/TU|2021-06-15'."""
-    when = date.isoformat() if date else str(year) if year else "undated"
-    return f"{organ_key}|{doc_id}|{when}"
+    """The node id of a document: 'TU@bac-giang|105-KL/TU|2021-06-15'; ``doc_id`` is the number,
+    or for a parsed document without one the name :func:`document_name` gives it."""
+    return f"{organ_key}|{doc_id}|{_when(date, year)}"
+
+
+def unresolved_node(doc_id: str, date: dt.date | None, year: int | None, citing_name: str) -> str:
+    """The node id of an unresolved citation: '?|15-HD/TU|undated|36-HD/VPTW' — the cited number and
+    date, and the citing document's number (or file stem), not its whole key."""
+    return f"{UNRESOLVED}|{doc_id}|{_when(date, year)}|{citing_name}"
+
+
+_SEPARATORS = regex.compile(r"[\\/]")
+
+
+def file_stem(source: str | None) -> str | None:
+    """The stem of the file a document was read from, whatever machine wrote the path:
+    '/srv/archive/CV-3155.docx' and 'C:\\archive\\CV-3155.docx' → 'CV-3155'. ``|`` (the key's
+    separator) becomes ``_``."""
+    if not source:
+        return None
+    name = _SEPARATORS.split(source.rstrip("\\/"))[-1]
+    stem = name.rsplit(".", 1)[0] if "." in name[1:] else name
+    return stem.replace("|", "_") or None
+
+
+def document_name(d: Directive) -> str:
+    """What names a parsed document without a number in its key: its file's stem, else (a text
+    parsed from memory) 'text-' and a digest of its text. Never a path: the key is the same on
+    every machine and in every run."""
+    return file_stem(d.source) or f"text-{_digest(d.text)}"
+
+
+def _digest(text: str) -> str:
+    """Eight hex digits of a text's SHA-1: stable across runs and machines."""
+    return hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()[:8]
 
 
 @lru_cache(maxsize=65536)
@@ -279,10 +343,10 @@ def _document_node(
     )
 
 
-def _document_attrs(d: Directive, did: DocumentId | None, organ: Organ) -> dict[str, Any]:
+def _document_attrs(d: Directive, did: DocumentId | None, organ: Organ, name: str) -> dict[str, Any]:
     year = d.date.year if d.date else did.year if did else None
     known = _Known(d.doc_id, d.doc_type, d.number, d.system, d.issuer, d.date, year)
-    label = _doc_label(d.doc_id or "?", d.date)
+    label = _doc_label(d.doc_id or name, d.date)
     return _document_node(
         known, organ, label, in_corpus=True, issuer_parent=d.issuer_parent, subject=d.subject, place=d.place, source=d.source, recipients=list(d.recipients)
     )
@@ -302,7 +366,7 @@ def _organ_attrs(organ: Organ, label: str | None) -> dict[str, Any]:
     )
 
 
-def _citations(d: Directive, node: str, organ: Organ) -> Iterator[_Citation]:
+def _citations(d: Directive, node: str, name: str, organ: Organ) -> Iterator[_Citation]:
     """The citations of a document: one per cited document and date."""
     if not d.references:
         return
@@ -314,6 +378,7 @@ def _citations(d: Directive, node: str, organ: Organ) -> Iterator[_Citation]:
             relation, cue, relations = _edge_relation([(m.relation or CITES, m.cue) for m in mentions])
             yield _Citation(
                 citing=node,
+                citing_name=name,
                 citing_date=d.date,
                 did=did,
                 date=date,

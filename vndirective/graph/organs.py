@@ -40,7 +40,9 @@ class Organ:
     ``name`` is the organ's own name when the code is shared by several organs of a
     unit ('QUÂN SỰ TỈNH' for ĐẢNG ỦY QUÂN SỰ TỈNH, 'KHU PHỐ 4' for a chi bộ).
     ``assumed`` are the indexes of ``path`` not printed but taken from a ``Gazetteer``:
-    an organ with an assumed unit matches only weakly.
+    an organ with an assumed unit matches only weakly. ``code`` is '?' for a document whose
+    number line is blank (an unsigned draft): its units and ``name`` then come from its header
+    ('?@lao-cai/~so-cong-thuong').
     """
 
     code: str
@@ -120,12 +122,24 @@ def nonterritorial() -> frozenset[str]:
     return frozenset(skeleton(c) for c in table()["nonterritorial_codes"]["codes"])
 
 
+@cache
+def _any_level() -> frozenset[str]:
+    return frozenset(skeleton(c) for c in table()["any_level_codes"]["codes"])
+
+
+def _party_suffix(code: str) -> tuple[str, str] | None:
+    """(ending, level) of a Party organ code from ``party_suffix_levels`` (the longest ending wins)."""
+    k = skeleton(code)
+    return next(((suffix, level) for suffix, level in _suffix_levels() if k.endswith(suffix)), None)
+
+
 @lru_cache(maxsize=4096)
 def code_level(code: str, system: str | None) -> str | None:
     """The level an organ code belongs to, when the code alone tells it.
 
     'central_or_province' for 'TƯ'; None when the level is in the organ's name
-    (UBND, HĐND, BHXH, BCSĐ...).
+    (UBND, HĐND, BHXH, BCSĐ...). For the codes of :func:`any_level_code` (ĐU) it is
+    the level assumed when no name tells another.
     """
     k = skeleton(code)
     central, patterns = _central_codes()
@@ -134,13 +148,22 @@ def code_level(code: str, system: str | None) -> str | None:
     if system == "party" or codes.is_party_organ(code):
         if code in _TW_OR_TU:
             return "central_or_province"
-        for suffix, level in _suffix_levels():
-            if k.endswith(suffix):
-                return level
-        return None
+        found = _party_suffix(code)
+        return found[1] if found else None
     if any(p.match(code) for p in _province_patterns()):
         return "province"
     return None
+
+
+@lru_cache(maxsize=4096)
+def any_level_code(code: str, system: str | None) -> bool:
+    """Whether a Party code is of a committee found at several levels (``any_level_codes``:
+    ĐU is the đảng ủy of a commune, and also of a province's People's Committee, a bloc, an
+    enterprise), so that the organ's name, not the code, tells its level and which one it is."""
+    if system != "party" and not codes.is_party_organ(code):
+        return False
+    found = _party_suffix(code)
+    return found is not None and found[0] in _any_level()
 
 
 def canonical_code(code: str, level: str) -> str:

@@ -9,7 +9,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from ..core.ids import DocumentId, parse_id
-from .build import ORGAN
+from .build import ORGAN, file_stem
 from .organs import id_key, level_index
 from .tables import table
 
@@ -117,12 +117,18 @@ def find(
     in_corpus: bool | None = None,
 ) -> list[str]:
     """The nodes of a document number, in any written form ('105/KL/TU'), oldest first;
-    narrowed by organ key, date, year or presence in the corpus."""
+    narrowed by organ key, date, year or presence in the corpus.
+
+    A document without a number is found by its file: ``doc_id`` may also be a node id, or the
+    name, stem or path of the file a document was read from ('CV-3155.docx'); these are tried
+    when no number matches."""
     wanted = _norm_id(doc_id)
+    named = [n for n, d in G.nodes(data=True) if d.get("kind") in ("document", "unresolved") and _norm_id(d.get("doc_id", "")) == wanted]
+    if not named:
+        named = [doc_id] if doc_id in G and G.nodes[doc_id].get("kind") in ("document", "unresolved") else _by_file(G, doc_id)
     out = []
-    for node, data in G.nodes(data=True):
-        if data.get("kind") not in ("document", "unresolved") or _norm_id(data.get("doc_id", "")) != wanted:
-            continue
+    for node in named:
+        data = G.nodes[node]
         if organ is not None and data.get("organ") != organ.removeprefix(ORGAN):
             continue
         if date is not None and data.get("date") != date:
@@ -133,6 +139,33 @@ def find(
             continue
         out.append(node)
     return sorted(out, key=lambda n: _when(G, n))
+
+
+def _by_file(G: nx.MultiDiGraph, name: str) -> list[str]:
+    """The parsed documents read from the file ``name``: its path, a tail of it ('realfiles/x.docx'),
+    its name ('x.docx') or its stem ('x')."""
+    wanted = name.replace("\\", "/")
+    found = []
+    for n, d in G.nodes(data=True):
+        source = str(d.get("source") or "").replace("\\", "/")
+        if source and (source == wanted or source.endswith("/" + wanted) or file_stem(source) == wanted):
+            found.append(n)
+    return found
+
+
+def describe(G: nx.MultiDiGraph, node: str) -> dict[str, Any]:
+    """What a person needs to recognise a node in a listing: its id, its label, the file a parsed
+    document was read from (``source``), whether it is only cited, and why an unresolved citation
+    is unresolved. The command line's query output is made of these."""
+    data = G.nodes[node]
+    out: dict[str, Any] = {"node": node, "label": data.get("label")}
+    if data.get("source"):
+        out["source"] = data["source"]
+    if data.get("kind") == "document" and not data.get("in_corpus"):
+        out["in_corpus"] = False
+    if data.get("kind") == "unresolved":
+        out["reason"] = data.get("reason")
+    return {k: v for k, v in out.items() if v is not None}
 
 
 @lru_cache(maxsize=65536)

@@ -11,7 +11,7 @@ import regex
 from ..core import codes
 from ..core.ids import DocumentId
 from ..core.normalize import fold, skeleton
-from .organs import LEVELS, UNKNOWN, Organ, canonical_code, code_level, nonterritorial, organ_code, slug
+from .organs import LEVELS, UNKNOWN, Organ, any_level_code, canonical_code, code_level, nonterritorial, organ_code, slug
 from .tables import entries, table
 
 # --------------------------------------------------------------------------- places
@@ -126,11 +126,13 @@ def is_central_name(text: str | None) -> bool:
 
 @lru_cache(maxsize=8192)
 def own_name(issuer: str | None) -> str | None:
-    """An organ's name without its head words and the unit word it ends with:
-    'ĐẢNG ỦY QUÂN SỰ TỈNH' → 'QUÂN SỰ', 'Chi bộ Khu 5' → 'KHU 5'."""
+    """An organ's name without its head words and the unit it ends with, abbreviations spelled out:
+    'ĐẢNG ỦY QUÂN SỰ TỈNH' → 'QUÂN SỰ', 'Đảng ủy Quân sự tỉnh Nghệ An' → 'QUÂN SỰ', 'Chi bộ Khu 5' →
+    'KHU 5', 'ĐẢNG ỦY UBND TỈNH' → 'ỦY BAN NHÂN DÂN' (as 'ĐẢNG ỦY ỦY BAN NHÂN DÂN TỈNH'). A name that
+    is a unit ('ĐẢNG ỦY XÃ HỮU BẰNG' → 'XÃ HỮU BẰNG') is kept whole."""
     if not issuer:
         return None
-    _toks, up = _tokens(issuer)
+    _toks, up = _tokens(codes.expand_abbreviations(issuer) or issuer)
     up = [t for t in up if t not in "(),;:/"]
     stripped = True
     while stripped:
@@ -139,9 +141,32 @@ def own_name(issuer: str | None) -> str | None:
             if tuple(up[: len(head)]) == head:
                 up, stripped = up[len(head) :], True
                 break
+    unit = next((i for i in range(1, len(up)) if _marker_at(up, i) is not None), None)
+    if unit is not None:
+        up = up[:unit]  # the unit it is of is a place, not its name
     while up and _marker_at(up, len(up) - 1) is not None:
-        up = up[:-1]
+        up = up[:-1]  # 'ĐẢNG ỦY XÃ': a unit word alone is no name
     return " ".join(up) or None
+
+
+def names_an_organ(name: str | None) -> bool:
+    """Whether an own name (:func:`own_name`) names an organ rather than a unit: 'ỦY BAN NHÂN DÂN',
+    'QUÂN SỰ' do; 'XÃ HỮU BẰNG' is the unit whose committee it is."""
+    if not name:
+        return False
+    _toks, up = _tokens(name)
+    return _marker_at(up, 0) is None
+
+
+def _header_name(issuer: str | None) -> str | None:
+    """The words of a header's issuer line before its unit: 'ỦY BAN NHÂN DÂN TỈNH LÀO CAI' →
+    'ỦY BAN NHÂN DÂN', 'SỞ CÔNG THƯƠNG' as it is. Names an organ whose number gives no code."""
+    if not issuer:
+        return None
+    _toks, up = _tokens(issuer)
+    up = [t for t in up if t not in "(),;:/"]
+    unit = next((i for i in range(len(up)) if _marker_at(up, i) is not None), len(up))
+    return " ".join(up[:unit] or up) or None
 
 
 def _lowest(found: tuple[tuple[str, str | None], ...]) -> str | None:
@@ -172,12 +197,17 @@ def document_organ(code: str, system: str | None, issuer: str | None, parent: st
     names = _named(parent_units + own_units)
 
     level = code_level(code, system)
+    any_level = any_level_code(code, system)
     if level == "central_or_province":
         level = "central" if is_central_name(issuer) or is_central_name(parent) else "province"
+    if any_level:
+        # Any đảng ủy: the level of its own unit (ĐẢNG ỦY XÃ ...), or of its parent for an organ
+        # named (ĐẢNG ỦY ỦY BAN NHÂN DÂN TỈNH, ĐẢNG ỦY CÔNG TY ... under ĐẢNG BỘ TỈNH ...).
+        level = _lowest(own_units) or (_lowest(parent_units) if names_an_organ(own_name(issuer)) else None) or level
     if level is None:
         level = _lowest(own_units) or ("central" if is_central_name(issuer) else None)
         level = level or _lowest(parent_units) or ("central" if is_central_name(parent) else None)
-    if level is None or code == "?":
+    if level is None or (code == "?" and level == "central"):
         return Organ(code, UNKNOWN, (), " < ".join(x for x in (own_name(issuer), parent) if x) or "?")
     code = canonical_code(code, level)
     if level == "central":
@@ -185,7 +215,11 @@ def document_organ(code: str, system: str | None, issuer: str | None, parent: st
     depth = LEVELS.index(level)
     own_territory = any(lvl == level and name for lvl, name in own_units)
     name = None
-    if skeleton(code) in nonterritorial() or (level in ("commune", "cell") and not own_territory):
+    if code == "?":
+        # No number, so no code: the header's units still place it (the province of its
+        # UBND TỈNH LÀO CAI parent line), and its name tells it from the unit's other organs.
+        name = _header_name(issuer) or "?"
+    elif skeleton(code) in nonterritorial() or (not own_territory and (any_level or level in ("commune", "cell"))):
         name = own_name(issuer) or "?"
         depth = min(depth, LEVELS.index(_lowest(parent_units + own_units) or "central"))
     path: list[str | None] = [names.get(lvl) for lvl in LEVELS[1 : depth + 1]]
@@ -238,7 +272,10 @@ def cited_organ(did: DocumentId, phrase: str | None, ctx: Organ) -> Organ | str:
     if _same_code(code, ctx) and _fits(found, name, ctx):
         return ctx
     if skeleton(code) in nonterritorial():
-        return _named_organ(code, did.system, name, found, ctx)
+        return _named_organ(code, code_level(code, did.system) or _lowest(found), name, found, ctx)
+    if any_level_code(code, did.system) and names_an_organ(name):
+        # 'Đảng ủy Ủy ban nhân dân tỉnh': a đảng ủy named, at the level the phrase or the citing document gives
+        return _named_organ(code, _lowest(found), name, found, ctx)
     level = code_level(code, did.system)
     if level == "central_or_province":
         if is_central_name(phrase):
@@ -258,7 +295,8 @@ def cited_organ(did: DocumentId, phrase: str | None, ctx: Organ) -> Organ | str:
 
 
 def _same_code(code: str, ctx: Organ) -> bool:
-    return skeleton(code) == skeleton(ctx.code)
+    """Whether a citation's code is the citing organ's own ('?', no code, is nobody's)."""
+    return code != "?" and skeleton(code) == skeleton(ctx.code)
 
 
 def _phrase_name(phrase: str | None) -> str | None:
@@ -271,16 +309,18 @@ def _phrase_name(phrase: str | None) -> str | None:
     return own_name(phrase)
 
 
-def _named_organ(code: str, system: str | None, name: str | None, found: tuple[tuple[str, str | None], ...], ctx: Organ) -> Organ | str:
-    """An organ of a shared code (chi bộ, ban cán sự đảng) named by the phrase, in the
-    citing document's units."""
+def _named_organ(code: str, level: str | None, name: str | None, found: tuple[tuple[str, str | None], ...], ctx: Organ) -> Organ | str:
+    """An organ of a shared code (chi bộ, ban cán sự đảng, a đảng ủy named) named by the phrase,
+    at ``level`` (else the citing document's), in the units the phrase names, else the citing document's."""
     if name is None:
         return f"'{code}' is shared by several organs of a unit and the citation names none of them"
-    level = code_level(code, system) or _lowest(found) or (ctx.level if ctx.level in LEVELS else None)
+    level = level or (ctx.level if ctx.level in LEVELS else None)
     if level is None or level == "central" or ctx.level not in LEVELS:
         return f"'{code}' is shared by several organs and the citing document's units are not known"
     depth = min(LEVELS.index(level), len(ctx.path))
-    return Organ(code, level, ctx.path[:depth], name, tuple(i for i in ctx.assumed if i < depth))
+    path: list[str | None] = list(ctx.path[:depth])
+    assumed = _name_units(path, _named(found), {i for i in ctx.assumed if i < depth})
+    return Organ(code, level, tuple(path), name, tuple(sorted(i for i in assumed if path[i] is not None)))
 
 
 def _fits(found: tuple[tuple[str, str | None], ...], name: str | None, ctx: Organ) -> bool:
@@ -298,14 +338,23 @@ def _fits(found: tuple[tuple[str, str | None], ...], name: str | None, ctx: Orga
 def _fill_path(code: str, level: str, named: dict[str, str], ctx: Organ) -> Organ | str:
     depth = LEVELS.index(level)
     path: list[str | None] = [ctx.name_at(lvl) if ctx.level in LEVELS else None for lvl in LEVELS[1 : depth + 1]]
-    assumed = {i for i in ctx.assumed if i < depth}
+    assumed = _name_units(path, named, {i for i in ctx.assumed if i < depth})
+    if path[-1] is None:
+        if ctx.level in LEVELS and len(ctx.path) < depth and ctx.name is None:
+            return f"a {level} organ's number ('{code}') cited from a {ctx.level} document that does not name the {level}"
+        return f"the citing document does not say which {level} the '{code}' organ is of"
+    return Organ(code, level, tuple(path), assumed=tuple(sorted(i for i in assumed if path[i] is not None)))
+
+
+def _name_units(path: list[str | None], named: dict[str, str], assumed: set[int]) -> set[int]:
+    """Put the units a citation names into the citing document's ``path`` (in place); the indexes
+    still assumed. Another unit than the citing document's: the units above it are not known unless
+    named too, and the ones below it are not the citing document's."""
     for lvl, name in named.items():
         i = LEVELS.index(lvl) - 1
         if i >= len(path):
             continue
         if path[i] is not None and slug(path[i] or "") != slug(name):
-            # Another unit than the citing document's: the units above it are not known
-            # unless named too, and the ones below it are not the citing document's.
             for j in range(i):
                 if LEVELS[j + 1] not in named:
                     path[j] = None
@@ -313,11 +362,7 @@ def _fill_path(code: str, level: str, named: dict[str, str], ctx: Organ) -> Orga
                 path[j] = None
         path[i] = name
         assumed.discard(i)
-    if path[-1] is None:
-        if ctx.level in LEVELS and len(ctx.path) < depth and ctx.name is None:
-            return f"a {level} organ's number ('{code}') cited from a {ctx.level} document that does not name the {level}"
-        return f"the citing document does not say which {level} the '{code}' organ is of"
-    return Organ(code, level, tuple(path), assumed=tuple(sorted(i for i in assumed if path[i] is not None)))
+    return assumed
 
 
 # --------------------------------------------------------------------------- units above units
