@@ -34,7 +34,7 @@ def test_schema_version_matches_the_model():
     assert version["enum"][-1] == SCHEMA_VERSION and "1.0" in version["enum"]  # the newest, and older output still valid
 
 
-ADDED_AFTER_1_0 = {"digital_signatures", "copy", "received"}  # schema 1.2; 1.3
+ADDED_AFTER_1_0 = {"digital_signatures", "copy", "received", "confidence"}  # schema 1.2; 1.3; 1.4
 
 
 def test_schema_lists_every_key_of_to_dict(founding_doc):

@@ -11,6 +11,7 @@ files or formats.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import regex
@@ -30,6 +31,10 @@ _TRAILING_RULE = regex.compile(r"\s+[-_=–—]{3,}\s*$")
 _STAR = regex.compile(r"^\s*(?:\\?\*|★|☆|\*\s\*\s\*|>k|✱)\s*$")
 _PAGE_NUMBER = regex.compile(r"^\s*(?:-\s*)?(?:Trang\s+)?\d{1,3}(?:\s*/\s*\d{1,3})?(?:\s*-)?\s*$", regex.IGNORECASE)
 
+
+
+Reread = Callable[[int, tuple[float, float, float, float]], "tuple[str, float] | None"]
+"""Reads the box (x0, top, x1, bottom in points) of a page (from 1) again, digits only: the digits and OCR's confidence (0-100)."""
 
 @dataclass(slots=True)
 class Line:
@@ -70,6 +75,7 @@ class Layout:
     boxes: list[Box] = field(default_factory=list)
     read_by_ocr: bool = False  # the text comes from OCR (readers/ocr.py): extractors may repair OCR's usual misreadings
     digital_signatures: list[DigitalSignature] = field(default_factory=list)  # a signed PDF's (readers/signatures.py)
+    reread: Reread | None = None  # OCR'd text: reads a box of a page again, digits only (readers/ocr.py)
 
     # Caches filled on first use. Plain attributes, not functools.cached_property: the
     # compiled build (mypyc, see setup.py) does not support it.

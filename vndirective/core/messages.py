@@ -37,6 +37,14 @@ TEMPLATES: dict[str, str] = {
     ),
     "html_markup": "The text holds HTML markup (a web page or a fragment of one saved as text); it was read as HTML.",
     "decoded_as": "The file is not UTF-8; it was read as {encoding}.",
+    "ocr_unsure": (
+        "OCR is unsure of the {field} ({confidence} % for the least sure word of '{reading}'; a handwritten or stamped value?): "
+        "it is left empty rather than given wrong. Read it on the page."
+    ),
+    "ocr_reread": (
+        "OCR was unsure of the {field} ('{first}'); read again, digits only, it reads '{reading}' ({confidence} %). "
+        "Check it on the page."
+    ),
     "ocr": "The text was read by OCR ({pages} page(s)): check names and numbers against the scan.",
     "pages_not_read": "The PDF has {pages} pages; only the first {limit:,} were read (to read more: parse(path, limits=Limits(max_pages=...))).",
     "page_unreadable": "Page {page} of the PDF is damaged and was skipped ({error}).",

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from ..analysis.format_check import Finding
     from ..analysis.results import Assignments, Entity
 
-SCHEMA_VERSION = "1.3"  # 1.1: a mention's relation and cue; 1.2: digital_signatures; 1.3: copy and received
+SCHEMA_VERSION = "1.4"  # 1.1: a mention's relation and cue; 1.2: digital_signatures; 1.3: copy and received; 1.4: confidence
 
 System = Literal["party", "state"]
 
@@ -254,6 +254,7 @@ class Box:
     top: float
     x1: float
     bottom: float
+    confidence: float | None = None  # OCR's confidence in the word (0-100); None for a text layer. Not serialised: see Directive.confidence
 
     def to_list(self) -> list[float]:
         return [self.start, self.end, self.page, self.x0, self.top, self.x1, self.bottom]
@@ -314,6 +315,7 @@ class Directive(HeaderFields, JsonModel):
     digital_signatures: list[DigitalSignature] = field(default_factory=list)
     copy: Copy | None = None  # the copy's own details, when the text is a copy (bản sao)
     received: Received | None = None  # the received stamp (dấu ĐẾN) of an incoming document
+    confidence: dict[str, float] = field(default_factory=dict)  # OCR's confidence (0-1) in each value it read: core/confidence.py
 
     _JSON_COMPUTED: ClassVar[dict[str, str]] = {"schema_version": "schema_version"}
     _JSON_ORDER: ClassVar[tuple[str, ...]] = (
@@ -331,6 +333,7 @@ class Directive(HeaderFields, JsonModel):
         "copy",
         "received",
         "warnings",
+        "confidence",
         "spans",
         "boxes",
         "text",

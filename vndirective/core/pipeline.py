@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .confidence import value_confidences, withhold_unsure
 from .extract.copies import drop_claimed, extract_copies
 from .extract.distribution import distribution_lines, extract_distribution
 from .extract.header import extract_header
@@ -98,6 +99,9 @@ def parse_layout(layout: Layout, *, source: str | None = None) -> Directive:
         copy=marks.value.copy,
         received=marks.value.received,
     )
+    if layout.read_by_ocr:
+        d.confidence = value_confidences(d, layout.boxes)
+        d.warnings.extend(withhold_unsure(d, layout.boxes, layout.reread))
     d.warnings.extend(_document_warnings(d, zones))
     d.warnings.extend(layout.warnings)
     _check_spans(d)

@@ -34,6 +34,8 @@ DPI = 300
 LANGUAGE = "vie"
 TIMEOUT = 300  # seconds of Tesseract per page
 NOISE_CONFIDENCE = 60  # a word of punctuation only, read with less confidence, is dropped
+DIGITS_DPI = 400  # a box read again, digits only, is rendered this fine
+DIGITS_PAD = 0.4  # of the box's height, added around it: the ink of handwriting strays out of the word's box
 
 
 Ocr = Union[bool, Literal["auto"]]  # noqa: UP007 - an alias the readers' signatures share
@@ -111,6 +113,7 @@ def ocr_pdf(data: bytes, name: str = "<pdf>", password: str | None = None, limit
     if layout.text == text:
         layout.boxes = boxes
     layout.read_by_ocr = True
+    layout.reread = functools.partial(read_digits, data, password)
     layout.warnings.append(warn("ocr", pages=min(total, limits.max_pages)))
     layout.warnings.extend(warnings)
     return layout
@@ -201,7 +204,8 @@ def tsv_words(tsv: str, pixels_per_point: float) -> list[dict[str, Any]]:
             continue
         if not text or (confidence < NOISE_CONFIDENCE and not any(c.isalnum() for c in text)):
             continue  # specks of a scan read as '_', '-', '|': not text
-        lines.setdefault(tuple(cells[1:5]), []).append({"text": text, "x0": left, "x1": left + w, "top": top, "bottom": top + h})
+        word = {"text": text, "x0": left, "x1": left + w, "top": top, "bottom": top + h, "conf": max(0.0, confidence)}
+        lines.setdefault(tuple(cells[1:5]), []).append(word)
     words: list[dict[str, Any]] = []
     for line in lines.values():
         line_top = statistics.median(word["top"] for word in line)
@@ -210,3 +214,48 @@ def tsv_words(tsv: str, pixels_per_point: float) -> list[dict[str, Any]]:
             word["top"], word["bottom"] = line_top, line_bottom
         words.extend(line)
     return words
+
+
+def read_digits(data: bytes, password: str | None, page: int, box: tuple[float, float, float, float]) -> tuple[str, float] | None:
+    """The digits in ``box`` (x0, top, x1, bottom in points from the page's top left) of page ``page``
+    (from 1), read again by Tesseract allowed only digits, one line, at :data:`DIGITS_DPI`, and its
+    confidence (0-100, the least sure word's); None when nothing is read or the page cannot be."""
+    import pypdfium2
+
+    x0, top, x1, bottom = box
+    pad = DIGITS_PAD * max(1.0, bottom - top)
+    scale = DIGITS_DPI / 72
+    try:
+        with LOCK:
+            pdf = pypdfium2.PdfDocument(data, password=password)
+            try:
+                image = pdf[page - 1].render(scale=scale).to_pil()
+            finally:
+                pdf.close()
+    except (pypdfium2.PdfiumError, IndexError):
+        return None
+    crop = image.crop((int((x0 - pad) * scale), int((top - pad) * scale), int((x1 + pad) * scale) + 1, int((bottom + pad) * scale) + 1))
+    with tempfile.TemporaryDirectory(prefix="vndirective-ocr-") as tmp:
+        png = Path(tmp) / "box.png"
+        crop.save(png)
+        try:
+            out = subprocess.run(
+                ["tesseract", str(png), "stdout", "-l", LANGUAGE, "--psm", "7", "-c", "tessedit_char_whitelist=0123456789", "tsv"],
+                capture_output=True,
+                text=True,
+                env={**os.environ, "OMP_THREAD_LIMIT": "1"},
+                timeout=TIMEOUT,
+                check=False,
+            )
+        except (OSError, subprocess.SubprocessError):
+            return None
+    return tsv_digits(out.stdout) if out.returncode == 0 else None
+
+
+def tsv_digits(tsv: str) -> tuple[str, float] | None:
+    """The words of Tesseract's TSV output joined (digits, when it was allowed only those) and the confidence of the least sure."""
+    rows = (row.split("\t") for row in tsv.splitlines()[1:])
+    found = [(cells[11].strip(), float(cells[10])) for cells in rows if len(cells) >= 12 and cells[0] == "5" and cells[11].strip()]
+    if not found:
+        return None
+    return "".join(text for text, _ in found), max(0.0, min(conf for _, conf in found))
