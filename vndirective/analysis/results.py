@@ -75,15 +75,18 @@ class Assignments(list[Assignment]):
     """The assignments of a document, with table views for follow-up sheets."""
 
     def to_records(self) -> list[dict[str, Any]]:
+        """One flat dict of strings per assignment (:meth:`Assignment.to_record`; '' when a value is absent)."""
         return [a.to_record() for a in self]
 
     def to_frame(self) -> Any:
-        """A pandas DataFrame (pandas is optional: ``pip install pandas``)."""
-        try:
-            import pandas as pd
-        except ImportError as exc:  # pragma: no cover - depends on the install
-            raise ImportError("to_frame() needs pandas: pip install pandas (or use to_records())") from exc
-        return pd.DataFrame.from_records(self.to_records(), columns=list(ASSIGNMENT_COLUMNS))
+        """A pandas DataFrame, one row per assignment, with the columns of :data:`ASSIGNMENT_COLUMNS` typed:
+        ``deadline_date`` is ``datetime64[ns]`` (``NaT`` when there is no date), the others pandas' ``"string"``,
+        with ``pd.NA`` for an absent value (no lead or coordinator named, no deadline) where :meth:`to_records` has ''.
+        The dtypes are :data:`vndirective.exports.frames.ASSIGNMENT_DTYPES`. pandas is optional: without it an
+        ImportError says how to install it (``to_records()`` needs nothing)."""
+        from ..exports.frames import assignments_frame
+
+        return assignments_frame(self)
 
 
 ASSIGNMENT_COLUMNS = ("task", "lead", "coordinators", "action", "deadline", "deadline_kind", "deadline_date")

@@ -18,6 +18,7 @@ import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import groupby
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -345,6 +346,35 @@ class Store:
     def sql(self, query: str, params: Sequence[Any] | Mapping[str, Any] = ()) -> list[sqlite3.Row]:
         """Run one SQL statement; rows index by position and by column name (``dict(row)`` works)."""
         return self._db.execute(query, params).fetchall()
+
+    def to_frame(self, table: str = "documents", *, include_json: bool = False) -> Any:
+        """One table of the store as a pandas DataFrame with typed columns (pandas is optional: an ImportError says
+        how to install it).
+
+        ``table`` is ``documents`` or a child table (``refs`` — ``references`` is accepted too —, ``tasks``,
+        ``recipients``, ``distribution``, ``warnings``), rows in path order, then in document order. Every column
+        of the SQL table, with ``documents.json`` left out unless ``include_json``: INTEGER columns are ``Int64``,
+        REAL ``Float64``, TEXT ``string``, ``date`` is ``datetime64[ns]``; an SQL NULL is ``pd.NA`` (``NaT`` for a
+        date). ``tasks`` gains ``path`` after ``depth``: the numbers from the root ('2.a'), as an assignment's
+        ``task`` names it. A child table's ``document_id`` is ``documents.id``. See :mod:`vndirective.exports.frames`.
+        """
+        from ..exports.frames import flat_task_paths, require_pandas, sql_dtypes, typed_frame
+
+        require_pandas(f"Store.to_frame({table!r})")
+        name = "refs" if table == "references" else table
+        if name not in TABLES:
+            raise StoreError(f"unknown table {table!r}: one of {', '.join(TABLES)}")
+        columns = [(c, t) for c, t in TABLES[name] if include_json or (name, c) != ("documents", "json")]
+        select = ", ".join(self._column(c) if name == "documents" else c for c, _ in columns)
+        order = "path" if name == "documents" else "document_id, position"
+        rows = [tuple(r) for r in self._db.execute(f"SELECT {select} FROM {name} ORDER BY {order}")]
+        dtypes = sql_dtypes(columns)
+        if name == "tasks":  # rows (document_id, position, parent, depth, number, ...) in order: each task's path in its document
+            paths = [p for _, doc in groupby(rows, key=lambda r: r[0]) for p in flat_task_paths((r[1], r[2], r[4]) for r in doc)]
+            rows = [(*r[:4], path, *r[4:]) for r, path in zip(rows, paths, strict=True)]
+            items = list(dtypes.items())
+            dtypes = dict([*items[:4], ("path", "string"), *items[4:]])
+        return typed_frame(dtypes, rows)
 
     @property
     def connection(self) -> sqlite3.Connection:

@@ -448,6 +448,19 @@ class Directive(HeaderFields, JsonModel):
 
         return to_record(self, kind)
 
+    def to_frame(self, table: str = "document") -> Any:
+        """A table of this document as a pandas DataFrame with typed columns (pandas is optional).
+
+        ``table``: 'document' (one row: the header, signer and counts), 'references', 'tasks' (with each task's
+        ``path``, '2.a'), 'recipients', 'distribution', 'warnings' or 'assignments'. Text is pandas' ``"string"``,
+        counts and spans ``"Int64"``, dates ``datetime64[ns]``; an absent value is ``pd.NA`` (``NaT`` for a date).
+        The columns are the store's (:meth:`vndirective.bulk.store.Store.to_frame`) without ``document_id``:
+        see :mod:`vndirective.exports.frames`.
+        """
+        from ..exports.frames import directive_frame
+
+        return directive_frame(self, table)
+
 
 def task_paths(tasks: list[Task], prefix: str = "") -> Iterator[tuple[str, Task]]:
     """(number path, task) of every task, depth first: '2', then '2.a', '2.a.-'.
