@@ -120,17 +120,14 @@ def test_the_threshold_is_between_what_ocr_reads_right_and_wrong():
 def test_an_unsure_number_is_read_again_digits_only(second, want_number, want_id, code):
     asked = []
 
-    def reread(page, box):
-        asked.append((page, box))
+    def reread(start, end):
+        asked.append((start, end))
         return second
 
     d = _letter(("60/UBND-TTHC", 0.3), ("12", 93.0), reread=reread)
     assert (d.number, d.doc_id) == (want_number, want_id)
     assert [w.code for w in d.warnings if w.code.startswith("ocr_")] == [code]
-    assert len(asked) == 1
-    page, (x0, top, x1, bottom) = asked[0]
-    assert bottom > top
-    assert page == 1 and x1 - x0 == pytest.approx(6 * 2)  # the part of the word '60/UBND-TTHC' its two digits take
+    assert [d.text[start:end] for start, end in asked] == ["60"]  # the number's characters, not the whole word
     if want_number:
         assert d.confidence["number"] == pytest.approx(0.967)
 
@@ -142,3 +139,49 @@ def test_tesseract_tsv_digits():
     assert tsv_digits("\n".join([header, "5\t1\t1\t1\t1\t1\t22\t22\t144\t56\t96.69\t660"])) == ("660", 96.69)
     assert tsv_digits("\n".join([header, "5\t1\t1\t1\t1\t1\t0\t0\t1\t1\t40\t6", "5\t1\t1\t1\t1\t2\t0\t0\t1\t1\t90\t60"])) == ("660", 40.0)
     assert tsv_digits(header) is None
+
+
+@pytest.mark.parametrize(
+    ("readings", "want"),
+    [
+        (["660"] * 8 + [None], ("660", 88.9)),  # a handwritten 660 at 9 scales and margins (../shared tb-660)
+        (["92", "492", "498", "92", "499", "499", "92", "92", "499"], None),  # a handwritten 299: the readings differ
+        (["05", "08", "05", "05", "65", "05", "05", "05", "05"], None),  # one reading otherwise is enough to refuse
+        (["2", None, None, None, None, None, None, None, None], None),  # too few readings
+        ([], None),
+    ],
+)
+def test_digits_read_again_count_only_when_every_reading_agrees(readings, want):
+    from vndirective.readers.ocr import agreed
+
+    assert agreed(readings) == want
+
+
+def _dated(date_words: list[tuple[str, float]], reread=None):
+    return _page(reread=reread, lines=[
+        [*_sure("ỦY BAN NHÂN DÂN"), (">CỘNG", SURE), *_sure("HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")],
+        [*_sure("TỈNH QUẢNG NGÃI"), (">Độc", SURE), *_sure("lập - Tự do - Hạnh phúc")],
+        [("Số:", SURE), ("299/UBND-TTHC", SURE)],
+        [*_sure("V/v triển khai nhiệm vụ"), (">Quảng", SURE), ("Ngãi,", SURE), *date_words],
+        _sure("Kính gửi: Các sở, ban, ngành tỉnh."),
+    ])
+
+
+@pytest.mark.parametrize(
+    ("words", "second", "want", "codes"),
+    [
+        # OCR unsure of 'tháng' and 'năm', sure of the digits: the date stands
+        ([("ngày", SURE), ("12", SURE), ("tháng", 20.0), ("3", SURE), ("năm", 25.0), ("2025", SURE)], None, "2025-03-12", []),
+        # a handwritten day read again, every attempt agreeing: taken
+        ([("ngày", SURE), ("3", 37.7), ("tháng", SURE), ("12", SURE), ("năm", SURE), ("2024", SURE)], ("31", 88.9), "2024-12-31", ["ocr_reread"]),
+        # read again without agreement: withheld
+        ([("ngày", SURE), ("3", 37.7), ("tháng", SURE), ("12", SURE), ("năm", SURE), ("2024", SURE)], None, None, ["ocr_unsure"]),
+        # read again as a day that does not exist in that month: withheld
+        ([("ngày", SURE), ("3", 37.7), ("tháng", SURE), ("2", SURE), ("năm", SURE), ("2024", SURE)], ("31", 90.0), None, ["ocr_unsure"]),
+    ],
+    ids=["words_unsure_digits_sure", "day_read_again", "day_unsure", "impossible_day"],
+)
+def test_a_date_is_judged_by_its_digits(words, second, want, codes):
+    d = _dated(words, reread=lambda start, end: second)
+    assert (d.date.isoformat() if d.date else None) == want
+    assert [w.code for w in d.warnings if w.code.startswith("ocr_")] == codes

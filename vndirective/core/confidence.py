@@ -11,6 +11,8 @@ missing one.
 
 from __future__ import annotations
 
+import datetime as _dt
+import re
 from collections.abc import Iterable
 
 from .lines import Reread
@@ -18,10 +20,8 @@ from .messages import warn
 from .model import Box, Directive, ParseWarning, Span
 
 UNSURE = 0.60  # below this, OCR's reading of a number or a date is withheld
-WITHHELD: dict[str, tuple[str, ...]] = {  # a value withheld when unsure, and the values that carry it too
-    "number": ("number", "doc_id"),
-    "date": ("date",),
-}
+DATE_PARTS = ("day", "month", "year")  # the digits of a date, in the order printed ('ngày 30 tháng 4 năm 2026')
+_DIGITS = re.compile(r"\d+")
 
 
 def span_confidence(span: Span, boxes: Iterable[Box]) -> float | None:
@@ -50,42 +50,72 @@ def value_confidences(d: Directive, boxes: list[Box]) -> dict[str, float]:
 def withhold_unsure(d: Directive, boxes: list[Box], reread: Reread | None = None) -> list[ParseWarning]:
     """Withhold the number and the date OCR is unsure of (see the module docstring); the warnings say what was read.
 
-    An unsure number is first read again, digits only, from its box on the page (``reread``, which the
-    OCR reader gives): a second reading of digits at :data:`UNSURE` or more is taken, with a warning.
+    An unsure number, or an unsure day, month or year of the date, is first read again, digits only,
+    from its place on the page (``reread``, which the OCR reader gives:
+    :func:`vndirective.readers.ocr.read_digits`, at several scales and margins, whose confidence is the
+    share of the attempts that agree); digits so read with a confidence of :data:`UNSURE` or more are
+    taken, with the warning ``ocr_reread``.
     """
-    found = []
-    for name, carried in WITHHELD.items():
-        confidence = d.confidence.get(name)
-        if confidence is None or confidence >= UNSURE:
-            continue
-        span = d.spans.get(name)
-        reading = d.text[span.start : span.end] if isinstance(span, Span) else str(getattr(d, name))
-        if name == "number" and reread is not None and isinstance(span, Span):
-            second = _read_again(span, boxes, reread)
-            if second is not None and second[0].isdigit() and second[1] >= 100 * UNSURE:
-                _set_number(d, second[0])
-                d.confidence["number"] = round(second[1] / 100, 3)
-                found.append(warn("ocr_reread", span, field=name, first=reading, reading=second[0], confidence=round(second[1])))
-                continue
-        found.append(warn("ocr_unsure", span if isinstance(span, Span) else None, field=name, reading=reading, confidence=round(100 * confidence)))
-        for field in carried:
-            setattr(d, field, None)
-    return found
+    return _check_number(d, reread) + _check_date(d, boxes, reread)
 
 
-def _read_again(span: Span, boxes: list[Box], reread: Reread) -> tuple[str, float] | None:
-    """The span's box on its page (the part of each OCR word the span covers, by its characters) read again."""
-    parts = []
-    for b in boxes:
-        if b.confidence is None or not (b.start < span.end and span.start < b.end):
-            continue
-        length = max(1, b.end - b.start)
-        left, right = max(0, span.start - b.start) / length, min(length, span.end - b.start) / length
-        parts.append((b.page, b.x0 + (b.x1 - b.x0) * left, b.top, b.x0 + (b.x1 - b.x0) * right, b.bottom))
-    if not parts or len({p[0] for p in parts}) > 1:
-        return None
-    box = (min(p[1] for p in parts), min(p[2] for p in parts), max(p[3] for p in parts), max(p[4] for p in parts))
-    return reread(parts[0][0], box)
+def _check_number(d: Directive, reread: Reread | None) -> list[ParseWarning]:
+    confidence, span = d.confidence.get("number"), d.spans.get("number")
+    if confidence is None or confidence >= UNSURE or not isinstance(span, Span):
+        return []
+    reading = d.text[span.start : span.end]
+    second = _read_again(span, reread)
+    if second is not None:
+        _set_number(d, second[0])
+        d.confidence["number"] = round(second[1] / 100, 3)
+        return [warn("ocr_reread", span, field="number", first=reading, reading=second[0], confidence=round(second[1]))]
+    d.number = d.doc_id = None
+    return [warn("ocr_unsure", span, field="number", reading=reading, confidence=round(100 * confidence))]
+
+
+def _check_date(d: Directive, boxes: list[Box], reread: Reread | None) -> list[ParseWarning]:
+    """A date whose day, month and year are sure stays (whatever OCR made of 'tháng' and 'năm'); an unsure
+    one of them is read again; a date still unsure is withheld."""
+    confidence, span = d.confidence.get("date"), d.spans.get("date")
+    if d.date is None or confidence is None or not isinstance(span, Span):
+        return []
+    reading = d.text[span.start : span.end]
+    parts = [Span(span.start + m.start(), span.start + m.end()) for m in _DIGITS.finditer(reading)]
+    if len(parts) != len(DATE_PARTS):  # not day, month and year in digits: judged as a whole
+        parts, unsure = [], confidence
+    else:
+        unsure = 1.0
+    values = [d.date.day, d.date.month, d.date.year]
+    notes, sureness = [], []
+    for k, part in enumerate(parts):
+        sure = span_confidence(part, boxes)
+        if sure is not None and sure < UNSURE:
+            second = _read_again(part, reread)
+            if second is None:
+                unsure = min(unsure, sure)
+                break
+            written = d.text[part.start : part.end]
+            notes.append(warn("ocr_reread", part, field=f"{DATE_PARTS[k]} of the date", first=written, reading=second[0], confidence=round(second[1])))
+            values[k], sure = int(second[0]), second[1] / 100
+        sureness.append(1.0 if sure is None else sure)
+    if unsure >= UNSURE:
+        try:
+            d.date = _dt.date(values[2], values[1], values[0])
+        except ValueError:
+            unsure = 0.0
+        else:
+            d.confidence["date"] = round(min(sureness, default=confidence), 3)
+            return notes
+    d.date = None
+    return [warn("ocr_unsure", span, field="date", reading=reading, confidence=round(100 * min(unsure, confidence)))]
+
+
+def _read_again(span: Span, reread: Reread | None) -> tuple[str, float] | None:
+    """Digits read again where ``span`` is on the page, when the reading is sure enough to be taken."""
+    second = reread(span.start, span.end) if reread is not None else None
+    if second is not None and second[0].isdigit() and second[1] >= 100 * UNSURE:
+        return second
+    return None
 
 
 def _set_number(d: Directive, number: str) -> None:

@@ -33,8 +33,8 @@ _PAGE_NUMBER = regex.compile(r"^\s*(?:-\s*)?(?:Trang\s+)?\d{1,3}(?:\s*/\s*\d{1,3
 
 
 
-Reread = Callable[[int, tuple[float, float, float, float]], "tuple[str, float] | None"]
-"""Reads the box (x0, top, x1, bottom in points) of a page (from 1) again, digits only: the digits and OCR's confidence (0-100)."""
+Reread = Callable[[int, int], "tuple[str, float] | None"]
+"""Reads the text between two offsets again from the page, digits only: the digits and how sure the reading is (0-100)."""
 
 @dataclass(slots=True)
 class Line:

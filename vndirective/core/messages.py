@@ -42,8 +42,8 @@ TEMPLATES: dict[str, str] = {
         "it is left empty rather than given wrong. Read it on the page."
     ),
     "ocr_reread": (
-        "OCR was unsure of the {field} ('{first}'); read again, digits only, it reads '{reading}' ({confidence} %). "
-        "Check it on the page."
+        "OCR was unsure of the {field} ('{first}'); read again, digits only, at several scales and margins, it reads "
+        "'{reading}' every time ({confidence} % of the attempts read it, none read otherwise). Check it on the page."
     ),
     "ocr": "The text was read by OCR ({pages} page(s)): check names and numbers against the scan.",
     "pages_not_read": "The PDF has {pages} pages; only the first {limit:,} were read (to read more: parse(path, limits=Limits(max_pages=...))).",

@@ -34,8 +34,9 @@ DPI = 300
 LANGUAGE = "vie"
 TIMEOUT = 300  # seconds of Tesseract per page
 NOISE_CONFIDENCE = 60  # a word of punctuation only, read with less confidence, is dropped
-DIGITS_DPI = 400  # a box read again, digits only, is rendered this fine
-DIGITS_PAD = 0.4  # of the box's height, added around it: the ink of handwriting strays out of the word's box
+DIGITS_DPIS = (200, 300, 400)  # a box read again, digits only, is read at each of these scales...
+DIGITS_PADS = (0.2, 0.4, 0.8)  # ...and margins (of the box's height: the ink of handwriting strays out of the word's box)
+DIGITS_AGREE = 2 / 3  # the share of those attempts that must read the same digits (and none others)
 
 
 Ocr = Union[bool, Literal["auto"]]  # noqa: UP007 - an alias the readers' signatures share
@@ -89,6 +90,7 @@ def ocr_pdf(data: bytes, name: str = "<pdf>", password: str | None = None, limit
     warnings: list[ParseWarning] = []
     pieces: list[str] = []
     boxes: list[Box] = []
+    inked: list[tuple[Box, float, float]] = []  # each word's box in the text, and the top and bottom of its own ink
     offset = 0
     try:
         with LOCK:
@@ -104,6 +106,7 @@ def ocr_pdf(data: bytes, name: str = "<pdf>", password: str | None = None, limit
                 text, page_boxes = render_page(words, width, i + 1, offset)
                 pieces.append(text)
                 boxes.extend(page_boxes)
+                inked += [(w["box"], w["ink_top"], w["ink_bottom"]) for w in words if "box" in w]
                 offset += len(text)
     finally:
         with LOCK:
@@ -112,8 +115,8 @@ def ocr_pdf(data: bytes, name: str = "<pdf>", password: str | None = None, limit
     layout = build_layout(text, already_prepared=True) if prepare(text) == text else build_layout(text)
     if layout.text == text:
         layout.boxes = boxes
+        layout.reread = functools.partial(_read_text_again, data, password, inked)
     layout.read_by_ocr = True
-    layout.reread = functools.partial(read_digits, data, password)
     layout.warnings.append(warn("ocr", pages=min(total, limits.max_pages)))
     layout.warnings.extend(warnings)
     return layout
@@ -190,6 +193,8 @@ def tsv_words(tsv: str, pixels_per_point: float) -> list[dict[str, Any]]:
 
     The words of one Tesseract line share its median top and bottom: on a slightly skewed scan,
     and with ascenders and descenders, their own boxes would scatter the line over several rows.
+    Each word keeps its own top and bottom as ``ink_top`` and ``ink_bottom`` (handwritten digits
+    stand above the printed line: they are read again from there) and Tesseract's confidence as ``conf``.
     """
     lines: dict[tuple[str, ...], list[dict[str, Any]]] = {}
     for row in tsv.splitlines()[1:]:
@@ -204,7 +209,7 @@ def tsv_words(tsv: str, pixels_per_point: float) -> list[dict[str, Any]]:
             continue
         if not text or (confidence < NOISE_CONFIDENCE and not any(c.isalnum() for c in text)):
             continue  # specks of a scan read as '_', '-', '|': not text
-        word = {"text": text, "x0": left, "x1": left + w, "top": top, "bottom": top + h, "conf": max(0.0, confidence)}
+        word = {"text": text, "x0": left, "x1": left + w, "top": top, "bottom": top + h, "conf": max(0.0, confidence), "ink_top": top, "ink_bottom": top + h}
         lines.setdefault(tuple(cells[1:5]), []).append(word)
     words: list[dict[str, Any]] = []
     for line in lines.values():
@@ -216,24 +221,63 @@ def tsv_words(tsv: str, pixels_per_point: float) -> list[dict[str, Any]]:
     return words
 
 
+def _read_text_again(data: bytes, password: str | None, inked: list[tuple[Box, float, float]], start: int, end: int) -> tuple[str, float] | None:
+    """The text between offsets ``start`` and ``end`` read again from the page, digits only (:func:`read_digits`),
+    from the part of each word's own box those characters take; None when they are not on one page."""
+    parts = []
+    for box, ink_top, ink_bottom in inked:
+        if not (box.start < end and start < box.end):
+            continue
+        length = max(1, box.end - box.start)
+        left, right = max(0, start - box.start) / length, min(length, end - box.start) / length
+        parts.append((box.page, box.x0 + (box.x1 - box.x0) * left, ink_top, box.x0 + (box.x1 - box.x0) * right, ink_bottom))
+    if not parts or len({p[0] for p in parts}) > 1:
+        return None
+    area = (min(p[1] for p in parts), min(p[2] for p in parts), max(p[3] for p in parts), max(p[4] for p in parts))
+    return read_digits(data, password, parts[0][0], area)
+
+
 def read_digits(data: bytes, password: str | None, page: int, box: tuple[float, float, float, float]) -> tuple[str, float] | None:
     """The digits in ``box`` (x0, top, x1, bottom in points from the page's top left) of page ``page``
-    (from 1), read again by Tesseract allowed only digits, one line, at :data:`DIGITS_DPI`, and its
-    confidence (0-100, the least sure word's); None when nothing is read or the page cannot be."""
+    (from 1), read again by Tesseract allowed only digits, one line, at every scale of :data:`DIGITS_DPIS`
+    and margin of :data:`DIGITS_PADS`, and the share (0-100) of those readings that read them.
+
+    Tesseract's own confidence is no guide on handwriting (it reads a handwritten 299 as 499 at 92 %),
+    but a reading that is an accident of one scale and margin changes with them: the digits count
+    only when every reading made agrees and at least :data:`DIGITS_AGREE` of the attempts read them.
+    None when they do not, or the page cannot be rendered.
+    """
     import pypdfium2
 
-    x0, top, x1, bottom = box
-    pad = DIGITS_PAD * max(1.0, bottom - top)
-    scale = DIGITS_DPI / 72
-    try:
-        with LOCK:
-            pdf = pypdfium2.PdfDocument(data, password=password)
-            try:
-                image = pdf[page - 1].render(scale=scale).to_pil()
-            finally:
-                pdf.close()
-    except (pypdfium2.PdfiumError, IndexError):
+    readings: list[str | None] = []
+    for dpi in DIGITS_DPIS:
+        try:
+            with LOCK:
+                pdf = pypdfium2.PdfDocument(data, password=password)
+                try:
+                    image = pdf[page - 1].render(scale=dpi / 72).to_pil()
+                finally:
+                    pdf.close()
+        except (pypdfium2.PdfiumError, IndexError):
+            return None
+        readings += [_digits_once(image, box, dpi / 72, pad) for pad in DIGITS_PADS]
+    return agreed(readings)
+
+
+def agreed(readings: list[str | None]) -> tuple[str, float] | None:
+    """The digits every reading made gives, when at least :data:`DIGITS_AGREE` of the attempts made one,
+    and that share (0-100); None when two readings differ or too few were made."""
+    read = {r for r in readings if r}
+    share = sum(1 for r in readings if r) / max(1, len(readings))
+    if len(read) != 1 or share < DIGITS_AGREE:
         return None
+    return read.pop(), round(100 * share, 1)
+
+
+def _digits_once(image: Any, box: tuple[float, float, float, float], scale: float, pad_share: float) -> str | None:
+    """The digits Tesseract reads in ``box`` of the page ``image`` (rendered at ``scale`` pixels per point), with a margin."""
+    x0, top, x1, bottom = box
+    pad = pad_share * max(1.0, bottom - top)
     crop = image.crop((int((x0 - pad) * scale), int((top - pad) * scale), int((x1 + pad) * scale) + 1, int((bottom + pad) * scale) + 1))
     with tempfile.TemporaryDirectory(prefix="vndirective-ocr-") as tmp:
         png = Path(tmp) / "box.png"
@@ -249,7 +293,8 @@ def read_digits(data: bytes, password: str | None, page: int, box: tuple[float, 
             )
         except (OSError, subprocess.SubprocessError):
             return None
-    return tsv_digits(out.stdout) if out.returncode == 0 else None
+    found = tsv_digits(out.stdout) if out.returncode == 0 else None
+    return found[0] if found else None
 
 
 def tsv_digits(tsv: str) -> tuple[str, float] | None:

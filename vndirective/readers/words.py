@@ -14,7 +14,7 @@ ROUNDING = 1e-6  # pt: a line exactly at the limit of the one above joins it, wh
 
 def render_page(words: list[dict[str, Any]], width: float, page: int = 1, offset: int = 0) -> tuple[str, list[Box]]:
     """The words of a page as text lines, each word at its column, and the box of each word (with
-    its OCR confidence when the word has one, ``conf``)."""
+    its OCR confidence when the word has one, ``conf``); each word dict is given its box as ``box``."""
     if not words:
         return "", []
     scale = max(width, 1.0) / COLUMNS
@@ -42,7 +42,8 @@ def render_page(words: list[dict[str, Any]], width: float, page: int = 1, offset
             else:
                 line += " "
             x0, top, x1, bottom = (round(float(w[k]), 2) for k in ("x0", "top", "x1", "bottom"))
-            boxes.append(Box(pos + len(line), pos + len(line) + len(text), page, x0, top, x1, bottom, w.get("conf")))
+            w["box"] = Box(pos + len(line), pos + len(line) + len(text), page, x0, top, x1, bottom, w.get("conf"))
+            boxes.append(w["box"])
             line += text
             prev_x1 = w["x1"]
         line = line.rstrip()
