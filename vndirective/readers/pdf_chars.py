@@ -221,8 +221,8 @@ class Document:
         page = api.load_page(self.handle, index)  # a flattened page is read again
         if not page:
             return [], []
-        try:
-            after = _page_chars(api, page, index, x_offset, top_at, self.fonts)
+        try:  # flattening appends the widgets' forms to the page's content: their characters come after the page's
+            after = _page_chars(api, page, index, x_offset, top_at, self.fonts, start=max(c[3] for c in chars) + 1)
         except Unreadable:
             return [], []  # the widgets' fonts have no Unicode map: the page as it was
         finally:
@@ -235,13 +235,13 @@ WIDGET = 20  # FPDF_ANNOT_WIDGET
 Rect = tuple[float, float, float, float]  # x0, top, x1, bottom in pdfplumber's coordinates
 
 
-def _page_chars(api: _Api, page: int, index: int, x_offset: float, top_at: float, fonts: Fonts | None = None) -> list[Char]:
-    """The characters of a loaded page (the caller holds :data:`LOCK`)."""
+def _page_chars(api: _Api, page: int, index: int, x_offset: float, top_at: float, fonts: Fonts | None = None, start: int = 0) -> list[Char]:
+    """The characters of a loaded page, from the ``start``-th on (the caller holds :data:`LOCK`)."""
     text_page = api.load_text(page)
     if not text_page:
         raise Unreadable(f"pdfium cannot read the text of page {index + 1}")
     try:
-        return _chars(api, text_page, x_offset, top_at, fonts)
+        return _chars(api, text_page, x_offset, top_at, fonts, start)
     finally:
         api.close_text(text_page)
 
@@ -330,8 +330,8 @@ Char = tuple[float, float, float, int, str, int, int, float, float]
 SAME = 0.01  # pt: a space pdfium makes up at the very place of the next character marks no space of the PDF
 
 
-def _chars(api: _Api, text_page: int, x_offset: float, top_at: float, fonts: Fonts | None = None) -> list[Char]:
-    """The characters of a text page, with the spaces of the PDF; the spaces and line breaks
+def _chars(api: _Api, text_page: int, x_offset: float, top_at: float, fonts: Fonts | None = None, start: int = 0) -> list[Char]:
+    """The characters of a text page from the ``start``-th on, with the spaces of the PDF; the spaces and line breaks
     pdfium makes up are left out, except where pdfium dropped a space of the PDF for its own.
     The characters of a font without a Unicode map are read by ``fonts`` (:mod:`.pdf_fonts`).
     pdfium's calls here hold :data:`LOCK` (the caller's)."""
@@ -354,7 +354,8 @@ def _chars(api: _Api, text_page: int, x_offset: float, top_at: float, fonts: Fon
     size = em_top = depth = 0.0
     recovery: Recovery | bool | None = None
     names: dict[int, tuple[str, int]] = {}
-    for i, ch in enumerate(text):
+    for i in range(start, n):
+        ch = text[i]
         if ch.isspace() and generated(text_page, i):
             # pdfium makes up a space where a TJ array moves the pen on (a gap of the line, often
             # filled later by a letter of a fallback font), and then drops the PDF's own space
