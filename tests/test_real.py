@@ -20,10 +20,10 @@ FILES = SHARED / "realfiles"
 # Macro per document as last measured (docs/real-documents.md): a change may raise these, never lower them.
 # Scans score without OCR (none on the test machine).
 SCORES = {
-    "3036_SCT_CN_KHKTNT_Kho_VLCN_tam_Thuydien_MongSen1_3.6.2026.pdf": 0.983,
+    "3036_SCT_CN_KHKTNT_Kho_VLCN_tam_Thuydien_MongSen1_3.6.2026.pdf": 1.000,
     "CV-3155_2.6.2026_Tu-choi-nguoi-quan-ly-sai-nganh_Van-Thinh.docx": 1.000,
     "CV-thong-bao-thoi-gian-kiem-tra-thuc-te.docx": 0.900,
-    "KH-1105-DKT-ke-hoach-kiem-tra.pdf": 0.780,
+    "KH-1105-DKT-ke-hoach-kiem-tra.pdf": 0.990,
     "KH-2242_23.4.2026_Kiem-tra-cap-GCN-28-don-vi.docx": 0.995,
     "KH-UBND-trien-khai-Chi-thi-11-CT-TU-QLNN-khoang-san.docx": 0.997,
     "QD-1074-QD-BXD-29-6-2026.pdf": 0.995,
@@ -37,19 +37,19 @@ SCORES = {
     "cv-464-ttg-cds-thu-tuong-trien-khai-nq-cat-giam-tthc-2026-scan-signed.pdf": 0.150,
     "cv-5240-bca-v01-tong-ket-pcma-tuy-2025-sao-y-signed.pdf": 0.150,
     "cv-8151-bnv-cchc-lay-y-kien-so-ket-2025-signed.pdf": 0.983,
-    "hd-36-hd-vptw-the-thuc-van-ban-dang-2018.doc": 0.697,
-    "kh-01-kh-tbttkt-uy-ban-bau-cu-xa-pho-bang-2025.docx": 0.812,
-    "kh-16-kh-mttq-btt-luong-minh-bau-cu-2025.docx": 0.950,
+    "hd-36-hd-vptw-the-thuc-van-ban-dang-2018.doc": 0.957,
+    "kh-01-kh-tbttkt-uy-ban-bau-cu-xa-pho-bang-2025.docx": 1.000,
+    "kh-16-kh-mttq-btt-luong-minh-bau-cu-2025.docx": 1.000,
     "nq-99-2025-nq-hdnd-quang-ninh-muc-chi-bau-cu-2025.doc": 1.000,
     "pt-106-pt-nc-vp-ubnd-lam-dong-phieu-trinh-2025.doc": 0.800,
     "qd-04-qd-bcd138-quang-ngai-cong-nhan-dia-ban-2025-scan-signed.pdf": 0.250,
     "qd-932-qd-ttg-to-cong-tac-cai-cach-hanh-chinh-2025-signed.pdf": 0.300,
     "tb-11-tb-ubnd-quang-ngai-ket-luan-pct-2025-signed.pdf": 1.000,
     "tb-660-tb-ubnd-quang-ngai-ket-luan-chu-tich-binh-son-2024-scan-signed.pdf": 0.200,
-    "tb-ubnd-lam-dong-ket-luan-hop-pci-2026-draft-docx.docx": 0.950,
+    "tb-ubnd-lam-dong-ket-luan-hop-pci-2026-draft-docx.docx": 1.000,
     "ttr-22-ttr-ubnd-quang-ngai-giao-du-toan-2025-scan-signed.pdf": 0.150,
     "ttr-298-ttr-cat-pc04-cong-an-lam-dong-2025-broken-font.pdf": 0.333,
-    "ttr-3367-ttr-snv-binh-thuan-hoi-2024-signed.pdf": 0.936,
+    "ttr-3367-ttr-snv-binh-thuan-hoi-2024-signed.pdf": 0.986,
 }
 FLOOR_MARGIN = 0.0005  # rounding of the recorded figures
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import regex
 
+from .patterns import SIGNED_NOTE
+
 # --- lengths of a segment's text, in characters
 PROSE_CHARS = 150  # longer, and not in capitals: body prose, not a header line or a list item
 LONG_PROSE_CHARS = 160  # longer: prose even where a subject or a heading may run long
@@ -86,6 +88,15 @@ def file_copy_keepers(text: str) -> str | None:
     if not is_file_copy(text):
         return None
     return _FILE_COPY_HEAD.sub("", text, count=1).strip(" .")
+
+
+_PARENTHETICAL = regex.compile(r"^\s*\([^()\n]{1,60}\)[\s.;,]*$")
+
+
+def is_parenthetical(text: str) -> bool:
+    """A line that is only a short parenthesis ('(Dũng)', '(3b).'): the drafter, a copy count or a purpose
+    pushed under its item, never an item of its own. '(đã ký)', where a web copy's signature was, is not one."""
+    return text.lstrip()[:1] == "(" and _PARENTHETICAL.match(text) is not None and SIGNED_NOTE.search(text) is None
 
 
 _AS_ABOVE = regex.compile(r"\s*(?i:như\s+trên)\b")

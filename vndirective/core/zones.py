@@ -148,9 +148,18 @@ def _classify(layout: Layout, line: Line) -> str:
         return "subject"
     if (lead == "K" or "DIEN" in head) and patterns.RECIPIENTS_LABEL_SK.match(head):
         return "recipients"
-    if lead == "N" and patterns.DISTRIBUTION_LABEL_SK.match(head):
+    if lead == "N" and _distribution_label(layout, line, head):
         return "distribution"
     return "text"
+
+
+def _distribution_label(layout: Layout, line: Line, head: str) -> bool:
+    """'Nơi nhận:' opening the list; not a sentence of the body that starts with the same words
+    ('Nơi nhận văn bản xác định những cơ quan ...'): without its colon, the label is followed by no lower-case word."""
+    m = patterns.DISTRIBUTION_LABEL_SK.match(head)
+    if m is None:
+        return False
+    return ":" in m.group() or not starts_lower(layout.text[line.start + m.end() : line.end])
 
 
 _NOT_LETTER = regex.compile(r"[^A-Z ]")
@@ -278,7 +287,7 @@ def _typed_subject(layout: Layout, roles: Roles, lines: list[Line], type_idx: in
         if role not in ("text", "subject") or numbering(layout, ln):
             break
         caps = is_caps(text)
-        if not starts_lower(text) and not caps and patterns.body_opener(layout.s(ln)):
+        if not starts_lower(text) and not caps and patterns.body_opener(layout.s(ln)) and not (phase == "caps" and _opener_is_subject(layout, lines, i, limit)):
             break
         if phase == "lower":
             if _ROMAN_TAIL.fullmatch(text) and not ends_terminal(layout.t(lines[i - 1])):
@@ -304,6 +313,23 @@ def _typed_subject(layout: Layout, roles: Roles, lines: list[Line], type_idx: in
             phase = "lower"
         i += 1
     return (start, i)
+
+
+SUBJECT_BLOCK_LINES = 4  # a subject under a type name wraps to at most this many lines
+
+
+def _opener_is_subject(layout: Layout, lines: list[Line], i: int, limit: int) -> bool:
+    """Whether the first line under a type name that opens like the body ('Thực hiện công tác bầu cử ...')
+    is the subject: its block (the lines up to a blank line or a rule) is short, ends without the
+    punctuation a body sentence ends with, and a blank line or a rule sets it apart from what follows."""
+    end = i + 1
+    while end < limit and lines[end].kind == "text" and not lines[end].gap_before and end - i < SUBJECT_BLOCK_LINES:
+        if not starts_lower(layout.t(lines[end])):
+            return False  # a second sentence
+        end += 1
+    if len(layout.t(lines[i])) > LONG_PROSE_CHARS or ends_terminal(layout.t(lines[end - 1])):
+        return False
+    return end >= limit or lines[end].gap_before > 0 or lines[end].kind == "rule"
 
 
 def _rule_below(lines: list[Line], i: int, limit: int, reach: int = 3) -> bool:

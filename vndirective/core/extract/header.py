@@ -174,7 +174,8 @@ def _glued_id(folded: str, start: int, end: int, system: str | None) -> tuple[in
 
 def _organs(layout: Layout, header: list[Line], roles: dict[int, str], number_line: Line | None, zones: Zones, h: _Draft) -> None:
     """Organ lines: capitals above the star or number, titles excluded."""
-    stop_rows = [ln.row for ln in header if roles[id(ln)] in ("star", "number")]
+    named_after = _organ_named_after(layout, header, roles, number_line)
+    stop_rows = [ln.row for ln in header if roles[id(ln)] in ("star", "number") and ln is not named_after]
     stop_row = min(stop_rows) if stop_rows else None
     subject_rows: set[int] = set()
     if zones.subject_lines:
@@ -185,6 +186,9 @@ def _organs(layout: Layout, header: list[Line], roles: dict[int, str], number_li
             break
         if stop_row is not None and ln.row == stop_row and roles[id(ln)] in ("star", "number"):
             break
+        if ln is named_after:
+            candidates.append(ln)
+            continue
         if roles[id(ln)] != "text" or ln.row in subject_rows or (ln.col > 0 and layout.layout_columns):
             continue
         if zones.type_line is not None and ln is layout.lines[zones.type_line]:
@@ -193,7 +197,7 @@ def _organs(layout: Layout, header: list[Line], roles: dict[int, str], number_li
         if not is_caps(text) or len(text) > 120 or type_name_of(layout, ln):
             continue
         candidates.append(ln)
-    organs = _group_organs(layout, candidates)
+    organs = _group_organs(layout, candidates, named_after)
     if not organs:
         h.set("issuer", None, None)
         h.set("issuer_parent", None, None)
@@ -206,6 +210,30 @@ def _organs(layout: Layout, header: list[Line], roles: dict[int, str], number_li
         h.set("issuer_parent", organs[-2][0], organs[-2][1])
     else:
         h.set("issuer_parent", None, None)
+
+
+def _organ_named_after(layout: Layout, header: list[Line], roles: dict[int, str], number_line: Line | None) -> Line | None:
+    """The 'SỐ 1050/QĐ-SCT' line of an organ named after the document that set it up ('ĐOÀN KIỂM TRA THEO
+    QUYẾT ĐỊNH' / 'SỐ 1050/QĐ-SCT' / 'Số: 1105/KH-ĐKT'): a number line in capitals above the document's own
+    number, right under an organ line that ends with a type name. It is part of the organ's name."""
+    if number_line is None:
+        return None
+    above: Line | None = None
+    for ln in header:
+        if ln is number_line:
+            return None
+        if ln.kind != "text" or ln.col != number_line.col:
+            continue
+        if roles[id(ln)] == "number" and above is not None and is_caps(layout.t(ln)) and _ends_with_type_name(layout.s(above)):
+            return ln
+        above = ln
+    return None
+
+
+def _ends_with_type_name(sk: str) -> bool:
+    """Whether a skeleton ends with a document type's name ('... THEO QUYET DINH')."""
+    words = " ".join(sk.split())
+    return any(words.endswith(" " + name) for name in codes.type_names())
 
 
 def _correct_head_word(name: str, span: Span, h: _Draft) -> str:
@@ -255,13 +283,17 @@ def _unglue_unit(words: list[str], sks: list[str]) -> tuple[list[str], list[str]
     return words, sks
 
 
-def _group_organs(layout: Layout, lines: list[Line]) -> list[tuple[str, Span]]:
-    """Join wrapped organ lines; split a superior organ from the issuer."""
+def _group_organs(layout: Layout, lines: list[Line], named_after: Line | None = None) -> list[tuple[str, Span]]:
+    """Join wrapped organ lines; split a superior organ from the issuer. ``named_after`` (a number line
+    ending an organ's name, see _organ_named_after) always continues the organ above it."""
     pieces: list[tuple[int, int]] = []
     for ln in lines:
-        pieces.extend(_split_inside(layout, ln))
+        pieces.extend([(ln.start, ln.end)] if ln is named_after else _split_inside(layout, ln))
     organs: list[list[tuple[int, int]]] = []
     for s, e in pieces:
+        if organs and named_after is not None and s == named_after.start:
+            organs[-1].append((s, e))
+            continue
         sk = layout.sk(s, e).strip()
         # A line repeating the first words of the organ above is its child ('BẢO HIỂM XÃ HỘI VIỆT NAM' / 'BẢO HIỂM XÃ HỘI TỈNH X').
         repeats = bool(organs) and sk.split()[:2] == layout.sk(*organs[-1][0]).split()[:2]
@@ -305,8 +337,12 @@ def _split_inside(layout: Layout, ln: Line) -> list[tuple[int, int]]:
 
 @cache
 def _split_pattern() -> regex.Pattern[str]:
+    """Where a second organ name starts inside a line: a word of the split table, unless the word before
+    makes it part of the same name (the organs table's not_split_after: 'TIỂU BAN', 'CƠ QUAN ỦY BAN ...')."""
     words = "|".join(regex.escape(w) for w in codes.split_words())
-    return regex.compile(rf"(?<=[A-Z] )(?<!UY )(?<!UY BAN )(?<!CHU )(?<!VAN )(?<!HOI )(?:{words})(?= )")
+    before = sorted({skeleton(w) for w in codes.load("organs")["not_split_after"]["words"]}, key=len, reverse=True)
+    not_after = "|".join(regex.escape(w) for w in before)
+    return regex.compile(rf"(?<=[A-Z] )(?<!(?:^|\s)(?:{not_after}) )(?:{words})(?= )")
 
 
 def _place_date(layout: Layout, header: list[Line], roles: dict[int, str], h: _Draft) -> None:

@@ -7,7 +7,7 @@ import regex
 from .. import codes, patterns
 from ..lines import Layout, Line, strip_value
 from ..model import Span
-from ..rules import SHORT_LINE_CHARS, continues_item, is_file_copy
+from ..rules import SHORT_LINE_CHARS, continues_item, is_file_copy, is_parenthetical
 
 # 'UBND TP.' at a line end is an abbreviation, not the final period of the list.
 _ABBREVIATION_END = regex.compile(r"(?<![\p{L}])\p{Lu}{1,4}\.\s*$")
@@ -32,7 +32,8 @@ def split_items(layout: Layout, pieces: list[tuple[int, int, Line]]) -> list[tup
 
     A piece that starts with a bullet opens an item; one that does not continues
     the item before when that item has no final ; , . and the piece reads as
-    its continuation (lower case, or short and closed by punctuation). Bullets
+    its continuation (lower case, or short and closed by punctuation), and
+    always when it is only a parenthesis ('- Lưu: VT, CN.' / '(Dũng)'). Bullets
     after ; , . inside a piece (a list run together in one table cell) open
     items too.
     """
@@ -52,7 +53,7 @@ def split_items(layout: Layout, pieces: list[tuple[int, int, Line]]) -> list[tup
             wrapped = continues_item(prev_text, head)
             last_item = is_file_copy(prev_text)  # the file copy closes the list
             open_item = not last_item and (not prev_text.rstrip().endswith(".") or bool(_ABBREVIATION_END.search(prev_text)))
-            if items and (wrapped or (bulleted and open_item and head.strip() and len(head) < SHORT_LINE_CHARS)):
+            if items and (wrapped or is_parenthetical(head) or (bulleted and open_item and head.strip() and len(head) < SHORT_LINE_CHARS)):
                 items[-1].append((start, head_end))
             elif head.strip():
                 items.append([(start, head_end)])

@@ -195,6 +195,19 @@ def _title_form(title: str, warnings: list[ParseWarning], span: Span) -> str:
     return form
 
 
+def _titles(pieces: list[_Piece], last_mark_idx: int) -> list[_Piece]:
+    """The capitals lines after the last authority mark that can be the signer's title.
+
+    The block ends at the name: capitals under it are not its title but what follows the block (the
+    signer's other post, 'TRƯỞNG BAN XÂY DỰNG ĐẢNG'; a signing stamp's organ). They count only when
+    nothing stands between the mark and the name.
+    """
+    after_mark = pieces[last_mark_idx + 1 :]
+    name_at = max((i for i, p in enumerate(after_mark) if p.kind == "name"), default=len(after_mark))
+    above_name = [p for p in after_mark[:name_at] if p.kind == "caps"]
+    return above_name or [p for p in after_mark if p.kind == "caps"]
+
+
 def extract_signature(layout: Layout, zones: Zones, skip: set[int], stamps: frozenset[int] = frozenset()) -> Extracted[Signature | None]:
     """The signature of the closing zone; ``skip`` holds ids of segments of other parts (the Nơi nhận list),
     ``stamps`` those of a signing stamp printed as text."""
@@ -235,7 +248,7 @@ def extract_signature(layout: Layout, zones: Zones, skip: set[int], stamps: froz
     sig = Signature()
     marks = [p for p in pieces if p.kind == "mark"]
     names = [p for p in pieces if p.kind == "name"]
-    titles = [p for p in pieces[last_mark_idx + 1 :] if p.kind == "caps"]
+    titles = _titles(pieces, last_mark_idx)
     while len(titles) > 1 and _scribble(titles[-1].text):
         titles.pop()  # a signature or seal read by OCR ('NEEN 0H') under the title
     if marks:

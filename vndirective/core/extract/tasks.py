@@ -219,11 +219,18 @@ def extract_tasks(layout: Layout, body: tuple[int, int]) -> Extracted[Body]:
     if not segs:
         return Extracted(Body())
     b = _Body.of(layout, segs)
+    quoted = _quoted(b)
     items: list[_Item] = []
     for i, ln in enumerate(segs):
+        if i in quoted:
+            continue  # numbering of a regulation the body quotes, not the document's own
         found = b.marker(ln)
+        text_start = ln.start + found[1].end() if found else 0
         if not found:
-            continue
+            found = _cell_marker(b, i)
+            if not found:
+                continue
+            text_start = segs[i + 1].start
         strong = b.starts[i]
         if not strong and (i == 0 or segs[i - 1].row == ln.row or found[0] == "bullet"):
             continue
@@ -232,7 +239,7 @@ def extract_tasks(layout: Layout, body: tuple[int, int]) -> Extracted[Body]:
         number = " ".join(written.split())
         if kind == "roman":
             number = number.replace("l", "I")  # OCR: 'Il' is II
-        items.append(_Item(i, kind, number, _value(kind, number), sep.strip(), ln.start + m.end(), strong))
+        items.append(_Item(i, kind, number, _value(kind, number), sep.strip(), text_start, strong))
     if layout.read_by_ocr:
         _repair_ocr_roman(items)
     top = _pick_level(items)
@@ -249,6 +256,70 @@ def extract_tasks(layout: Layout, body: tuple[int, int]) -> Extracted[Body]:
             end_idx = close_from
     tasks = _build(b, items, chosen, end_idx, RANK.index(kind))
     return Extracted(Body(preamble, tasks, closing))
+
+
+QUOTE_SEGMENTS = 80  # a quotation closes within this many segments, or it is not read as one
+_QUOTE_OPENING = regex.compile(r'(?:^|:)\s{0,3}(?P<q>[“"])')
+_QUOTE_CLOSING = {"“": "”", '"': '"'}
+
+
+def _quote_balance(text: str, mark: str, open_depth: int = 0) -> int:
+    """The depth of quotations opened with ``mark`` after ``text``, from ``open_depth`` before it."""
+    if mark == '"':
+        return (open_depth + text.count('"')) % 2  # the same mark opens and closes: an odd count flips
+    return open_depth + text.count(mark) - text.count(_QUOTE_CLOSING[mark])
+
+
+def _quoted(b: _Body) -> set[int]:
+    """Indices of the segments inside a quotation of another text ('... quy định:' / '“2. Sau khi ...' /
+    'a) ...' / '3. ... giải thể hội.”'): the body's tasks are never numbered there.
+
+    A quotation opens at a quote mark that starts a segment or follows a colon and that the segment
+    leaves open; it runs to the segment that closes it. One that nothing closes within QUOTE_SEGMENTS
+    segments is left alone (a quote mark the typist forgot to close).
+    """
+    segs, layout = b.segs, b.layout
+    inside: set[int] = set()
+    i = 0
+    while i < len(segs):
+        text = layout.t(segs[i])
+        openings = list(_QUOTE_OPENING.finditer(text))
+        m = openings[-1] if openings else None
+        if m is None or _quote_balance(text[m.start(1) :], m.group(1)) <= 0:
+            i += 1
+            continue
+        mark = m.group(1)
+        depth = _quote_balance(text[m.start(1) :], mark)
+        j = i + 1
+        while j < len(segs) and j - i <= QUOTE_SEGMENTS:
+            depth = _quote_balance(layout.t(segs[j]), mark, depth)
+            if depth <= 0:
+                break
+            j += 1
+        if j < len(segs) and j - i <= QUOTE_SEGMENTS:
+            inside.update(range(i + 1, j + 1))
+            i = j + 1
+        else:
+            i += 1
+    return inside
+
+
+BARE_MARKER_CHARS = 6  # a segment this short may be a list number alone ('1.', 'II.', 'a)')
+
+
+def _cell_marker(b: _Body, i: int) -> tuple[str, regex.Match[str]] | None:
+    """A list number set apart from its text on the same line ('1.' | 'Thống nhất tổ chức ...': Word's
+    automatic numbering, or a table's number column): read as the marker of the segment beside it."""
+    segs, layout = b.segs, b.layout
+    ln = segs[i]
+    bare = layout.folded[ln.start : ln.end].strip()
+    if not bare or len(bare) > BARE_MARKER_CHARS or i + 1 >= len(segs) or segs[i + 1].row != ln.row:
+        return None
+    nxt = segs[i + 1]
+    found = marker_of(f"{bare} {layout.folded[nxt.start : min(nxt.end, nxt.start + 80)]}")
+    if found is None or found[0] == "bullet" or found[1].end() <= len(bare):
+        return None  # no marker, or one that ends inside the short segment (which then holds text of its own)
+    return found
 
 
 def _build(b: _Body, items: list[_Item], level: list[_Item], end_idx: int, rank: int) -> list[Task]:
