@@ -104,3 +104,19 @@ def pdf_with_cid_fonts(program: bytes, lines: list[tuple[str, bool]], gids: dict
     add(b"<< /Type /Pages /Kids [%d 0 R] /Count 1 >>" % page)
     catalog = add(b"<< /Type /Catalog /Pages %d 0 R >>" % pages)
     return write_pdf(objects, catalog)
+
+
+def pdf_with_lines(lines: list[str]) -> bytes:
+    """A one-page A4 PDF whose text layer holds these lines (Helvetica, WinAnsi: Latin-1 letters only)."""
+    shown = b" ".join(
+        b"BT /F1 11 Tf 60 %d Td (%s) Tj ET" % (780 - 16 * k, line.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)").encode("cp1252"))
+        for k, line in enumerate(lines)
+    )
+    objects = [
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+        b"<< /Length %d >>\nstream\n" % len(shown) + shown + b"\nendstream",
+        b"<< /Type /Page /Parent 4 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 1 0 R >> >> /Contents 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Catalog /Pages 4 0 R >>",
+    ]
+    return write_pdf(objects, 5)

@@ -60,6 +60,10 @@ TEMPLATES: dict[str, str] = {
         "{recovered} of the {total} glyphs the PDF's fonts give no Unicode map for ({share} %) were read from the embedded fonts; "
         "the others come out as '(cid:NN)'."
     ),
+    "pdf_text_garbled": (
+        "The PDF's text layer is not the page's text ({share} % of its words hold letters Vietnamese does not use: "
+        "a damaged OCR layer or a wrong font map); {action}."
+    ),
     "pdf_unmapped_glyphs": "The PDF's fonts have no Unicode mapping: characters come out as '(cid:NN)'; parse with ocr=True (--ocr).",
     "legacy_encoding": "The text looks typed in the legacy {encoding} font encoding (it reads like mojibake): convert it to Unicode before parsing.",
     "copy_unread": (

@@ -36,6 +36,7 @@ from .pdf_chars import Unreadable
 from .pdf_errors import damage_errors
 from .pdf_fonts import Fonts
 from .pdf_streams import check_streams
+from .quality import garbled_share, is_garbled
 from .signatures import read_signatures
 from .words import render_page
 
@@ -113,6 +114,16 @@ def read_pdf(data: bytes, name: str = "<pdf>", ocr: Ocr = "auto", password: str 
         layout.digital_signatures = signatures
         return layout
     layout = build_layout(text, already_prepared=True) if prepare(text) == text else build_layout(text)
+    if is_garbled(layout.text):
+        share = f"{100 * garbled_share(layout.text)[0]:.0f}"
+        if wanted(ocr):
+            from .ocr import ocr_pdf
+
+            ocr_layout = ocr_pdf(data, name, password=password, limits=limits)  # the pages as they look, not the damaged layer
+            ocr_layout.warnings.insert(0, warn("pdf_text_garbled", share=share, action="the pages were read by OCR"))
+            ocr_layout.digital_signatures = signatures
+            return ocr_layout
+        layout.warnings.append(warn("pdf_text_garbled", share=share, action="parse it with OCR (ocr=True, --ocr) to read the pages as they look"))
     if layout.text == text:
         layout.boxes = boxes  # offsets are still true only when preparing changed nothing
     total, recovered = fonts.stats()
