@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-Field = tuple[int, int, int, int, str]  # x0, y0, x1, y1 in PDF points, and the text the widget shows
+Field = tuple[int, int, int, int, str]  # x0, y0, x1, y1 in PDF points, and the text the widget shows (DRAWN: strokes, no text)
+DRAWN = "<drawn>"  # a widget whose appearance paints digits as paths, as some signing tools do
 
 
 def pdf_with_widgets(fields: list[Field]) -> bytes:
@@ -24,6 +25,8 @@ def pdf_with_widgets(fields: list[Field]) -> bytes:
     widgets = []
     for x0, y0, x1, y1, text in fields:
         shown = b"".join(b"BT /F1 10 Tf 2 %d Td (%s) Tj ET " % (y1 - y0 - 12 - 11 * k, line.encode()) for k, line in enumerate(text.split("\n")))
+        if text == DRAWN:
+            shown = b"0 0 0 rg 2 3 4 10 re f 9 3 4 10 re f 16 3 4 10 re f"
         appearance = add(
             b"<< /Type /XObject /Subtype /Form /BBox [0 0 %d %d] /Resources << /Font << /F1 %d 0 R >> >> /Length %d >>\nstream\n"
             % (x1 - x0, y1 - y0, font, len(shown))

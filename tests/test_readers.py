@@ -817,3 +817,36 @@ def test_a_pdf_without_widgets_reads_as_before():
     layout = read_pdf(pdf_with_widgets([]), "draft.pdf")
     assert layout.text.splitlines()[0].split()[:2] == ["So:", "/UBND-XD"]
     assert not {"widget_values", "signature_stamp"} & {w.code for w in layout.warnings}
+
+
+@pytest.mark.parametrize("ocr", [False, True], ids=["no_ocr", "ocr"])
+def test_a_number_stamped_as_a_drawing_is_reported_or_read_by_ocr(ocr: bool, monkeypatch: pytest.MonkeyPatch):
+    pytest.importorskip("pdfplumber")
+    from vndirective.readers.pdf_chars import available
+
+    if not available():
+        pytest.skip("pypdfium2 is not available")
+    import vndirective.readers.ocr as ocr_module
+    import vndirective.readers.pdf as pdf_module
+    from vndirective.readers.pdf import read_pdf
+
+    from .pdf_fixtures import DRAWN, pdf_with_widgets
+
+    asked = []
+
+    def digits(data, password, page, box):
+        asked.append((page, [round(v) for v in box]))
+        return ("743", 100.0)
+
+    monkeypatch.setattr(ocr_module, "read_digits", digits)
+    monkeypatch.setattr(pdf_module, "wanted", lambda option: ocr)
+    initials = (300, 700, 330, 712, DRAWN)  # on a line of body text: a drafter's initials, not a stamped value
+    layout = read_pdf(pdf_with_widgets([(95, 755, 125, 773, DRAWN), initials]), "signed.pdf")
+    codes = [w.code for w in layout.warnings if w.code.startswith("widget_drawn")]
+    first = layout.text.splitlines()[0].split()
+    if ocr:
+        assert codes == ["widget_drawn_read"] and asked == [(1, [95, 69, 125, 87])]
+        assert first[:3] == ["So:", "743", "/UBND-XD"]
+    else:
+        assert codes == ["widget_drawn"] and not asked
+        assert first[:2] == ["So:", "/UBND-XD"]

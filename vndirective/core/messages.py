@@ -60,6 +60,15 @@ TEMPLATES: dict[str, str] = {
         "{recovered} of the {total} glyphs the PDF's fonts give no Unicode map for ({share} %) were read from the embedded fonts; "
         "the others come out as '(cid:NN)'."
     ),
+    "widget_drawn": (
+        "Page {page} shows a value stamped into a signature field as a drawing or an image (at {x}, {y} pt, on a line of "
+        "the text: a number or a day written in at signing?); the text does not hold it. Read it on the page, or parse "
+        "with OCR (ocr=True, --ocr)."
+    ),
+    "widget_drawn_read": (
+        "Page {page} shows a value stamped into a signature field as a drawing or an image (at {x}, {y} pt); read by OCR, "
+        "digits only, as '{digits}' (every attempt agreeing): check it on the page."
+    ),
     "pdf_text_garbled": (
         "The PDF's text layer is not the page's text ({share} % of its words hold letters Vietnamese does not use: "
         "a damaged OCR layer or a wrong font map); {action}."

@@ -16,6 +16,7 @@ all), and every page when pypdfium2 is missing, is read by pdfplumber.
 
 from __future__ import annotations
 
+import functools
 import io
 import itertools
 import re
@@ -66,6 +67,10 @@ def read_pdf(data: bytes, name: str = "<pdf>", ocr: Ocr = "auto", password: str 
     fonts = Fonts(pdf)
     if fast is not None:
         fast.fonts = fonts
+        if wanted(ocr):
+            from .ocr import read_digits
+
+            fast.read_drawn = functools.partial(read_digits, data, password)
     page_ids: dict[int, tuple[int, float]] = {}  # pdfminer's page object id → (number, height), for the signature fields
     try:
         for number, raw in _pages(pdf, name, limits, warnings):
@@ -140,6 +145,10 @@ def _widget_warnings(fast: PdfiumDocument) -> list[ParseWarning]:
     """What the page shows only in form widgets: values a signing tool wrote over the draft's blanks (read into
     the text), and stamps of their own (a digital signature's banner: left out of the text)."""
     out = [warn("widget_values", page=i + 1, values=" ".join(w["text"] for w in words)) for i, words in sorted(fast.fillers.items())]
+    for i, drawn in sorted(fast.drawn.items()):
+        for (x0, top, _, _), digits in drawn:
+            code = "widget_drawn" if digits is None else "widget_drawn_read"
+            out.append(warn(code, page=i + 1, x=round(x0), y=round(top), digits=digits))
     for i, stamps in sorted(fast.stamps.items()):
         out += [warn("signature_stamp", page=i + 1, text=" ".join(w["text"] for w in words)) for words in stamps]
     return out

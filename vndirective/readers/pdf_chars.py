@@ -41,6 +41,7 @@ from __future__ import annotations
 import ctypes
 import re
 import threading
+from collections.abc import Callable
 from operator import itemgetter
 from typing import Any
 
@@ -109,6 +110,7 @@ class _Api:
         self.annot_subtype = bind("FPDFAnnot_GetSubtype", i, vp)
         self.annot_rect = bind("FPDFAnnot_GetRect", i, vp, vp)
         self.flatten = bind("FPDFPage_Flatten", i, vp, i)
+        self.annot_ap = bind("FPDFAnnot_GetAP", ctypes.c_ulong, vp, i, vp, ctypes.c_ulong)
 
 
 _api: _Api | None = None
@@ -148,6 +150,8 @@ class Document:
         self.api = _load()
         self.stamps: dict[int, list[list[dict[str, Any]]]] = {}  # page index → the words of each widget that is a stamp of its own
         self.fillers: dict[int, list[dict[str, Any]]] = {}  # page index → the words widgets wrote into the page's lines
+        self.drawn: dict[int, list[tuple[Rect, str | None]]] = {}  # page index → widgets on a text line that draw without text, and their digits if read
+        self.read_drawn: Callable[[int, Rect], tuple[str, float] | None] | None = None  # reads a drawn widget's digits (OCR)
         self.fonts: Fonts | None = None  # the fonts without a Unicode map (set by the reader, page by page)
         self._data = data  # pdfium reads from this memory until the document is closed
         secret = password.encode("utf-8") if password else None
@@ -189,16 +193,24 @@ class Document:
                 if size is not None and (abs(api.page_width(page) - size[0]) > 1 or abs(api.page_height(page) - size[1]) > 1):
                     raise Unreadable(f"pdfium sizes page {index + 1} otherwise")
                 chars = _page_chars(api, page, index, x_offset, top_at, self.fonts)
-                widgets = _widget_rects(api, page, x_offset, top_at)
+                widgets, painted = _widget_rects(api, page, x_offset, top_at)
             finally:
                 api.close_page(page)
+            drawn: list[tuple[Rect, Char]] = []
             if widgets and chars:
                 fillers, stamps = self._widget_chars(index, chars, widgets, x_offset, top_at)
+                shown = [c for group in (fillers, *stamps) for c in group]
+                drawn = [(rect, line) for rect in painted if not _inside(shown, rect) and (line := _number_or_date_line(chars, rect)) is not None]
                 chars += fillers
                 if fillers:
                     self.fillers[index] = words_of(fillers)
                 if stamps:
                     self.stamps[index] = [words_of(group) for group in stamps]
+        for rect, line in drawn:  # read outside the lock: OCR renders the page with pdfium too
+            found = self.read_drawn(index + 1, (rect[0] + x_offset, rect[1], rect[2] + x_offset, rect[3])) if self.read_drawn else None
+            self.drawn.setdefault(index, []).append((rect, found[0] if found else None))
+            if found is not None:
+                chars += _drawn_chars(found[0], rect, line)
         return len(chars), words_of(chars)
 
     def _widget_chars(
@@ -246,9 +258,10 @@ def _page_chars(api: _Api, page: int, index: int, x_offset: float, top_at: float
         api.close_text(text_page)
 
 
-def _widget_rects(api: _Api, page: int, x_offset: float, top_at: float) -> list[Rect]:
-    """The rectangles of the page's form widgets (signature fields among them), in pdfplumber's coordinates."""
-    rects = []
+def _widget_rects(api: _Api, page: int, x_offset: float, top_at: float) -> tuple[list[Rect], list[Rect]]:
+    """The rectangles of the page's form widgets (signature fields among them), in pdfplumber's coordinates,
+    and those of them whose appearance paints something (paths or an image; text is found by flattening)."""
+    rects, painted = [], []
     rect = api.raw.FS_RECTF()
     for k in range(max(0, api.annot_count(page))):
         annot = api.get_annot(page, k)
@@ -256,10 +269,68 @@ def _widget_rects(api: _Api, page: int, x_offset: float, top_at: float) -> list[
             continue
         try:
             if api.annot_subtype(annot) == WIDGET and api.annot_rect(annot, ctypes.addressof(rect)):
-                rects.append((rect.left - x_offset, top_at - rect.top, rect.right - x_offset, top_at - rect.bottom))
+                box = (rect.left - x_offset, top_at - rect.top, rect.right - x_offset, top_at - rect.bottom)
+                rects.append(box)
+                if _paints(api, annot):
+                    painted.append(box)
         finally:
             api.close_annot(annot)
-    return rects
+    return rects, painted
+
+
+APPEARANCE_NORMAL = 0  # FPDF_ANNOT_APPEARANCEMODE_NORMAL
+_PAINTING = re.compile(r"(?:^|\s)(?:f\*?|F|B\*?|b\*?|S|s|Do|sh|BI)(?=\s|$)")  # operators that fill, stroke or draw an image
+
+
+def _paints(api: _Api, annot: int) -> bool:
+    """Whether a widget's normal appearance stream paints anything (it may still hold only text)."""
+    size = api.annot_ap(annot, APPEARANCE_NORMAL, None, 0)
+    if size <= 2:
+        return False
+    buffer = ctypes.create_string_buffer(size)
+    api.annot_ap(annot, APPEARANCE_NORMAL, ctypes.addressof(buffer), size)
+    content = buffer.raw[: size - 2].decode("utf-16-le", "replace")
+    return bool(_PAINTING.search(content))
+
+
+MAX_DRAWN_HEIGHT = 2.5  # of the line's font size: a taller widget is a signature's picture, not a stamped number or day
+
+
+def _inside(chars: list[Char], rect: Rect) -> bool:
+    x0, top, x1, bottom = rect
+    return any(x0 - 1 <= c[1] <= x1 + 1 and top - 1 <= c[0] <= bottom + 1 for c in chars)
+
+
+_STAMPED_LINE = re.compile(r"\b(?:S[oố]|ng[aà]y|th[aá]ng)\b", re.IGNORECASE)  # the lines whose blanks a signing tool fills
+
+
+def _number_or_date_line(chars: list[Char], rect: Rect) -> Char | None:
+    """A character of the number line ('Số: ... /UBND-XD') or the date line ('ngày ... tháng ...') on which
+    the widget sits, when the widget is no taller than a stamped value (not a signature's picture, nor
+    the drafter's initials at the end of a paragraph)."""
+    _, top, _, bottom = rect
+    for c in chars:
+        size = c[7]
+        if c[4].isspace() or size <= 0 or bottom - top > MAX_DRAWN_HEIGHT * size or not top <= c[0] + size / 2 <= bottom:
+            continue
+        line = "".join(o[4] for o in sorted((o for o in chars if abs(o[0] - c[0]) <= Y_TOLERANCE), key=itemgetter(1)))
+        if _STAMPED_LINE.search(line):
+            return c
+    return None
+
+
+def _drawn_chars(digits: str, rect: Rect, line: Char) -> list[Char]:
+    """Characters for digits read from a drawn widget, spread over its box on the line of ``line``."""
+    x0, _, x1, _ = rect
+    step = min((x1 - x0) / max(1, len(digits)), DIGIT_ADVANCE * line[7])
+    start = x0 + ((x1 - x0) - step * len(digits)) / 2  # centred in the box, as a stamp is
+    return [(line[0], start + k * step, start + (k + 1) * step, DRAWN_INDEX + k, ch, -1, line[6], line[7], line[8]) for k, ch in enumerate(digits)]
+
+
+DIGIT_ADVANCE = 0.5  # of the font size: the advance of a digit in the common office fonts
+
+
+DRAWN_INDEX = 20_000_000  # characters read from drawn widgets are numbered after the widgets' own
 
 
 def _new_chars(before: list[Char], after: list[Char]) -> list[Char]:
