@@ -41,19 +41,59 @@ _FIELD_PART = {
     "security": "mark",
     "recipients": "recipient",
 }
-_STYLE = (
-    "<style>.vnd{font-family:'DejaVu Sans','Noto Sans','Segoe UI',Arial,sans-serif;font-size:13px;line-height:1.45}"
-    ".vnd table{border-collapse:collapse;margin:4px 0}.vnd td,.vnd th{border:1px solid #ddd;padding:2px 6px;text-align:left;vertical-align:top}"
-    ".vnd th{background:#f6f6f6}.vnd pre{white-space:pre-wrap;font-family:inherit;border:1px solid #ddd;padding:8px;max-height:40em;overflow:auto}"
-    ".vnd mark{border-radius:2px;padding:0 1px}.vnd .warn{color:#9a3412}.vnd h4{margin:10px 0 4px}</style>"
-)
+# The card is shown inside pages whose own CSS is more specific than the plain ".vnd td" rule it had: JupyterLab and
+# nbconvert's "lab" template right-align every cell (":not(.jp-RenderedMarkdown).jp-RenderedHTMLCommon td"),
+# centre tables, stripe rows and break words anywhere in output "pre" ("word-break: break-all", as Bootstrap
+# does in the classic notebook); dark themes (JupyterLab, VS Code) set a light text colour. So every rule is
+# scoped to the card's own class and marked !important, the card sets its own colours, headings are not
+# h4 (no anchors, no table-of-contents entries) and the text pane is a div, not a "pre" the host styles.
+# The text wraps at spaces only ("pre-wrap", "word-break: normal"); a word longer than the line (a path)
+# may break ("overflow-wrap: break-word": only when it cannot fit otherwise, unlike "anywhere").
+CARD_CLASS = "vndirective-card"
+_C = "." + CARD_CLASS
+_TEXT_WRAP = "white-space:pre-wrap;word-break:normal;overflow-wrap:break-word"
+_CELL = "text-align:left;vertical-align:top"
+_RULES = {
+    " *": "word-break:normal;overflow-wrap:break-word;hyphens:manual;box-sizing:border-box",
+    "": "display:block;font-family:'DejaVu Sans','Noto Sans','Segoe UI',Arial,sans-serif;font-size:13px;line-height:1.45;"
+    "color:#1f2328;background:#ffffff;text-align:left;padding:6px 10px;margin:0;max-width:100%;box-sizing:border-box",
+    " table": "border-collapse:collapse;border-spacing:0;border:none;margin:4px 0;table-layout:auto;width:auto;font-size:13px;color:inherit",
+    " tr": "background:transparent",
+    " td, th": f"border:1px solid #d0d7de;padding:2px 6px;{_CELL};line-height:1.45;white-space:normal;word-break:normal;"
+    "overflow-wrap:break-word;max-width:none;color:inherit;background:transparent;font-size:13px",
+    " th": "background:#f6f8fa;font-weight:600;white-space:nowrap",
+    " .vnd-h": "font-weight:700;font-size:14px;margin:10px 0 4px;padding:0;border:none;color:inherit",
+    " ul": "margin:2px 0 2px 1.4em;padding:0;list-style:disc",
+    " ul ul": "list-style:circle",
+    " li": "margin:1px 0;padding:0;text-align:left",
+    " .vnd-text": f"{_TEXT_WRAP};font-family:inherit;font-size:13px;line-height:1.45;color:inherit;background:#ffffff;"
+    "border:1px solid #d0d7de;padding:8px;margin:4px 0;max-height:40em;overflow:auto;hyphens:manual;text-align:left",
+    " mark": "color:inherit;border-radius:2px;padding:0 1px;margin:0",
+    " .vnd-warn": "color:#9a3412",
+    " .vnd-legend": "white-space:normal;margin:2px 0;line-height:1.8",
+    " .vnd-legend mark": "white-space:nowrap",
+}
+
+
+def _css() -> str:
+    """The card's stylesheet: every selector under the card's class, every declaration !important."""
+    out = []
+    for selector, body in _RULES.items():
+        selectors = ",".join(f"{_C}{part.strip() and ' ' + part.strip()}" for part in selector.split(",")) if selector else _C
+        declarations = ";".join(f"{d.strip()}!important" for d in body.split(";") if d.strip())
+        out.append(f"{selectors}{{{declarations}}}")
+    return "<style>" + "".join(out) + "</style>"
+
+
+_STYLE = _css()
 
 
 def directive_html(d: Directive, *, text: bool = True) -> str:
     """The card of a document and, with ``text``, its source text with the extracted parts highlighted."""
-    out = ['<meta charset="utf-8">', _STYLE, '<div class="vnd">', _card(d)]
+    out = ['<meta charset="utf-8">', _STYLE, f'<div class="{CARD_CLASS}" style="color:#1f2328;background:#ffffff;text-align:left">', _card(d)]
     if text and d.text:
-        out.append("<h4>Text</h4>" + _legend() + "<pre>" + highlighted_text(d) + "</pre>")
+        # The inline style repeats the wrapping rules for hosts that drop <style> elements.
+        out.append(_heading("Text") + _legend() + f'<div class="vnd-text" style="{_TEXT_WRAP}">' + highlighted_text(d) + "</div>")
     out.append("</div>")
     return "".join(out)
 
@@ -62,8 +102,22 @@ def _e(value: object) -> str:
     return html.escape("" if value is None else str(value))
 
 
+def _heading(text: str) -> str:
+    """A section heading of the card (a styled div: a host gives h1-h6 anchors and table-of-contents entries)."""
+    return f'<div class="vnd-h">{_e(text)}</div>'
+
+
+def _th(text: str) -> str:
+    return f'<th style="{_CELL}">{_e(text)}</th>'
+
+
+def _td(value: object) -> str:
+    """A table cell, left-aligned inline too, for hosts that drop <style> elements."""
+    return f'<td style="{_CELL}">{_e(value)}</td>'
+
+
 def _rows(pairs: Sequence[tuple[str, object]]) -> str:
-    return "<table>" + "".join(f"<tr><th>{_e(k)}</th><td>{_e(v)}</td></tr>" for k, v in pairs if v not in (None, "", [])) + "</table>"
+    return "<table>" + "".join(f"<tr>{_th(k)}{_td(v)}</tr>" for k, v in pairs if v not in (None, "", [])) + "</table>"
 
 
 def _card(d: Directive) -> str:
@@ -81,26 +135,24 @@ def _card(d: Directive) -> str:
         ("recipients", "; ".join(d.recipients)),
         ("source", d.source),
     ]
-    parts = [f"<h4>{_e(d.doc_id or 'Document')}</h4>", _rows(head)]
+    parts = [_heading(d.doc_id or "Document"), _rows(head)]
     if d.references:
-        rows = "".join(
-            f"<tr><td>{_e(r.doc_id)}</td><td>{_e(r.date.isoformat() if r.date else r.year)}</td><td>{_e(r.issuer)}</td><td>{len(r.mentions)}</td></tr>"
-            for r in d.references
-        )
-        parts.append(f"<h4>References ({len(d.references)})</h4><table><tr><th>id</th><th>date</th><th>issuer</th><th>mentions</th></tr>{rows}</table>")
+        rows = "".join(f"<tr>{_td(r.doc_id)}{_td(r.date.isoformat() if r.date else r.year)}{_td(r.issuer)}{_td(len(r.mentions))}</tr>" for r in d.references)
+        header = "".join(_th(h) for h in ("id", "date", "issuer", "mentions"))
+        parts.append(f"{_heading(f'References ({len(d.references)})')}<table><tr>{header}</tr>{rows}</table>")
     if d.tasks:
         items = "".join(_task_item(t) for t in d.tasks)
-        parts.append(f"<h4>Tasks ({len(d.tasks)})</h4><ul>{items}</ul>")
+        parts.append(f"{_heading(f'Tasks ({len(d.tasks)})')}<ul>{items}</ul>")
     if d.signature is not None:
         s = d.signature
         chain = " → ".join(f"{c.authority} {c.on_behalf_of or ''}".strip() for c in s.chain)
-        parts.append("<h4>Signature</h4>" + _rows([("authority", chain or s.authority), ("title", s.title), ("name", s.name)]))
+        parts.append(_heading("Signature") + _rows([("authority", chain or s.authority), ("title", s.title), ("name", s.name)]))
     if d.distribution:
         items = "".join(f"<li>{_e(i.recipient)}{' (' + _e(i.purpose) + ')' if i.purpose else ''}</li>" for i in d.distribution)
-        parts.append(f"<h4>Nơi nhận ({len(d.distribution)})</h4><ul>{items}</ul>")
+        parts.append(f"{_heading(f'Nơi nhận ({len(d.distribution)})')}<ul>{items}</ul>")
     if d.warnings:
-        items = "".join(f'<li class="warn">{_e(w.message)}</li>' for w in d.warnings)
-        parts.append(f"<h4>Warnings ({len(d.warnings)})</h4><ul>{items}</ul>")
+        items = "".join(f'<li class="vnd-warn">{_e(w.message)}</li>' for w in d.warnings)
+        parts.append(f"{_heading(f'Warnings ({len(d.warnings)})')}<ul>{items}</ul>")
     return "".join(parts)
 
 
@@ -113,7 +165,7 @@ def _task_item(t: Task, depth: int = 0) -> str:
 
 
 def _legend() -> str:
-    return "<div>" + " ".join(f'<mark style="background:{c}">{_e(label)}</mark>' for c, label in PARTS.values()) + "</div>"
+    return '<div class="vnd-legend">' + " ".join(f'<mark style="background:{c}">{_e(label)}</mark>' for c, label in PARTS.values()) + "</div>"
 
 
 def part_spans(d: Directive) -> Iterator[tuple[str, Span, str]]:
