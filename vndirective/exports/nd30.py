@@ -16,6 +16,7 @@ from __future__ import annotations
 import csv
 import datetime as _dt
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -147,6 +148,57 @@ def _signer(d: Directive) -> tuple[str, str]:
     return title, sig.name or ""
 
 
+def _signer_label() -> str:
+    """How the problems name the signer's name field (as :func:`_fill` names every field)."""
+    spec = next(f for f in field_specs("nd30-outgoing") if f["from"] == "signer_name")
+    return f"{spec['vi']} ({spec['key']})"
+
+
+def _flag_words(sig: Any) -> str:
+    """What was checked of a digital signature, in words for the clerk."""
+    checked = "the signature is intact and valid" if sig.intact and sig.valid else "its integrity was not checked"
+    return f"{checked}; the certificate's trust was not checked"
+
+
+def certificate_signer(d: Directive, problems: list[str]) -> str:
+    """The signer's name from the certificate of the person's digital signature of the file, for a text that prints none.
+
+    Only a signature of the file itself (``source`` 'file', not a stamp printed in the text) whose certificate names a
+    person (``kind`` 'person': an organ's certificate is never taken for the signer) and that is not known to be broken
+    (``intact`` or ``valid`` False); when several persons signed, none is chosen. What was taken, from where, and what
+    was left out is said in ``problems``, so the clerk knows the name is not the text's. '' when nothing is taken, or
+    when ``choices.signer_from_certificate`` is 'text_only'.
+    """
+    if nd30_choice("signer_from_certificate") != "person_certificate":
+        return ""
+    people = [s for s in d.digital_signatures if s.source == "file" and s.kind == "person" and s.signer]
+    label = _signer_label()
+    usable = []
+    for sig in people:
+        if sig.intact is False or sig.valid is False:
+            problems.append(
+                f"{label}: the digital signature of '{sig.signer}' (field {sig.field_name!r}) does not verify (the signed bytes changed "
+                "or the signature is wrong): its certificate's name is not used"
+            )
+        else:
+            usable.append(sig)
+    names: dict[str, Any] = {}
+    for sig in usable:
+        names.setdefault(" ".join(unicodedata.normalize("NFC", sig.signer or "").split()).casefold(), sig)
+    if len(names) > 1:
+        listed = "; ".join(sig.signer for sig in names.values())
+        problems.append(f"{label}: not printed in the text; the file carries the digital signatures of several persons ({listed}): none is taken as the signer")
+        return ""
+    if not names:
+        return ""
+    sig = next(iter(names.values()))
+    problems.append(
+        f"{label}: not printed in the text; '{sig.signer}' is the name (CN) in the certificate of the person's digital signature "
+        f"(field {sig.field_name!r}) of the file — {_flag_words(sig)}: check it against the document"
+    )
+    return str(sig.signer)
+
+
 def _priority(d: Directive) -> str:
     table: dict[str, str] = nd30_table()["codes"]["priority"]
     return table.get(d.urgency or "", table[""])
@@ -159,9 +211,10 @@ def _fit(value: str, limit: int) -> str:
     return cut[:space].rstrip(" ,;") if space > limit * 4 // 5 else cut
 
 
-def _values(d: Directive, date_format: str | None) -> dict[str, Any]:
+def _values(d: Directive, date_format: str | None, problems: list[str]) -> dict[str, Any]:
     number, notation = split_id(d.doc_id, d.number, d.system)
     title, name = _signer(d)
+    name = name or certificate_signer(d, problems)
     pages = d.page_count
     return {
         "doc_type_name": d.doc_type_name or codes.type_name(d.doc_type) or "",
@@ -215,14 +268,16 @@ def to_record(d: Directive, kind: str = "nd30-outgoing", *, date_format: str | N
     """The Phụ lục VI record of a document: 'nd30-outgoing' (Mục I, văn bản đi) or 'nd30-incoming' (Mục II, văn bản đến).
 
     Values are cut to the decree's lengths; each cut, each missing value the text should give and a
-    secrecy mark are listed in ``RegistrationRecord.problems``. ``date_format`` (strftime) overrides ``choices.date_format``.
+    secrecy mark are listed in ``RegistrationRecord.problems``. A signer's name the text does not print is taken
+    from the certificate of the person's digital signature of the file, and said so in the problems
+    (:func:`certificate_signer`). ``date_format`` (strftime) overrides ``choices.date_format``.
     The record of a hồ sơ (Mục III) is :func:`file_record`.
     """
     if kind == FILE_RECORD_KIND:
         raise ValueError(f"{kind!r} is the record of a hồ sơ, not of one document: use file_record(documents, settings)")
     specs = field_specs(kind)
     problems: list[str] = []
-    out = _fill(specs, _values(d, date_format), problems)
+    out = _fill(specs, _values(d, date_format, problems), problems)
     if d.received is not None:
         _arrival(out, d, date_format, problems)
     if d.security:

@@ -11,7 +11,7 @@ a ZIP: every METS against the bundled METS 1.12.1 XSD, checksums, references, th
 records, PREMIS. Element lists, code lists, folder names and the choices made where the
 sources disagree are in ``data/tt05.json`` (see ``docs/archive.md``).
 
-One module per part: ``build`` (packing), ``mets``, ``premis``, ``ead`` (EAD, EAD_doc),
+One module per part: ``build`` (packing), ``mets``, ``premis``, ``signatures`` (PREMIS signatureInformation), ``ead`` (EAD, EAD_doc),
 ``values`` (element values and their check), ``pdfa``, ``files`` (hrefs, checksums),
 ``safezip`` (opening a folder or a ZIP), ``validate`` (checking, reading back), ``xmlkit``;
 the settings and code lists shared with the Nghị định 30 records are in

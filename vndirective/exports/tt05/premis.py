@@ -1,4 +1,5 @@
-"""PREMIS 3 preservation metadata of an AIP: PREMIS.xml (the hồ sơ, its creation event) and PREMIS_rep1.xml (the data files, their fixity)."""
+"""PREMIS 3 preservation metadata of an AIP: PREMIS.xml (the hồ sơ, its creation event) and PREMIS_rep1.xml (the data files,
+their fixity and the digital signatures they carry)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from .files import href_of, mime, sha256
 from .mets import mets_id
 from .pdfa import pdf_version
 from .report import PackedDoc
+from .signatures import match_facts, method_text, properties, read_cms_facts, signed_by_file, signer_text, validation_rules, value_and_encoding
 from .values import arc_file_code, now
 from .xmlkit import XSI, etree, write_xml
 
@@ -131,7 +133,33 @@ def _premis_file(premis: Any, rep: Path, objid: str, d: PackedDoc) -> tuple[str,
     location = _sub(_sub(obj, "storage"), "contentLocation")
     _sub(location, "contentLocationType", p["content_location_type"])
     _sub(location, "contentLocationValue", href_of(rep, d.data))
+    _signature_information(obj, rep, d)
     return ident
+
+
+def _signature_information(obj: Any, rep: Path, d: PackedDoc) -> None:
+    """The file's digital signatures (the parse's, source 'file'), one ``signature`` each in the form's order, in one
+    ``signatureInformation``: encoding, signer (certificate CN, OU, O), method, value, validation rules, properties.
+    Nothing for a file without signatures. The order of the elements is PREMIS 3's (``premis.order.signature``)."""
+    sigs = signed_by_file(d.directive)
+    if not sigs:
+        return
+    href = href_of(rep, d.data)
+    facts = read_cms_facts(d.data)
+    info = _sub(obj, "signatureInformation")
+    for ordinal, sig in enumerate(sigs, 1):
+        found = match_facts(sig, facts)
+        value, encoding = value_and_encoding(sig, found, href, ordinal)
+        signature = _sub(info, "signature")
+        _sub(signature, "signatureEncoding", encoding)
+        signer = signer_text(sig)
+        if signer:
+            _sub(signature, "signer", signer)
+        _sub(signature, "signatureMethod", method_text(found))
+        _sub(signature, "signatureValue", value)
+        _sub(signature, "signatureValidationRules", validation_rules(sig))
+        for prop in properties(sig):
+            _sub(signature, "signatureProperties", prop)
 
 
 def write_representation_premis(path: Path, rep: Path, objid: str, docs: list[PackedDoc]) -> Path:

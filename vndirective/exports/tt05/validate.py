@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import datetime as _dt
 import json
 import re
@@ -289,8 +290,30 @@ def _premis_fixity(premis: Any, root: Path, base: Path, label: str) -> list[str]
     return problems
 
 
+def _premis_signatures(premis: Any, label: str) -> list[str]:
+    """Digital signatures of file objects: a signatureInformation holds something, and a value said to be
+    Base64 (signatureEncoding, as vndirective writes it) is Base64. The rest is in ``premis.required`` / ``premis.order``."""
+    p = tt05()["premis"]
+    ns = p["namespace"]
+    problems: list[str] = []
+    for info in premis.iter(f"{{{ns}}}signatureInformation"):
+        if not any(isinstance(c.tag, str) for c in info):
+            problems.append(f"{label}: line {info.sourceline}: signatureInformation is empty (a signature per digital signature of the file)")
+    for sig in premis.iter(f"{{{ns}}}signature"):
+        encoding = (sig.findtext(f"{{{ns}}}signatureEncoding") or "").strip()
+        value = "".join((sig.findtext(f"{{{ns}}}signatureValue") or "").split())
+        if encoding.casefold() != p["signature"]["encoding"].casefold() or not value:
+            continue
+        try:
+            base64.b64decode(value, validate=True)
+        except ValueError:
+            problems.append(f"{label}: line {sig.sourceline}: signatureValue is not {p['signature']['encoding']}, as its signatureEncoding says")
+    return problems
+
+
 def check_premis(path: Path, root: Path, base: Path) -> list[str]:
-    """Structural check of a PREMIS 3 file (no PREMIS XSD is bundled): root, required children and order, identifiers, links, fixity.
+    """Structural check of a PREMIS 3 file (no PREMIS XSD is bundled): root, required children and order, identifiers, links, fixity,
+    digital signatures (each ``signature`` with its required elements in PREMIS order, a Base64 value that decodes).
 
     ``base`` is the folder its file objects' contentLocation is relative to (the representation).
     """
@@ -304,7 +327,13 @@ def check_premis(path: Path, root: Path, base: Path) -> list[str]:
         return [f"{label}: the root is {premis.tag}, not premis of {p['namespace']}"]
     if premis.get("version") != p["version"]:
         problems.append(f"{label}: premis version is {premis.get('version')!r}, {p['version']} expected")
-    return problems + _premis_structure(premis, label) + _premis_links(premis, label) + _premis_fixity(premis, root, base, label)
+    return (
+        problems
+        + _premis_structure(premis, label)
+        + _premis_links(premis, label)
+        + _premis_fixity(premis, root, base, label)
+        + _premis_signatures(premis, label)
+    )
 
 
 def _check_preservation(root: Path, mets: Any, reps: list[Representation]) -> list[str]:
