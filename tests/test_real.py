@@ -37,7 +37,7 @@ SCORES = {
     "cv-464-ttg-cds-thu-tuong-trien-khai-nq-cat-giam-tthc-2026-scan-signed.pdf": 0.150,
     "cv-5240-bca-v01-tong-ket-pcma-tuy-2025-sao-y-signed.pdf": 0.150,
     "cv-8151-bnv-cchc-lay-y-kien-so-ket-2025-signed.pdf": 0.983,
-    "hd-36-hd-vptw-the-thuc-van-ban-dang-2018.doc": 0.957,
+    "hd-36-hd-vptw-the-thuc-van-ban-dang-2018.doc": 0.977,
     "kh-01-kh-tbttkt-uy-ban-bau-cu-xa-pho-bang-2025.docx": 1.000,
     "kh-16-kh-mttq-btt-luong-minh-bau-cu-2025.docx": 1.000,
     "nq-99-2025-nq-hdnd-quang-ninh-muc-chi-bau-cu-2025.doc": 1.000,
@@ -49,7 +49,7 @@ SCORES = {
     "tb-ubnd-lam-dong-ket-luan-hop-pci-2026-draft-docx.docx": 1.000,
     "ttr-22-ttr-ubnd-quang-ngai-giao-du-toan-2025-scan-signed.pdf": 0.150,
     "ttr-298-ttr-cat-pc04-cong-an-lam-dong-2025-broken-font.pdf": 0.333,
-    "ttr-3367-ttr-snv-binh-thuan-hoi-2024-signed.pdf": 0.986,
+    "ttr-3367-ttr-snv-binh-thuan-hoi-2024-signed.pdf": 0.995,
 }
 FLOOR_MARGIN = 0.0005  # rounding of the recorded figures
 

@@ -18,8 +18,9 @@ from .serial import JsonModel
 if TYPE_CHECKING:
     from ..analysis.format_check import Finding
     from ..analysis.results import Assignments, Entity
+    from .outline import Outline
 
-SCHEMA_VERSION = "1.4"  # 1.1: a mention's relation and cue; 1.2: digital_signatures; 1.3: copy and received; 1.4: confidence
+SCHEMA_VERSION = "1.5"  # 1.1: a mention's relation and cue; 1.2: digital_signatures; 1.3: copy and received; 1.4: confidence; 1.5: a task's title
 
 System = Literal["party", "state"]
 
@@ -99,16 +100,22 @@ TaskKind = Literal["part", "section", "roman", "article", "arabic", "decimal", "
 
 @dataclass
 class Task(JsonModel):
-    """A numbered item of the body, with its sub-items as children."""
+    """A numbered item of the body, with its sub-items as children.
+
+    ``title`` is the item's heading line as printed, without its number ('QUAN ĐIỂM, MỤC TIÊU', 'Giao Sở
+    Xây dựng:', 'Hiệu lực thi hành' of 'Điều 3.'), when the item is a heading; None when it opens with a
+    sentence. The heading stays the start of ``text`` too. The rule: :func:`vndirective.core.extract.tasks.heading_of`.
+    """
 
     number: str
     text: str
     span: Span
     kind: TaskKind
     children: list[Task] = field(default_factory=list)
+    title: str | None = None
 
     _JSON_COMPUTED: ClassVar[dict[str, str]] = {"head": "head"}
-    _JSON_ORDER: ClassVar[tuple[str, ...]] = ("number", "kind", "head", "text", "span", "children")
+    _JSON_ORDER: ClassVar[tuple[str, ...]] = ("number", "kind", "title", "head", "text", "span", "children")
 
     @property
     def head(self) -> str:
@@ -447,6 +454,15 @@ class Directive(HeaderFields, JsonModel):
         from ..exports.nd30 import to_record
 
         return to_record(self, kind)
+
+    def outline(self, depth: int | None = None) -> Outline:
+        """The tree of numbered tasks as a table of contents: for each one (bullets left out) its path, depth,
+        number and title, or the first words of its text when it is no heading. ``str(d.outline())`` is the
+        indented text; ``.to_list()`` the JSON-ready entries. ``depth=1``: the top level only.
+        See :mod:`vndirective.core.outline`."""
+        from .outline import outline_of
+
+        return outline_of(self.tasks, depth)
 
     def to_frame(self, table: str = "document") -> Any:
         """A table of this document as a pandas DataFrame with typed columns (pandas is optional).

@@ -136,7 +136,8 @@ DATE_AFTER = regex.compile(
     regex.IGNORECASE,
 )
 YEAR_AFTER = regex.compile(r"^\s{0,3},?\s{0,3}(?:năm|nam)\s{1,3}(?P<y>\d{4})(?!\d)", regex.IGNORECASE)
-DATE_BEFORE = regex.compile(rf"(?:^|[.;:,\n]\s{{0,3}})(?:Ngày|NGÀY)\s{{1,40}}(?:{DATE_NUMERIC}|{DATE_WORDS})\s{{0,3}},?", regex.IGNORECASE)
+# A date that opens a clause: at the start, or after a clause mark or a line end and its indentation (pdftotext -layout).
+DATE_BEFORE = regex.compile(rf"(?:^|[.;:,]\s{{0,3}}|\n\s{{0,40}})(?:Ngày|NGÀY)\s{{1,40}}(?:{DATE_NUMERIC}|{DATE_WORDS})\s{{0,3}},?", regex.IGNORECASE)
 ISSUER_AFTER = regex.compile(
     r"^\s{0,3},?\s{0,3}(?:của|do)\s{1,3}(?P<issuer>[^,;.()\n:]{2,120}?(?:\n[^,;.()\n:]{1,80}?)?)"
     r"(?=\s+(?:về|v/v|quy\s+định|hướng\s+dẫn|sửa\s+đổi|ban\s+hành|đã|nêu|tại|và\s+(?:các|Kế|Nghị|Chỉ|Quyết|Kết|Công|Thông)|thì|để|theo|với|trong|đến|giao|nhằm|thực\s+hiện|phê\s+duyệt|hợp\s+nhất|triển\s+khai|xác\s+thực|gửi|kèm|\(|khóa\s+[IVXL]+\s+về)\b|\s*[,;.:()\n]|\s*$)",

@@ -2,16 +2,20 @@
 
 Each mention carries its span, the type word written before it ('kết luận',
 'Công văn'), the date written with it ('số 105-KL/TU ngày 15/6/2021', or
-'Ngày 26/4/2013, ... ban hành Quyết định số 22/2013/QĐ-TTg') and the issuer
-phrase ('của Ban Chấp hành Đảng bộ tỉnh'). A date belongs to the citation it
-follows; in a bare list of ids ('18-NQ/TW, 19-NQ/TW ngày 25/10/2017') it is
-shared by the ids before it.
+'Ngày 24/7/2024, Chủ tịch UBND tỉnh có Công văn số 2769/UBND-NC') and the issuer
+phrase ('của Ban Chấp hành Đảng bộ tỉnh', or before the number: 'Công ty An Phú
+tại Văn bản số 05/CV-APC'). A date belongs to the citation it follows; in a bare
+list of ids ('18-NQ/TW, 19-NQ/TW ngày 25/10/2017') it is shared by the ids before it.
+The words these rules read are data: ``data/citations.json``. A number printed as a
+number label ('Số 16-BC/ĐH' alone on its line) is a specimen, not a citation.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import cache
+from typing import NamedTuple
 
 import regex
 
@@ -20,7 +24,7 @@ from ..ids import MALFORMED, DocumentId, find_ids, ocr_variant_of
 from ..lines import Layout, clean
 from ..messages import warn
 from ..model import Mention, ParseWarning, Reference, Span, System
-from ..normalize import skeleton
+from ..normalize import fold, skeleton, skeleton_of_folded
 from .header import Header
 from .relations import Cited, relations
 from .result import Extracted
@@ -38,12 +42,68 @@ _SPACES = regex.compile(r"\s+")
 _WIDE_BLANK = regex.compile(r"\s{2,}")
 _AND_VERB = regex.compile(r"\s+và\s+(?=\p{Ll})")
 _AND_CITATION = regex.compile(r"\s+và\s+(?=[^\d\n]{0,60}?\d{1,5}\s{0,2}[-/])")
-_ISSUED = regex.compile(r"ban\s+hành|\bký\b", regex.IGNORECASE)
+_NEXT_BLOCK = regex.compile(r"\s*\n[ \t]*(?=(?i:kính\s+gửi|kính\s+trình|nơi\s+nhận))")  # the subject's citation, then the recipients' label
 _CLAUSE_END = regex.compile(r"[.;]\s")
+_PHRASE_BREAK = regex.compile(r"[,)]|\.\s")  # what an organ's name does not hold: it ends a clause or a list item
+# A number label as a document prints its own number ('Số 16-BC/ĐH', 'Số: 17-CV/TU'), opening a line, a table cell or a
+# quotation (or after another label and ';'), and what may follow it to the end of that line, cell or quotation.
+_LABEL = r"(?:Số|SỐ)[ \t]{0,2}:?[ \t]{0,2}"
+_LABEL_BEFORE = regex.compile(rf"(?:(?:^|\n|\|)[ \t]*|[“\"][ \t]*|;[ \t]{{0,2}}){_LABEL}$")
+_LABEL_AFTER = regex.compile(r"[ \t]*(?:[”\"]|;[ \t]*(?:Số|SỐ)|\||[.,]?[ \t]*(?:\n|$))")
+_LABEL_REACH = 30  # characters looked at before a number for its label
+_CAPTION_REACH = 200  # characters looked at before a label for the caption line above it
 # A type word of running text, as a whole word ('Luật', 'Nghị định'; not the 'luật' of 'kỷ luật').
 _TYPE_WORD = regex.compile(
     rf"(?<!\p{{L}})(?:{'|'.join(regex.escape(w) for w in sorted(codes.type_words(), key=len, reverse=True))})(?!\p{{L}})", regex.IGNORECASE
 )
+
+
+class _Context(NamedTuple):
+    """The rules of ``data/citations.json``, compiled once."""
+
+    issuing_clause: regex.Pattern[str]  # what stands between a date that opens a clause and the type word: organ, verb
+    issuer_link: regex.Pattern[str]  # 'tại' at the end of the text before a type word
+    issuer_opener: regex.Pattern[str]  # where the issuer phrase before 'tại' opens: 'của', a clause mark, a bullet, a paragraph
+    issuer_heads: tuple[str, ...]  # skeletons (each + ' ') an issuer phrase that opens a clause starts with
+    not_in_name: regex.Pattern[str]  # words no organ's name holds
+    example_caption: regex.Pattern[str]  # a caption line opening with 'Ví dụ', then a number label
+
+
+def _alternation(words: list[str]) -> str:
+    """Folded lower-case words as one regex alternation, longest first, any run of blanks between their words."""
+    return "|".join(r"\s+".join(regex.escape(w) for w in fold(word).lower().split()) for word in sorted(words, key=len, reverse=True))
+
+
+@cache
+def _context() -> _Context:
+    """The words of ``data/citations.json`` as the patterns that read them (compiled on first use, then kept)."""
+    data = codes.load("citations")
+    clause, at = data["issuing_clause"], data["issuer_at"]
+    organ_words = int(clause["max_organ_words"])
+    issuing = regex.compile(
+        rf"(?P<organ>\p{{Lu}}[^\s,;.:()]*(?:\s+[^\s,;.:()]+){{0,{organ_words - 1}}}?)"
+        rf"\s+(?i:(?:(?:{_alternation(clause['auxiliaries'])})\s+)?(?:{_alternation(clause['verbs'])})"
+        rf"(?:\s+(?:{_alternation(clause['between_verb_and_type'])}))?(?:\s+{_TYPE_WORD.pattern})?)"  # 'có Văn bản hướng dẫn số'
+    )
+    markers = _alternation(data["specimens"]["example_markers"])
+    return _Context(
+        issuing,
+        regex.compile(rf"\s(?i:{_alternation(at['links'])})\s*$"),
+        # A line break opens a clause only after a clause mark or a blank line: elsewhere it may wrap a name.
+        regex.compile(rf"(?P<word>(?<!\p{{L}})(?i:{_alternation(at['openers'])})\s)|[;:(]|(?<=[.;:][ \t]*|\n[ \t]*)\n|(?:^|\s)[-+•]\s"),
+        tuple(h + " " for h in sorted({*codes.organ_head_words(), *(skeleton(w) for w in at["heads"])}, key=len, reverse=True)),
+        regex.compile(rf"(?<!\p{{L}})(?i:{_alternation(at['not_in_name']['words'])})(?!\p{{L}})"),
+        regex.compile(rf"(?:^|\n)[ \t]*(?i:{markers})(?!\p{{L}})[^\n]*\n[ \t]*{_LABEL}$"),
+    )
+
+
+class _TypeWord(NamedTuple):
+    """The type word before an id ('Công văn'), its code, where it starts, and an issuer printed between it and the number."""
+
+    word: str | None
+    code: str | None
+    start: int | None
+    issuer: Span | None
 
 
 @dataclass
@@ -59,6 +119,8 @@ class _Found:
     year: int | None = None
     issuer_before: Span | None = None  # an issuer written between the type word and the number
     stated_type: str | None = None  # the type code the type word gives ('Nghị định' → NĐ), whatever the symbol prints
+    type_start: int | None = None  # where the type word starts
+    clause_organ: Span | None = None  # the organ of the issuing clause the date before it opens ('Ngày ..., Sở Nội vụ có Công văn số')
 
 
 def extract_references(layout: Layout, header: Header) -> Extracted[list[Reference]]:
@@ -71,10 +133,12 @@ def extract_references(layout: Layout, header: Header) -> Extracted[list[Referen
     for s, e, did in find_ids(folded):
         if own is not None and s < own.end and e > own.start:
             continue
-        word, code, issuer_before = _type_word(folded, s)
-        if code and not (did.doc_type and did.in_symbol):
-            did = did.with_type(code)
-        found.append(_Found(s, e, did, word, issuer_before=issuer_before, stated_type=code))
+        tw = _type_word(folded, s)
+        if _is_specimen(folded, s, e, tw):
+            continue
+        if tw.code and not (did.doc_type and did.in_symbol):
+            did = did.with_type(tw.code)
+        found.append(_Found(s, e, did, tw.word, issuer_before=tw.issuer, stated_type=tw.code, type_start=tw.start))
     for f in found:
         _bind_date_after(layout, f, warnings)
     _share_list_dates(folded, found)
@@ -82,10 +146,8 @@ def extract_references(layout: Layout, header: Header) -> Extracted[list[Referen
         if f.date is None:
             _bind_date_before(layout, f, found)
         _bind_issuer(layout, f)
-        if f.issuer is None and f.issuer_before is not None:  # the older order: 'Quyết định của Bộ Chính trị số 31-QĐ/TW'
-            value = clean(layout.text[f.issuer_before.start : f.issuer_before.end])
-            if value:
-                f.issuer, f.issuer_span = value, f.issuer_before
+        if f.issuer is None:
+            _bind_issuer_before(layout, f)
     _share_list_issuers(folded, found)
     if own_id is not None:
         found = [
@@ -196,26 +258,52 @@ def _system(did: DocumentId) -> System | None:
     return None
 
 
-def _type_word(folded: str, start: int) -> tuple[str | None, str | None, Span | None]:
-    """The type word before an id, its code, and the issuer written between them
+def _type_word(folded: str, start: int) -> _TypeWord:
+    """The type word before an id, its code, where it starts, and the issuer written between them
     ('Quyết định của Bộ Chính trị số 31-QĐ/TW'), if any."""
     base = max(0, start - _LOOKBACK)
     window = folded[base:start]
     squeezed = _squeezed(window)
     m = patterns.TYPE_WORD_BEFORE.search(squeezed)
     if not m:
-        return None, None, None
+        return _TypeWord(None, None, None, None)
     word = " ".join(m.group(_WORD).split())
+    word_start = base + _unsqueezed(window, m.start(_WORD))
     issuer: Span | None = None
     if m.group(_ISSUER_BEFORE):
         phrase = m.group(_ISSUER_BEFORE)
-        if _TYPE_WORD.match(phrase):
+        if _TYPE_WORD.match(phrase) or _ends_with_cited_type(phrase):
             # No organ's name starts with a type word: 'quy định của Luật Bảo vệ bí mật nhà nước số 29/2018/QH14'
-            # cites the law; in 'của Luật Bảo vệ môi trường và Nghị định số 06/2022/NĐ-CP' the nearest word types the id.
-            named = " ".join(list(_TYPE_WORD.finditer(phrase))[-1].group().split())
-            return named, codes.type_words().get(named.lower()), None
+            # cites the law; in 'của Luật Bảo vệ môi trường và Nghị định số 06/2022/NĐ-CP' the nearest word types the id,
+            # and so in 'báo cáo của các hội về việc tổ chức đại hội theo Công văn số ...' (no issuer: the report's).
+            last = list(_TYPE_WORD.finditer(phrase))[-1]
+            named = " ".join(last.group().split())
+            return _TypeWord(named, codes.type_words().get(named.lower()), base + _unsqueezed(window, m.start(_ISSUER_BEFORE) + last.start()), None)
         issuer = Span(base + _unsqueezed(window, m.start(_ISSUER_BEFORE)), base + _unsqueezed(window, m.end(_ISSUER_BEFORE) - 1) + 1)
-    return word, codes.type_words().get(word.lower()), issuer
+    return _TypeWord(word, codes.type_words().get(word.lower()), word_start, issuer)
+
+
+def _ends_with_cited_type(phrase: str) -> bool:
+    """Whether a phrase read as an issuer ends with a type word after a function word ('... đại hội theo Công văn'):
+    then that type word is the number's, and the phrase no organ. An organ's name may end with a type word, but not
+    after a function word ('Ban Quản lý dự án')."""
+    words = phrase.split()
+    for n in range(len(words) - 1, 0, -1):
+        tail = " ".join(words[n:])
+        if _TYPE_WORD.fullmatch(tail):
+            return words[n - 1].lower() in codes.continuation_words()
+    return False
+
+
+def _is_specimen(folded: str, start: int, end: int, tw: _TypeWord) -> bool:
+    """Whether a number is printed as a number label, the way a document prints its own ('Số 16-BC/ĐH' alone on its
+    line, in its table cell or in quotation marks), as a specimen of how numbers are written (a formatting guide's
+    examples), not a citation. A type word right before the label ('THEO QUYẾT ĐỊNH' / 'SỐ 1050/QĐ-SCT') makes it a
+    citation broken at 'số', unless it is the specimen's caption: with its organ ('Báo cáo của đại hội' / 'Số ...')
+    or on a line that opens with 'Ví dụ' (``data/citations.json``)."""
+    if not _LABEL_BEFORE.search(folded, max(0, start - _LABEL_REACH), start) or not _LABEL_AFTER.match(folded, end):
+        return False
+    return tw.word is None or tw.issuer is not None or _context().example_caption.search(folded, max(0, start - _CAPTION_REACH), start) is not None
 
 
 def _squeezed(window: str) -> str:
@@ -289,25 +377,76 @@ def _share_list_issuers(folded: str, found: list[_Found]) -> None:
 
 
 def _bind_date_before(layout: Layout, f: _Found, found: list[_Found]) -> None:
-    """'Ngày 26/4/2013, Thủ tướng ... ban hành Quyết định số 22/2013/QĐ-TTg'."""
-    window_start = max(0, f.start - 200)
-    window = layout.folded[window_start : f.start]
+    """'Ngày 24/7/2024, Chủ tịch UBND tỉnh có Công văn số 2769/UBND-NC': a date that opens the clause is the cited
+    document's when the clause says its organ issued or sent it — the date, the organ (a capitalised phrase), a verb
+    of ``data/citations.json`` right before the type word, the number — and the organ is then its issuer too. Any
+    other clause ('Ngày 5/3, Đoàn kiểm tra làm việc ... theo Kế hoạch số ...') dates an event, not the document."""
+    if f.type_start is None:
+        return
+    window_start = max(0, f.type_start - 200)
+    window = layout.folded[window_start : f.type_start]
     matches = list(patterns.DATE_BEFORE.finditer(window))
     if not matches:
         return
     m = matches[-1]
     between = window[m.end() :]
-    if not _ISSUED.search(between) or _CLAUSE_END.search(between):
+    if _CLAUSE_END.search(between):
         return
     if any(window_start + m.end() <= g.start < f.start for g in found):
         return
     if any(g.date_span is not None and g.date_span.end > window_start + m.start() and g.date_span.start < window_start + m.end() for g in found):
         return  # the date of another citation ('số 58-NQ/TU, ngày 10/8/2022 của ... ban hành ...')
+    lead = len(between) - len(between.lstrip())
+    clause = _context().issuing_clause.fullmatch(_squeezed(between.strip()))
+    if clause is None:
+        return
     parts = _parse_date(m)
     date = _to_date(parts) if parts else None
     if date:
         f.date = date
         f.date_span = Span(window_start + m.start(), window_start + m.end())
+        organ_start = window_start + m.end() + lead
+        f.clause_organ = Span(organ_start, organ_start + _unsqueezed(between[lead:], clause.end("organ") - 1) + 1)
+
+
+def _bind_issuer_before(layout: Layout, f: _Found) -> None:
+    """An issuer printed before the number, when no 'của ...' phrase follows it: between the type word and the number
+    ('Quyết định của Bộ Chính trị số 31-QĐ/TW', the older order), before the type word and 'tại' ('Công ty cổ phần An
+    Phú tại Văn bản số 05/CV-APC', 'theo đề nghị của Sở Tài chính tại Tờ trình số ...'), or the organ of the issuing
+    clause that dates it ('Ngày 9/5/2025, Sở Nội vụ có Văn bản số ...')."""
+    for span in (f.issuer_before, _issuer_at(layout.folded, f), f.clause_organ):
+        value = clean(layout.text[span.start : span.end]) if span is not None else None
+        if span is not None and value:
+            f.issuer, f.issuer_span = value, span
+            return
+
+
+def _issuer_at(folded: str, f: _Found) -> Span | None:
+    """'<organ> tại <type word> số ...': the organ phrase before 'tại', from the nearest opener — 'của', 'với', 'do'
+    (then a capitalised phrase that is not a type word), or a clause mark, a bullet or a paragraph's start (then a phrase
+    that starts like an organ: ``data/citations.json``); a line break inside a paragraph may wrap the name. None when
+    the words before 'tại' are not an organ ('Căn cứ quy định tại', 'nêu tại', 'đã được ... phê duyệt tại')."""
+    if f.type_start is None or f.issuer_before is not None:
+        return None
+    ctx = _context()
+    base = max(0, f.type_start - _LOOKBACK - 20)
+    window = folded[base : f.type_start]
+    link = ctx.issuer_link.search(window)
+    if link is None:
+        return None
+    openers = list(ctx.issuer_opener.finditer(window, 0, link.start()))
+    opener = openers[-1] if openers else None
+    if opener is None and base > 0:
+        return None  # the phrase may open before the window: not ours to guess
+    open_end = opener.end() if opener is not None else 0
+    phrase = window[open_end : link.start()]
+    words = phrase.split()
+    if not words or not words[0][:1].isupper() or _TYPE_WORD.match(phrase.lstrip()) or _PHRASE_BREAK.search(phrase) or ctx.not_in_name.search(phrase):
+        return None
+    if (opener is None or not opener.group("word")) and not (skeleton_of_folded(" ".join(words)) + " ").startswith(ctx.issuer_heads):
+        return None
+    start = base + open_end + (len(phrase) - len(phrase.lstrip()))
+    return Span(start, base + open_end + len(phrase.rstrip()))
 
 
 def _bind_issuer(layout: Layout, f: _Found) -> None:
@@ -319,8 +458,9 @@ def _bind_issuer(layout: Layout, f: _Found) -> None:
     if not m:
         return
     s, e = after + m.start(_ISSUER), after + m.end(_ISSUER)
-    # 'của Tỉnh ủy và bàn giao', 'của Quân ủy Trung ương và Mệnh lệnh số 1547/ML-BTL': the phrase ends before the verb or the next citation.
-    for cut_pattern in (_AND_VERB, _AND_CITATION):
+    # 'của Tỉnh ủy và bàn giao', 'của Quân ủy Trung ương và Mệnh lệnh số 1547/ML-BTL': the phrase ends before the verb or the
+    # next citation; 'của UBND tỉnh' / 'Kính gửi: ...': before the next block.
+    for cut_pattern in (_AND_VERB, _AND_CITATION, _NEXT_BLOCK):
         cut = cut_pattern.search(layout.folded, s, e + 80)  # the look-ahead may read past the phrase
         if cut is not None and cut.start() < e:
             e = cut.start()

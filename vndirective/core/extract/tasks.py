@@ -6,6 +6,11 @@ is the highest one numbered 1, 2, 3... in order through the body; each item's
 children are the next level found inside it. A numbering marker counts only at
 the start of a paragraph, so a wrapped line that happens to begin with '3 -' is
 not an item.
+
+Each task's ``title`` is its heading line when the item is a heading (see :func:`heading_of`). Roman
+headings damaged by OCR ('L.', 'IL.', '1.' for 'I.', 'II.') are read as the numeral their siblings call for
+(see :func:`_read_roman`), and the numbered decisions after an enacting clause ('Hội nghị quyết nghị:') are
+the tasks even when a numbered list before it restarts the numbering (see :func:`_after_enacting`).
 """
 
 from __future__ import annotations
@@ -18,7 +23,8 @@ import regex
 
 from .. import codes, patterns
 from ..lines import Layout, Line, clean
-from ..model import Passage, Span, Task
+from ..messages import warn
+from ..model import ParseWarning, Passage, Span, Task
 from ..rules import ends_terminal, is_caps, starts_lower
 from ..zones import marker_of
 from .result import Extracted
@@ -59,6 +65,9 @@ class _Item:
     sep: str
     text_start: int  # where the item's text starts (after the marker)
     strong: bool = True  # at the start of a paragraph; a weak one only continues a sequence
+    written: str = ""  # the number as printed ('Il', 'L', '1' where the numeral is 'II', 'I', 'I')
+    mark: Span | None = None  # where the printed number stands
+    suspect: bool = False  # may be a Roman numeral damaged by OCR: read as one only if its siblings call for it
 
 
 def _value(kind: str, number: str) -> int:
@@ -89,17 +98,13 @@ def _value(kind: str, number: str) -> int:
 
 def _find_marker(layout: Layout, ln: Line) -> tuple[str, regex.Match[str]] | None:
     head = layout.folded[ln.start : min(ln.end, ln.start + 80)]
-    if layout.read_by_ocr:
-        if _OCR_COMMA_MARKER.match(head):
-            head = head.replace(",", ".", 1)  # OCR reads the dot after a list number as a comma ('2, Phòng Kinh tế')
-        elif _OCR_ROMAN_ONE.match(head) and is_caps(head[2:62]):
-            head = "I." + head[2:]  # 'I.' of a heading in capitals read as 'L' ('L TÌNH HÌNH VÀ NGUYÊN NHÂN'); same length
+    if layout.read_by_ocr and _OCR_COMMA_MARKER.match(head):
+        head = head.replace(",", ".", 1)  # OCR reads the dot after a list number as a comma ('2, Phòng Kinh tế')
     return marker_of(head)
 
 
 _CHAPTER = regex.compile(r"\s*(?:Chương|CHƯƠNG|Mục|MỤC)\s+(?:[IVXLC]{1,6}|\d{1,2})\b")
 _OCR_COMMA_MARKER = regex.compile(r"\d{1,2},\s+\p{Lu}")
-_OCR_ROMAN_ONE = regex.compile(r"[Ll] (?=\p{Lu}\p{Lu})")
 
 
 def _starts_paragraph(b: _Body, ln: Line, prev: Line) -> bool:
@@ -132,17 +137,80 @@ def _ends_mid_phrase(text: str) -> bool:
     return len(words) == 2 and words[1].lower() in codes.continuation_words()
 
 
-def _repair_ocr_roman(items: list[_Item]) -> None:
-    """'I., II., II., IV.': OCR lost a stroke of 'III'; a Roman number repeated between its neighbours
-    is the one the sequence needs."""
-    romans = [it for it in items if it.kind == "roman" and it.strong]
-    for prev, it, nxt in zip(romans, romans[1:], romans[2:], strict=False):
-        if it.value == prev.value and nxt.value == it.value + 2:
-            it.value += 1
-            it.number = _ROMAN_NUMERALS[it.value - 1] if it.value <= len(_ROMAN_NUMERALS) else it.number
+_ROMAN_NUMERALS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV", "XVI", "XVII", "XVIII", "XIX", "XX")
+_NUMERAL_VALUES = {numeral: n for n, numeral in enumerate(_ROMAN_NUMERALS, 1)}
+_OCR_STROKES = str.maketrans("Ll1|", "IIII")  # what OCR reads for the stroke 'I' of a Roman numeral
+# A Roman heading whose number OCR damaged ('L. TÌNH HÌNH', 'IL. MỤC TIÊU', 'IIL- NHIỆM VỤ', 'L TÌNH HÌNH' without
+# its dot): strokes and OCR's stand-ins for them, then a separator, or a space before a heading in capitals.
+_DAMAGED_ROMAN = regex.compile(r"(?P<n>[IVXLl1|]{1,5})(?:\s{0,2}(?P<sep>[.)\-])\s{0,4}(?=\S)|\s(?=\p{Lu}{2}))")
+_STROKES_ONLY = regex.compile(r"[1lIL|]{1,3}")  # an Arabic '1.', '11.' or a letter 'l)' that may be a damaged 'I.', 'II.'
 
 
-_ROMAN_NUMERALS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV")
+def _roman_readings(written: str) -> frozenset[int]:
+    """The values a printed Roman number may stand for: as printed, with OCR's stand-ins for the stroke
+    ('L', 'l', '1', '|') read as 'I', and with one lost stroke put back ('II' for III, 'V' for IV)."""
+    base = written.translate(_OCR_STROKES).upper()
+    candidates = {base} | {base[:i] + "I" + base[i:] for i in range(len(base) + 1)}
+    return frozenset(_NUMERAL_VALUES[c] for c in candidates if c in _NUMERAL_VALUES)
+
+
+def _damaged_roman(b: _Body, i: int) -> _Item | None:
+    """A Roman heading whose number OCR damaged so that no marker reads it ('L. TÌNH HÌNH', 'IL. MỤC TIÊU'):
+    a suspect item, kept only if its Roman siblings call for the numeral (see :func:`_read_roman`)."""
+    ln = b.segs[i]
+    if not b.starts[i]:
+        return None  # a heading starts its paragraph
+    head = b.layout.folded[ln.start : min(ln.end, ln.start + 80)]
+    m = _DAMAGED_ROMAN.match(head)
+    if m is None or not _roman_readings(m.group("n")) or not is_caps(head[m.end() : m.end() + 60]):
+        return None
+    mark = Span(ln.start + m.start("n"), ln.start + m.end("n"))
+    return _Item(i, "roman", "", 0, (m.group("sep") or "").strip(), ln.start + m.end(), True, m.group("n"), mark, suspect=True)
+
+
+def _read_roman(items: list[_Item], read_by_ocr: bool) -> None:
+    """Read Roman headings damaged by OCR as the numeral the sequence of their siblings calls for.
+
+    'L.', '1.', 'IL.', 'IIL.' for 'I.', 'II.', 'III.'; 'II' repeated where III is due; 'V' after 'III' where IV
+    is meant. An item is read as the numeral due at its place (one more than the last Roman heading) when that
+    numeral is one of its readings (:func:`_roman_readings`) and the sequence proves it: the next Roman heading
+    is the one after it. In a text read by OCR the last heading needs no next one. A run needs at least one
+    Roman heading printed whole: a lone 'L.' or a list '1.', '11.' is never read as Roman. Suspects the
+    sequence does not call for stay what they were (an Arabic '1.', a letter 'l)') or are dropped (a damaged
+    marker no other marker reads). Items read as another numeral than printed keep the printed one in ``written``.
+    """
+    run = [it for it in items if it.strong and (it.kind == "roman" or it.suspect)]
+    if not any(it.kind == "roman" and not it.suspect for it in run):
+        items[:] = [it for it in items if not (it.suspect and it.kind == "roman")]
+        return
+    seps = [it.sep for it in run if it.kind == "roman" and not it.suspect]
+    sep = max(seps, key=seps.count)  # the siblings' separator, which a damaged one takes ('L TÌNH HÌNH' is 'I.')
+    expected = 1
+    dropped: set[int] = set()
+    for k, it in enumerate(run):
+        whole = it.kind == "roman" and not it.suspect
+        if whole and it.value == expected:
+            expected += 1
+            continue
+        nxt = run[k + 1] if k + 1 < len(run) else None
+        proven = nxt is not None and expected + 1 in _possible_values(nxt)
+        if expected in _roman_readings(it.written) and (proven or (read_by_ocr and nxt is None and k > 0)):
+            if it.suspect:
+                it.sep = sep
+            it.kind, it.value, it.number, it.suspect = "roman", expected, _ROMAN_NUMERALS[expected - 1], False
+            expected += 1
+        elif whole:
+            expected = it.value + 1  # a gap, or a number the sequence cannot settle: kept as printed
+        else:
+            dropped.add(id(it))
+    items[:] = [it for it in items if not (id(it) in dropped and it.kind == "roman")]
+    for it in items:
+        it.suspect = False
+
+
+def _possible_values(it: _Item) -> frozenset[int]:
+    """The values a Roman heading may have: its own when printed whole, its readings when a suspect."""
+    return _roman_readings(it.written) if it.suspect else frozenset((it.value,))
 
 
 def _sequence_ok(items: list[_Item], min_count: int) -> bool:
@@ -200,6 +268,7 @@ class _Body:
     starts: list[bool] = field(default_factory=list)
     markers: dict[int, tuple[str, regex.Match[str]] | None] = field(default_factory=dict)  # by segment start
     texts: dict[tuple[int, int], str] = field(default_factory=dict)  # by (start offset, end index)
+    wrap: int = -1  # the column the lines reach (see wrap_width), -1 until computed
 
     @classmethod
     def of(cls, layout: Layout, segs: list[Line]) -> _Body:
@@ -211,6 +280,15 @@ class _Body:
         if ln.start not in self.markers:
             self.markers[ln.start] = _find_marker(self.layout, ln)
         return self.markers[ln.start]
+
+    def wrap_width(self) -> int:
+        """The column the body's lines reach: where a text wrapped at a width wraps (the WRAP_PERCENTILE of the
+        lines' right edges); in a text with a paragraph per line (Word, web pages) the long paragraphs' length."""
+        if self.wrap < 0:
+            text = self.layout.text
+            edges = sorted({text.rfind("\n", 0, ln.start): _right_edge(text, ln) for ln in self.segs}.values())  # one per physical line
+            self.wrap = edges[min(len(edges) - 1, int(len(edges) * WRAP_PERCENTILE))]
+        return self.wrap
 
 
 def extract_tasks(layout: Layout, body: tuple[int, int]) -> Extracted[Body]:
@@ -229,6 +307,9 @@ def extract_tasks(layout: Layout, body: tuple[int, int]) -> Extracted[Body]:
         if not found:
             found = _cell_marker(b, i)
             if not found:
+                damaged = _damaged_roman(b, i)
+                if damaged is not None:
+                    items.append(damaged)
                 continue
             text_start = segs[i + 1].start
         strong = b.starts[i]
@@ -237,12 +318,13 @@ def extract_tasks(layout: Layout, body: tuple[int, int]) -> Extracted[Body]:
         kind, m = found
         written, sep = patterns.marker_parts(m)
         number = " ".join(written.split())
+        mark = Span(ln.start + m.start(patterns.MARKER_NUMBER), ln.start + m.end(patterns.MARKER_NUMBER))  # a cell's number: in its segment too
         if kind == "roman":
             number = number.replace("l", "I")  # OCR: 'Il' is II
-        items.append(_Item(i, kind, number, _value(kind, number), sep.strip(), text_start, strong))
-    if layout.read_by_ocr:
-        _repair_ocr_roman(items)
-    top = _pick_level(items)
+        suspect = kind in ("arabic", "letter") and _STROKES_ONLY.fullmatch(number) is not None and is_caps(_heading_text(b, i, text_start))
+        items.append(_Item(i, kind, number, _value(kind, number), sep.strip(), text_start, strong, " ".join(written.split()), mark, suspect))
+    _read_roman(items, layout.read_by_ocr)
+    top = _pick_level(_after_enacting(b, items) or items)
     if top is None:
         return Extracted(Body(preamble=_passage(b, 0, len(segs))))
     kind, chosen = top
@@ -254,8 +336,57 @@ def extract_tasks(layout: Layout, body: tuple[int, int]) -> Extracted[Body]:
         if close_from is not None:
             closing = _passage(b, close_from, len(segs))
             end_idx = close_from
-    tasks = _build(b, items, chosen, end_idx, RANK.index(kind))
-    return Extracted(Body(preamble, tasks, closing))
+    used: list[_Item] = []
+    tasks = _build(b, items, chosen, end_idx, RANK.index(kind), used)
+    return Extracted(Body(preamble, tasks, closing), warnings=_correction_warnings(b, used))
+
+
+def _heading_text(b: _Body, i: int, text_start: int) -> str:
+    """The first characters of segment ``i``'s text after its number (of the next segment, for a number in a cell of its own)."""
+    ln = b.segs[i] if text_start < b.segs[i].end else b.segs[i + 1]
+    return b.layout.folded[text_start : min(ln.end, text_start + 60)]
+
+
+def _correction_warnings(b: _Body, used: list[_Item]) -> list[ParseWarning]:
+    """An 'ocr_correction' warning for each task whose Roman number is read otherwise than printed ('L.' as I)."""
+    return [
+        warn("ocr_correction", it.mark, written=b.layout.text[it.mark.start : it.mark.end], fixed=it.number)
+        for it in used
+        if it.kind == "roman" and it.mark is not None and it.written != it.number
+    ]
+
+
+ENACTING_TAIL_CHARS = 40  # the enacting words close their segment: only its end is searched
+# The clause that enacts what follows ('Hội nghị quyết nghị:', 'QUYẾT NGHỊ:', 'Ban Thường vụ kết luận như sau:').
+_ENACTING = regex.compile(r"(?<!\p{L})(?:quyết\s+nghị|kết\s+luận|quyết\s+định)(?:\s+như\s+sau)?\s*:?\s*$", regex.IGNORECASE)
+
+
+def _after_enacting(b: _Body, items: list[_Item]) -> list[_Item] | None:
+    """The items after the enacting clause, when the numbering restarts there: the tasks of a conference's
+    resolution or conclusions ('Hội nghị đã nghe: 1. Báo cáo ... 2. Tờ trình ...' / 'Hội nghị quyết nghị:' /
+    '1. Thông qua ...' ... '12. Thi hành kỷ luật ...'); the list before the clause is the preamble's.
+
+    The clause is a segment without a number of its own ending with 'quyết nghị', 'kết luận' or 'quyết định'
+    (a colon, 'như sau' allowed); the first item after it is a 1 of a kind also numbered before it, and the
+    highest kind after it. None when there is no such clause: the whole body is read as usual.
+    """
+    ones = [it.kind for it in items if it.strong and it.value == 1]
+    if len(ones) == len(set(ones)):
+        return None  # no numbering restarts at 1
+    segs = b.segs
+    for e in range(len(segs) - 1, -1, -1):
+        if b.marker(segs[e]) is not None or not _ENACTING.search(b.layout.t(segs[e])[-ENACTING_TAIL_CHARS:]):
+            continue
+        after = [it for it in items if it.idx > e]
+        first = next((it for it in after if it.strong), None)
+        if first is None or first.value != 1 or first.kind == "bullet":
+            continue
+        if not any(it.kind == first.kind and it.idx < e for it in items):
+            return None  # nothing numbered the same way before the clause: the body reads as usual
+        if min(RANK.index(it.kind) for it in after) < RANK.index(first.kind):
+            continue  # a higher level runs on after the clause: the clause sits inside an item
+        return after
+    return None
 
 
 QUOTE_SEGMENTS = 80  # a quotation closes within this many segments, or it is not read as one
@@ -322,7 +453,7 @@ def _cell_marker(b: _Body, i: int) -> tuple[str, regex.Match[str]] | None:
     return found
 
 
-def _build(b: _Body, items: list[_Item], level: list[_Item], end_idx: int, rank: int) -> list[Task]:
+def _build(b: _Body, items: list[_Item], level: list[_Item], end_idx: int, rank: int, used: list[_Item]) -> list[Task]:
     tasks = []
     positions = [x.idx for x in items]
     for n, it in enumerate(level):
@@ -330,11 +461,108 @@ def _build(b: _Body, items: list[_Item], level: list[_Item], end_idx: int, rank:
         inner = items[bisect.bisect_right(positions, it.idx) : bisect.bisect_left(positions, stop)]
         text = _text(b, it.idx, stop, it.text_start)
         task = Task(it.number, text, Span(b.segs[it.idx].start, b.segs[stop - 1].end), it.kind)  # type: ignore[arg-type]
+        used.append(it)
         sub = _pick_level(inner, rank)
         if sub is not None:
-            task.children = _build(b, inner, sub[1], stop, RANK.index(sub[0]))
+            task.children = _build(b, inner, sub[1], stop, RANK.index(sub[0]), used)
+        task.title = _title(b, it, stop, text)
         tasks.append(task)
     return tasks
+
+
+# --- titles: which numbered items are headings (one rule, :func:`heading_of`)
+CAPS_HEADING_CHARS = 200  # a heading in capitals is never longer
+HEADING_CHARS = 120  # nor one in small letters ('Hiệu lực thi hành', 'Mục tiêu cụ thể'): a longer line is a sentence
+LABEL_HEADING_CHARS = 70  # nor one ending with ':' that names a body or a topic ('Giao Sở Xây dựng:', 'Mức chi:')
+GLUED_HEADING_WORDS = 2  # words in capitals glued to the sentence after them that still make a heading ('TÌNH HÌNH Thực hiện')
+FULL_LINE_SHARE = 0.85  # a line at least this share of the wrap width ends where the text wrapped, not where a heading ends
+WRAP_PERCENTILE = 0.9  # the share of the body's lines that end before the width the text wraps at
+HEADING_KINDS = frozenset({"part", "section", "roman"})  # levels that are headings whenever they open with capitals
+# A heading holds no sentence inside it: no ';', no '. ' or ': ' before more words, no quotation.
+_SENTENCE_INSIDE = regex.compile(r";|[.:!?]\s+\S|[“”\"]")
+# A line ending with ':' that leads into what follows rather than naming it: a subject and its verb ('Ban Thường vụ
+# yêu cầu:'), '... như sau:', '... gồm 03 đồng chí:'. The word alone, or after a comma, names a topic ('Yêu cầu:').
+_LEAD_IN = regex.compile(
+    r"(?<=[\p{L}\d]\s+)(?:sau|sau đây|dưới đây|gồm|bao gồm|trong đó|cụ thể|yêu cầu|đề nghị|quy định|kết luận|quyết nghị|thông báo|đồng chí|giao)\s*:$",
+    regex.IGNORECASE,
+)
+# A line that runs on below: it stops on 'giao' (assigns) after its subject, its colon lost ('Hội đồng nhân dân
+# tỉnh giao' / '1. ...'), or on a cited document's type before its name or number ('... theo quy định của Luật' / 'Bảo vệ ...').
+_RUNS_ON = regex.compile(
+    r"(?<=\p{L}\s+)(?<!được\s+)giao$"
+    r"|(?<!\p{L})(?:của|theo|tại)\s+(?:Luật|Bộ luật|Nghị định|Nghị quyết|Quyết định|Chỉ thị|Thông tư|Kết luận|Quy định|Kế hoạch|Công văn|Hướng dẫn)$"
+)
+
+
+def heading_of(first: str, kind: str, *, followed: bool, fills_line: bool = False) -> str | None:
+    """The heading line of a numbered item, or None when the item opens with a sentence.
+
+    ``first`` is the item's first paragraph (without its number), ``followed`` whether more text or sub-items
+    follow it, ``fills_line`` whether its line reaches the width the text wraps at (so that it may run on below,
+    its next line taken for a new paragraph because it starts with a capital). A heading is
+
+    - a line in capitals ('QUAN ĐIỂM, MỤC TIÊU'); at the Phần, A./B. and Roman levels also the capitals at the
+      start of a paragraph whose line breaks were lost ('TÌNH HÌNH Thực hiện ...' → 'TÌNH HÌNH');
+    - a short line ending with ':' that names a body or a topic ('Giao Sở Xây dựng:', 'Bộ Kế hoạch và Đầu tư:'),
+      not one that leads into a list ('... như sau:');
+    - a line without sentence punctuation, followed by text or sub-items ('Điều 3. Hiệu lực thi hành',
+      '1. Mục tiêu'), that does not stop on a word that needs more ('... chỉ đạo về').
+
+    The heading is kept as printed (whitespace collapsed, markup removed); bullets are never headings.
+    """
+    if kind == "bullet" or not first:
+        return None
+    if is_caps(first):
+        return first if len(first) <= CAPS_HEADING_CHARS else None
+    if kind in HEADING_KINDS:
+        glued = _glued_caps(first)
+        if glued is not None:
+            return glued
+    if not followed or _SENTENCE_INSIDE.search(first) or first.count("(") != first.count(")"):
+        return None
+    line = first.rstrip(" *_")
+    if line.endswith(":"):  # complete however long its line: the colon ends it
+        return first if len(first) <= LABEL_HEADING_CHARS and not _LEAD_IN.search(line) else None
+    if fills_line or ends_terminal(line) or line.endswith((",", "-", "–")) or len(first) > HEADING_CHARS or _ends_mid_phrase(line) or _RUNS_ON.search(line):
+        return None
+    return first
+
+
+def _glued_caps(text: str) -> str | None:
+    """The words in capitals that open ``text`` when a sentence follows them on the same line ('TÌNH HÌNH Thực
+    hiện ...', 'NHIỆM VỤ, GIẢI PHÁP 1. Nâng cao ...'): a heading whose line break was lost."""
+    words = text.split(" ")
+    n = 0
+    while n < len(words) and any(c.isalpha() for c in words[n]) and not any(c.islower() for c in words[n]):
+        n += 1
+    if n < GLUED_HEADING_WORDS or n == len(words):
+        return None
+    following = words[n]
+    if not (following[:1].isupper() or marker_of(" ".join(words[n:])) is not None):
+        return None  # 'UBND TỈNH giao ...': a sentence that opens with capitals
+    return " ".join(words[:n]).rstrip(" ,;:-")
+
+
+def _title(b: _Body, it: _Item, stop: int, text: str) -> str | None:
+    """The heading line of the item ``it`` (its segments run to ``stop``), by :func:`heading_of`."""
+    paragraphs = text.split("\n")
+    first = paragraphs[0] if paragraphs else ""
+    last = it.idx  # the last segment of the first paragraph with text
+    while last + 1 < stop and not b.starts[last + 1]:
+        last += 1
+    if not clean(b.layout.text[it.text_start : b.segs[last].end]) and last + 1 < stop:
+        last += 1  # a number alone on its line ('Phần I'): the heading is the paragraph below
+        while last + 1 < stop and not b.starts[last + 1]:
+            last += 1
+    fills_line = _right_edge(b.layout.text, b.segs[last]) >= FULL_LINE_SHARE * b.wrap_width()
+    return heading_of(first, it.kind, followed=len(paragraphs) > 1, fills_line=fills_line)
+
+
+def _right_edge(text: str, ln: Line) -> int:
+    """The column where the physical line of a segment ends (a segment split off a line ends where it does)."""
+    row_start = text.rfind("\n", 0, ln.start) + 1
+    row_end = text.find("\n", ln.end)
+    return len(text[row_start : len(text) if row_end < 0 else row_end].rstrip())
 
 
 def _text(b: _Body, first: int, stop: int, first_start: int | None = None) -> str:
