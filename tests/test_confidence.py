@@ -185,3 +185,19 @@ def test_a_date_is_judged_by_its_digits(words, second, want, codes):
     d = _dated(words, reread=lambda start, end: second)
     assert (d.date.isoformat() if d.date else None) == want
     assert [w.code for w in d.warnings if w.code.startswith("ocr_")] == codes
+
+
+def test_an_unsure_name_or_title_is_given_as_read_with_a_warning():
+    d = _page([
+        [*_sure("ỦY BAN NHÂN DÂN"), (">CỘNG", SURE), *_sure("HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")],
+        [*_sure("TỈNH QUẢNG NGÃI"), (">Độc", SURE), *_sure("lập - Tự do - Hạnh phúc")],
+        [("Số:", SURE), ("299/UBND-TTHC", SURE), (">Quảng", SURE), ("Ngãi,", SURE), *_sure("ngày 12 tháng 3 năm 2025")],
+        _sure("Kính gửi: Các sở, ban, ngành tỉnh."),
+        _sure("1. Triển khai thực hiện nhiệm vụ được giao."),
+        [*_sure("Nơi nhận:"), (">KT.", SURE), ("CHỦ", SURE), ("TỊCH", SURE)],
+        [*_sure("- Như trên;"), (">PHÓ", SURE), ("CHỦ", 31.0), ("TỊCH", SURE)],
+        [*_sure("- Lưu: VT."), (">Nguyễn", SURE), ("Văn", SURE), ("An", SURE)],
+    ])
+    assert d.signature is not None and d.signature.title == "PHÓ CHỦ TỊCH"  # kept
+    flagged = [w for w in d.warnings if w.code == "ocr_unsure_text"]
+    assert len(flagged) == 1 and "signature.title" in flagged[0].message and "31 %" in flagged[0].message

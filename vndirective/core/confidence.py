@@ -47,6 +47,26 @@ def value_confidences(d: Directive, boxes: list[Box]) -> dict[str, float]:
     return out
 
 
+FLAGGED = ("issuer", "issuer_parent", "subject", "place", "signature.title", "signature.name")  # given as read, flagged when unsure
+
+
+def flag_unsure(d: Directive) -> list[ParseWarning]:
+    """A warning for each text value OCR is unsure of (below :data:`UNSURE`): names and titles are given
+    as read (a name with one letter wrong is still worth having) but never as certain."""
+    found = []
+    for name in FLAGGED:
+        confidence = d.confidence.get(name)
+        if confidence is None or confidence >= UNSURE:
+            continue
+        spans = d.signature.spans if name.startswith("signature.") and d.signature is not None else d.spans
+        span = spans.get(name.removeprefix("signature."))
+        if not isinstance(span, Span):
+            continue
+        reading = d.text[span.start : span.end]
+        found.append(warn("ocr_unsure_text", span, field=name, reading=reading, confidence=round(100 * confidence)))
+    return found
+
+
 def withhold_unsure(d: Directive, boxes: list[Box], reread: Reread | None = None) -> list[ParseWarning]:
     """Withhold the number and the date OCR is unsure of (see the module docstring); the warnings say what was read.
 

@@ -41,6 +41,10 @@ TEMPLATES: dict[str, str] = {
         "OCR is unsure of the {field} ({confidence} % for the least sure word of '{reading}'; a handwritten or stamped value?): "
         "it is left empty rather than given wrong. Read it on the page."
     ),
+    "ocr_unsure_text": (
+        "OCR is unsure of the {field} ('{reading}': {confidence} % for its least sure word); it is given as read. "
+        "Check it on the page."
+    ),
     "ocr_reread": (
         "OCR was unsure of the {field} ('{first}'); read again, digits only, at several scales and margins, it reads "
         "'{reading}' every time ({confidence} % of the attempts read it, none read otherwise). Check it on the page."

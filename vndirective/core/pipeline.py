@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .confidence import value_confidences, withhold_unsure
+from .confidence import flag_unsure, value_confidences, withhold_unsure
 from .extract.copies import drop_claimed, extract_copies
 from .extract.distribution import distribution_lines, extract_distribution
 from .extract.header import extract_header
@@ -102,6 +102,7 @@ def parse_layout(layout: Layout, *, source: str | None = None) -> Directive:
     if layout.read_by_ocr:
         d.confidence = value_confidences(d, layout.boxes)
         d.warnings.extend(withhold_unsure(d, layout.boxes, layout.reread))
+        d.warnings.extend(flag_unsure(d))
     d.warnings.extend(_document_warnings(d, zones))
     d.warnings.extend(layout.warnings)
     _check_spans(d)
