@@ -408,6 +408,16 @@ def _gap_split(row: str, a: int, b: int) -> list[tuple[int, int]]:
 _INNER_MARKUP = regex.compile(r"\*{1,3}|(?<!\w)_{1,3}|_{1,3}(?!\w)|\\(?=[*_#\[\]().-])|`")
 
 
+BOLD_MARK = "**"
+
+
+def leaves_bold_open(layout: Layout, line: Line) -> bool:
+    """Whether a segment as written holds an odd number of Markdown bold marks: a conversion cut one
+    bold phrase across lines ('**T/M BỘ CHÍNH' / 'TRỊ**'), so the segment that closes the run is the
+    rest of the same phrase, not a line of its own."""
+    return layout.text.count(BOLD_MARK, line.raw_start, line.raw_end) % 2 == 1
+
+
 def clean(text: str) -> str:
     """A value as printed: markup marks removed, whitespace collapsed."""
     if "*" in text or "_" in text or "\\" in text or "`" in text:

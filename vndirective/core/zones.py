@@ -46,6 +46,7 @@ class Zones:
     closing: tuple[int, int]
     distribution_label: int | None
     roles: Roles  # the role of each segment, for the extractors
+    site_text: int | None = None  # where a web page's own text after the document starts ('Văn bản liên quan')
 
 
 def type_name_of(layout: Layout, line: Line) -> tuple[str, int] | None:
@@ -297,7 +298,8 @@ def _typed_subject(layout: Layout, roles: Roles, lines: list[Line], type_idx: in
                 break
             prev_text = layout.t(lines[i - 1])
             continues = text[:1].isdigit() and not ends_terminal(prev_text)  # '... Nghị quyết số' / '18-NQ/TW ngày ...'
-            if not starts_lower(text) and not continues and (ends_terminal(prev_text) or len(text) > SENTENCE_CHARS) and not _rule_below(lines, i, limit):
+            sentence = ends_terminal(prev_text) or len(text) > SENTENCE_CHARS or _introduces(text)
+            if not starts_lower(text) and not continues and sentence and not _rule_below(lines, i, limit):
                 break  # a new sentence: the body begins (unless the rule under the subject is still to come)
             if len(text) > LONG_PROSE_CHARS:
                 break
@@ -313,6 +315,12 @@ def _typed_subject(layout: Layout, roles: Roles, lines: list[Line], type_idx: in
             phase = "lower"
         i += 1
     return (start, i)
+
+
+def _introduces(text: str) -> bool:
+    """Whether a line ends with ':' — it introduces what follows ('Ủy ban nhân dân tỉnh ban hành kế hoạch
+    như sau:'): an opening clause of the body, never the end of a subject, however short."""
+    return text.rstrip(" *_").endswith(":")
 
 
 SUBJECT_BLOCK_LINES = 4  # a subject under a type name wraps to at most this many lines
@@ -405,8 +413,9 @@ def find_zones(layout: Layout) -> Zones:
         header_end += 1
 
     closing_start, dist_idx = _closing_start(layout, roles, lines, header_end)
-    appendix = next((i for i in range(closing_start + 1, n) if _APPENDIX_SK.match(layout.s(lines[i]))), n)
-    while appendix < n and appendix - 1 > closing_start and is_caps(layout.t(lines[appendix - 1])) and len(layout.t(lines[appendix - 1])) > 30:
+    site = _site_text(layout, lines, closing_start)
+    appendix = next((i for i in range(closing_start + 1, site) if _APPENDIX_SK.match(layout.s(lines[i]))), site)
+    while appendix < site and appendix - 1 > closing_start and is_caps(layout.t(lines[appendix - 1])) and len(layout.t(lines[appendix - 1])) > 30:
         appendix -= 1  # the appendix's title in capitals above '(Kèm theo ...)'
 
     return Zones(
@@ -418,7 +427,27 @@ def find_zones(layout: Layout) -> Zones:
         closing=(closing_start, appendix),
         distribution_label=dist_idx,
         roles=roles,
+        site_text=site if site < n else None,
     )
+
+
+# A web page's own text after the document: the portal's list of related documents or news, its notice that the
+# text was republished. A document never prints these labels on a line of their own after its closing.
+_SITE_TEXT_SK = regex.compile(
+    r"^(?:(?:CAC\s{1,3})?(?:VAN\s{1,3}BAN|TIN|BAI\s{1,3}VIET)\s{1,3}(?:LIEN\s{1,3}QUAN|CUNG\s{1,3}LINH\s{1,3}VUC|KHAC|MOI)"
+    r"|BAI\s{1,3}VIET\s{1,3}(?:DUOC\s{1,3})?DANG\s{1,3}LAI\b)"
+)
+SITE_LABEL_CHARS = 80  # a site's label or notice line is shorter; longer, it is prose that happens to open so
+
+
+def _site_text(layout: Layout, lines: list[Line], closing_start: int) -> int:
+    """Index of the first line of a web page's own text after the closing (``len(lines)`` if none): the
+    document ends there, and nothing after it is read (its list of related documents cites no document)."""
+    for i in range(closing_start + 1, len(lines)):
+        ln = lines[i]
+        if ln.kind == "text" and len(layout.t(ln)) < SITE_LABEL_CHARS and _SITE_TEXT_SK.match(layout.s(ln)):
+            return i
+    return len(lines)
 
 
 # An appendix after the signature ('Phụ lục', 'PHỤ LỤC I', '(Kèm theo Kế hoạch số ...)') is not part of the closing.

@@ -197,7 +197,7 @@ def _organs(layout: Layout, header: list[Line], roles: dict[int, str], number_li
         if not is_caps(text) or len(text) > 120 or type_name_of(layout, ln):
             continue
         candidates.append(ln)
-    organs = _group_organs(layout, candidates, named_after)
+    organs = _group_organs(layout, _without_site_lines(layout, candidates), named_after)
     if not organs:
         h.set("issuer", None, None)
         h.set("issuer_parent", None, None)
@@ -210,6 +210,22 @@ def _organs(layout: Layout, header: list[Line], roles: dict[int, str], number_li
         h.set("issuer_parent", organs[-2][0], organs[-2][1])
     else:
         h.set("issuer_parent", None, None)
+
+
+def _without_site_lines(layout: Layout, candidates: list[Line]) -> list[Line]:
+    """The organ lines without the capitals a web page prints above the document ('CỔNG THÔNG TIN ĐIỆN TỬ
+    TỈNH X', 'CƠ SỞ DỮ LIỆU VĂN BẢN'): a run of lines that does not start like an organ of the tables, set
+    apart by a blank line from an organ line that does. The organ lines of a header stand together, or each
+    starts like an organ ('ĐẢNG BỘ TỈNH X' / blank / 'HUYỆN ỦY Y' of a Markdown conversion); a name wrapped
+    by a narrow column ('ĐẢNG BỘ PHƯỜNG CẨM' / 'TRUNG') continues its run."""
+    runs: list[list[Line]] = []
+    for ln in candidates:
+        if runs and not (ln.gap_before and _starts_organ(" ".join(layout.s(ln).split()))):
+            runs[-1].append(ln)
+        else:
+            runs.append([ln])
+    kept = [run for i, run in enumerate(runs) if i == len(runs) - 1 or _starts_organ(" ".join(layout.s(run[0]).split()))]
+    return [ln for run in kept for ln in run]
 
 
 def _organ_named_after(layout: Layout, header: list[Line], roles: dict[int, str], number_line: Line | None) -> Line | None:

@@ -123,15 +123,16 @@ class _Found:
     clause_organ: Span | None = None  # the organ of the issuing clause the date before it opens ('Ngày ..., Sở Nội vụ có Công văn số')
 
 
-def extract_references(layout: Layout, header: Header) -> Extracted[list[Reference]]:
-    """All references of the text, the document's own number excluded (unless cited with another date or
-    an issuer that is not the document's own: then it is another organ's or term's document)."""
+def extract_references(layout: Layout, header: Header, end: int | None = None) -> Extracted[list[Reference]]:
+    """All references of the text before ``end`` (where a web page's own text after the document starts), the
+    document's own number excluded (unless cited with another date or an issuer that is not the document's
+    own: then it is another organ's or term's document)."""
     own, own_id, own_date, own_organs = header.own_id_span, header.own_id, header.fields.date, header.organs()
     folded = layout.folded
     warnings: list[ParseWarning] = []
     found: list[_Found] = []
     for s, e, did in find_ids(folded):
-        if own is not None and s < own.end and e > own.start:
+        if (own is not None and s < own.end and e > own.start) or (end is not None and s >= end):
             continue
         tw = _type_word(folded, s)
         if _is_specimen(folded, s, e, tw):

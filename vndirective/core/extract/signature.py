@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import regex
 
 from .. import codes, patterns
-from ..lines import Layout, Line, clean
+from ..lines import Layout, Line, clean, leaves_bold_open
 from ..messages import warn
 from ..model import AuthorityStep, ParseWarning, Signature, Span
 from ..normalize import fold, skeleton
@@ -208,6 +208,22 @@ def _titles(pieces: list[_Piece], last_mark_idx: int) -> list[_Piece]:
     return above_name or [p for p in after_mark if p.kind == "caps"]
 
 
+def _rest_of_bold_run(layout: Layout, opened: Line, ln: Line, pieces: list[_Piece], found: list[_Piece]) -> bool:
+    """Join to the last piece a segment that closes the bold run the segment before it opened, when that
+    segment is capitals only and no title of its own: '**K/T CHỦ' / 'TỊCH**' is one holder, 'CHỦ TỊCH', not
+    a holder and a title; '**KT. CHỦ TỊCH' / 'PHÓ CHỦ TỊCH**' (a whole block set in bold) stays two lines.
+    Returns whether the segment was joined."""
+    if not (pieces and len(found) == 1 and found[0].kind == "caps" and ln.col == opened.col and leaves_bold_open(layout, ln)):
+        return False
+    if _is_title(found[0].text):
+        return False
+    last, rest = pieces[-1], found[0]
+    if last.kind not in ("mark", "caps") or not last.text:
+        return False
+    pieces[-1] = _Piece(last.kind, f"{last.text} {rest.text}", Span(last.span.start, rest.span.end), last.mark, last.mark_span)
+    return True
+
+
 def extract_signature(layout: Layout, zones: Zones, skip: set[int], stamps: frozenset[int] = frozenset()) -> Extracted[Signature | None]:
     """The signature of the closing zone; ``skip`` holds ids of segments of other parts (the Nơi nhận list),
     ``stamps`` those of a signing stamp printed as text."""
@@ -222,8 +238,13 @@ def extract_signature(layout: Layout, zones: Zones, skip: set[int], stamps: froz
         segs = right or segs
     pieces: list[_Piece] = []
     cols: list[int] = []
+    open_run: Line | None = None  # a segment whose bold run ('**T/M BỘ CHÍNH') a later segment closes
     for ln in segs:
         found = _pieces(layout, ln)
+        if open_run is not None and _rest_of_bold_run(layout, open_run, ln, pieces, found):
+            open_run = None
+            continue
+        open_run = ln if leaves_bold_open(layout, ln) else None
         pieces.extend(found)
         cols.extend([ln.col] * len(found))
     if not pieces:
