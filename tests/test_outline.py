@@ -9,7 +9,7 @@ import pytest
 
 import vndirective
 from vndirective import Directive
-from vndirective.core.extract.tasks import heading_of
+from vndirective.core.extract.headings import heading_of
 from vndirective.core.lines import build_layout
 from vndirective.core.model import Task, task_paths
 

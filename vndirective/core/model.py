@@ -104,7 +104,7 @@ class Task(JsonModel):
 
     ``title`` is the item's heading line as printed, without its number ('QUAN ĐIỂM, MỤC TIÊU', 'Giao Sở
     Xây dựng:', 'Hiệu lực thi hành' of 'Điều 3.'), when the item is a heading; None when it opens with a
-    sentence. The heading stays the start of ``text`` too. The rule: :func:`vndirective.core.extract.tasks.heading_of`.
+    sentence. The heading stays the start of ``text`` too. The rule: :func:`vndirective.core.extract.headings.heading_of`.
     """
 
     number: str

@@ -19,9 +19,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .model import Span, Task, TaskKind
+if TYPE_CHECKING:  # the model imports this module inside Directive.outline(): no import at run time
+    from .model import Span, Task, TaskKind
 
 INDENT = "    "  # one level of the text rendering
 MORE = " …"  # after a label that is only the first words of a longer text
