@@ -106,12 +106,13 @@ def test_tasks_command_writes_a_follow_up_sheet():
 
 def test_assignments_against_the_gold_annotations():
     """15 corpus documents annotated blind (corpus/assignments): measured lead 0.65, coordinators 0.76,
-    deadline 0.77 F1 (macro 0.73); the test guards that level."""
+    deadline 0.77 F1 (macro 0.73) before issue 15; after it lead 0.76 (0.74 without underthesea), coordinators
+    0.81, deadline 0.77 (macro 0.78, 0.77 without underthesea). The test guards that level."""
     from vndirective.evaluation import evaluate_assignments
 
     from .conftest import CORPUS
 
     report = evaluate_assignments(CORPUS)
     assert len(report.documents) == 15 and not report.failures
-    assert report.macro >= 0.70
-    assert all(f.score >= 0.55 for f in report.fields.values())
+    assert report.macro >= 0.75
+    assert all(f.score >= 0.70 for f in report.fields.values())

@@ -265,39 +265,87 @@ def evaluate(
 
 
 ASSIGNMENT_FIELDS = ("assignments.lead", "assignments.coordinators", "assignments.deadline")
+# Scored only against gold files that list every unit of their document (see evaluate_assignments).
+DEADLINE_BY_UNIT = "assignments.deadline_by_unit"
 
 
-def evaluate_assignments(directory: str | Path, *, read_options: Mapping[str, Any] | None = None) -> Report:
-    """Precision and recall of :attr:`Directive.assignments` against the ``assignments/*.assign.json``
-    files of a corpus folder (``{"assignments": [{"task", "lead": [...], "coordinators": [...],
-    "deadline": {"text", "kind", "date"} | null}]}``): leads and coordinators as (task, body) pairs,
-    deadlines as (task, text, kind, date)."""
+def assignment_golds(directory: str | Path, documents: str | Path | Iterable[str | Path] | None = None) -> list[tuple[Path | None, Path]]:
+    """(document, gold) pairs of an assignment gold folder, in name order; the document is None when not found.
+
+    Two layouts: a corpus folder with ``assignments/<stem>.assign.json`` and the text ``<stem>.md``/``.txt``
+    beside it; or a folder of ``<stem>.json`` files that name their document (``"document": "a.docx"``),
+    looked for in ``documents`` (one folder or several; default the gold folder) so that documents that
+    may not be copied stay where they are.
+    """
+    folder = Path(directory)
+    if (folder / "assignments").is_dir():
+        out: list[tuple[Path | None, Path]] = []
+        for gold_path in sorted((folder / "assignments").glob("*.assign.json")):
+            stem = gold_path.name.removesuffix(".assign.json")
+            out.append((next((folder / f"{stem}{s}" for s in GOLD_TEXT_SUFFIXES if (folder / f"{stem}{s}").exists()), None), gold_path))
+        return out
+    places = [folder] if documents is None else [Path(documents)] if isinstance(documents, (str, Path)) else [Path(d) for d in documents]
+    pairs: list[tuple[Path | None, Path]] = []
+    for gold_path in sorted(folder.glob("*.json")):
+        name = json.loads(gold_path.read_text("utf-8")).get("document")
+        if name:
+            pairs.append((next((p / name for p in places if (p / name).is_file()), None), gold_path))
+    return pairs
+
+
+def evaluate_assignments(
+    directory: str | Path,
+    *,
+    documents: str | Path | Iterable[str | Path] | None = None,
+    read_options: Mapping[str, Any] | None = None,
+) -> Report:
+    """Precision and recall of :attr:`Directive.assignments` against gold annotations.
+
+    Gold: ``{"assignments": [{"task", "lead": [...] | null, "coordinators": [...], "deadline": {"text",
+    "kind", "date"} | null}]}``, one record per assigning sentence (layouts: :func:`assignment_golds`).
+    Leads and coordinators score as (task, body) pairs, deadlines as (task, text, kind, date). A gold
+    file that names its document lists every unit (preamble, each task path, closing), the ones that
+    assign nothing with ``"lead": null``; against those, ``assignments.deadline_by_unit`` is also the
+    share of units whose deadlines are exactly the gold's (none where the gold has none).
+    """
     from .core.pipeline import parse
 
-    folder = Path(directory)
     report = Report()
     for name in ASSIGNMENT_FIELDS:
         report.fields[name] = FieldScore(name, "f1")
-    for gold_path in sorted((folder / "assignments").glob("*.assign.json")):
-        stem = gold_path.name.removesuffix(".assign.json")
-        doc = next((folder / f"{stem}{s}" for s in GOLD_TEXT_SUFFIXES if (folder / f"{stem}{s}").exists()), None)
+    for doc, gold_path in assignment_golds(directory, documents):
         if doc is None:
             report.failures[gold_path.name] = "no document with this name"
             continue
-        gold = json.loads(gold_path.read_text("utf-8"))["assignments"]
-        d = parse(doc, **(read_options or {}))
+        data = json.loads(gold_path.read_text("utf-8"))
+        gold = data["assignments"]
+        try:
+            predicted = list(parse(doc, **(read_options or {})).assignments)
+        except Exception as exc:  # a crash scores as no assignments, and is reported
+            report.failures[doc.name] = f"{type(exc).__name__}: {exc}"
+            predicted = []
         errs: list[str] = []
-        predicted = d.assignments
+
+        def deadline_p(a: Any) -> list[tuple[str, str | None, str, str | None]]:
+            d = a.deadline
+            return [(a.task, _k(d.text), d.kind, d.date.isoformat() if d.date else None)] if d else []
+
+        def deadline_g(g: dict[str, Any]) -> list[tuple[str, str | None, str, str | None]]:
+            d = g.get("deadline")
+            return [(g["task"], _k(d["text"]), d["kind"], d.get("date"))] if d else []
+
         for label, pick_p, pick_g in (
-            ("assignments.lead", lambda a: [(a.task, _k(x.text)) for x in a.lead], lambda g: [(g["task"], _k(x)) for x in g["lead"]]),
+            ("assignments.lead", lambda a: [(a.task, _k(x.text)) for x in a.lead], lambda g: [(g["task"], _k(x)) for x in g["lead"] or []]),
             ("assignments.coordinators", lambda a: [(a.task, _k(x.text)) for x in a.coordinators], lambda g: [(g["task"], _k(x)) for x in g["coordinators"]]),
-            (
-                "assignments.deadline",
-                lambda a: [(a.task, _k(a.deadline.text), a.deadline.kind, a.deadline.date.isoformat() if a.deadline.date else None)] if a.deadline else [],
-                lambda g: [(g["task"], _k(g["deadline"]["text"]), g["deadline"]["kind"], g["deadline"].get("date"))] if g.get("deadline") else [],
-            ),
+            ("assignments.deadline", deadline_p, deadline_g),
         ):
             _score_list(report.field(label), [x for a in predicted for x in pick_p(a)], [x for g in gold for x in pick_g(g)], errs, label)
+        if data.get("document"):
+            units = report.fields.setdefault(DEADLINE_BY_UNIT, FieldScore(DEADLINE_BY_UNIT, "accuracy"))
+            for task in dict.fromkeys(g["task"] for g in gold):
+                units.total += 1
+                got = sorted(map(str, (x for a in predicted if a.task == task for x in deadline_p(a))))
+                units.correct += got == sorted(map(str, (x for g in gold if g["task"] == task for x in deadline_g(g))))
         report.documents.append(doc.name)
         report.errors[doc.name] = errs
     return report
