@@ -118,3 +118,18 @@ def test_real_pdfs_without_unicode_maps_read_without_ocr(name: str) -> None:
     share = float(re.search(r"\(([\d.]+) %\)", recovered.message).group(1))
     assert share >= 98.0
     assert d.number and d.date and d.doc_type
+
+
+def test_the_raw_glyf_reader_gives_fonttools_digests():
+    """Every glyph of DejaVu Sans (simple and composite) has the same outline digest read from the font's bytes as from fontTools' glyf table."""
+    ttlib = pytest.importorskip("fontTools.ttLib")
+    from vndirective.readers.glyf_raw import RawGlyf
+    from vndirective.readers.glyphs import outline_key
+
+    font = ttlib.TTFont(_dejavu(), lazy=True)
+    raw, table = RawGlyf(font), font["glyf"]
+    names = font.getGlyphOrder()
+    mine: dict = {}
+    theirs: dict = {}
+    assert [outline_key(raw, n, mine) for n in names] == [outline_key(table, n, theirs) for n in names]
+    assert any(raw[n].isComposite() for n in names) and any(raw[n].numberOfContours > 0 for n in names)

@@ -96,6 +96,17 @@ def open_font(data: bytes) -> Any:
         return None
 
 
+def glyf_of(font: Any) -> Any:
+    """The font's glyphs by name, read from its bytes one glyph at a time (:class:`.glyf_raw.RawGlyf`),
+    or fontTools' ``glyf`` table when the bytes do not read that way."""
+    from .glyf_raw import RawGlyf
+
+    try:
+        return RawGlyf(font)
+    except Exception:  # a table the raw reader does not take: fontTools reads what it can
+        return font["glyf"]
+
+
 class FontGlyphs:
     """The characters of one embedded TrueType font's glyphs, by glyph id, found as the module says.
 
@@ -106,7 +117,7 @@ class FontGlyphs:
     def __init__(self, font: Any, known: Mapping[str, str] | None = None) -> None:
         self.font = font
         self.order: list[str] = font.getGlyphOrder()
-        self.glyf = font["glyf"]
+        self.glyf = glyf_of(font)
         self.known = known or {}
         self.memo: dict[str, str | None] = {}
         self.cache: dict[int, str | None] = {}
@@ -243,7 +254,7 @@ def learn(font: Any, to_unicode: Mapping[int, str], into: dict[str, str], confli
     and the marks its composite glyphs are drawn with; a digest two characters claim goes to
     ``conflicts`` (and is dropped by the caller)."""
     order = font.getGlyphOrder()
-    glyf = font["glyf"]
+    glyf = glyf_of(font)
     memo: dict[str, str | None] = {}
 
     def put(key: str | None, text: str) -> None:
