@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections import deque
 from collections.abc import Callable, Generator, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -17,7 +18,7 @@ class Pool:
     """A ProcessPoolExecutor that can be killed (a hung or crashed worker) and replaced."""
 
     def __init__(self, jobs: int, context: Any) -> None:
-        self.executor = ProcessPoolExecutor(jobs, mp_context=context, initializer=init_worker)
+        self.executor = ProcessPoolExecutor(jobs, mp_context=context, initializer=init_worker, initargs=(os.getpid(),))
 
     def submit(self, fn: Callable[..., Any], *args: Any) -> Future[Any]:
         return self.executor.submit(fn, *args)

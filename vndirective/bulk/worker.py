@@ -61,18 +61,31 @@ class Options:
         return reading_options(self.encoding, self.ocr, self.password, self.limits)
 
 
-def init_worker() -> None:
-    """Run first in every worker process."""
+def init_worker(parent: int | None = None) -> None:
+    """Run first in every worker process; ``parent`` is the pid of the process that made the pool."""
     # Ctrl-C is for the parent, which stops the pool; a worker dying of it would look like a crash.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     # A forked worker keeps the pool's pipes open itself, so it would outlive a killed parent: watch it.
-    threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
+    # The parent's pid comes from the parent: a worker that starts after the parent was killed would
+    # otherwise take its new parent (init) for the one to watch, and never exit.
+    threading.Thread(target=_exit_with_parent, args=(parent or os.getppid(), os.getppid()), daemon=True).start()
 
 
-def _exit_with_parent(parent: int) -> None:
-    while os.getppid() == parent:
+def _exit_with_parent(parent: int, first_parent: int) -> None:
+    """Exit once this worker is handed to another parent (its own was killed) or the pool's maker is gone."""
+    while os.getppid() == first_parent and _alive(parent):
         time.sleep(1.0)
     os._exit(1)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # alive, another user's: not ours, but not gone
+        return True
+    return True
 
 
 def _on_alarm(signum: int, frame: object) -> None:
