@@ -1,5 +1,5 @@
-"""Digitally signed PDFs for the export tests: made-up documents (tests/pdf_fixtures.py) signed here with pyHanko and
-self-signed certificates made on the spot, as tests/test_signatures.py signs its own. Needs pyHanko: the test
+"""Digitally signed PDFs for the tests: made-up documents (tests/pdf_fixtures.py) signed here with pyHanko and
+self-signed certificates made on the spot (the reader's tests and the export tests). Needs pyHanko: the test
 modules that use this call ``pytest.importorskip("pyhanko")`` first."""
 
 from __future__ import annotations

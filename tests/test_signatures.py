@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import io
 from pathlib import Path
 
 import pytest
@@ -11,55 +10,18 @@ import pytest
 import vndirective
 
 from .pdf_fixtures import pdf_with_widgets
+from .signed_pdfs import make_signer, sign
 
 pytest.importorskip("pdfplumber")
 pytest.importorskip("pyhanko")
-
-
-def _signer(tmp_path: Path, common_name: str, organization: str) -> object:
-    """A pyHanko signer with a new key and a self-signed certificate naming ``common_name`` of ``organization``."""
-    from cryptography import x509
-    from cryptography.hazmat.primitives import hashes, serialization
-    from cryptography.hazmat.primitives.asymmetric import rsa
-    from cryptography.x509.oid import NameOID
-    from pyhanko.sign import signers
-
-    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
-    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, common_name), x509.NameAttribute(NameOID.ORGANIZATION_NAME, organization)])
-    now = dt.datetime.now(dt.timezone.utc)
-    cert = (
-        x509.CertificateBuilder()
-        .subject_name(name)
-        .issuer_name(name)
-        .public_key(key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(now - dt.timedelta(days=1))
-        .not_valid_after(now + dt.timedelta(days=30))
-        .add_extension(x509.KeyUsage(True, True, False, False, False, False, False, False, False), critical=True)
-        .sign(key, hashes.SHA256())
-    )
-    stem = tmp_path / common_name.replace(" ", "_")
-    stem.with_suffix(".key").write_bytes(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()))
-    stem.with_suffix(".crt").write_bytes(cert.public_bytes(serialization.Encoding.PEM))
-    return signers.SimpleSigner.load(str(stem.with_suffix(".key")), str(stem.with_suffix(".crt")))
-
-
-def _sign(data: bytes, signer: object, field: str, box: tuple[int, int, int, int]) -> bytes:
-    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
-    from pyhanko.sign import fields, signers
-
-    writer = IncrementalPdfFileWriter(io.BytesIO(data))
-    meta = signers.PdfSignatureMetadata(field_name=field, reason="Ký văn bản", location="Hà Nội")
-    out = signers.sign_pdf(writer, meta, signer=signer, new_field_spec=fields.SigFieldSpec(field, box=box, on_page=0))
-    return out.getvalue()
 
 
 @pytest.fixture(scope="module")
 def signed(tmp_path_factory: pytest.TempPathFactory) -> bytes:
     """The person signs, then the organ signs over it (Nghị định 30, Phụ lục I)."""
     tmp = tmp_path_factory.mktemp("certs")
-    data = _sign(pdf_with_widgets([]), _signer(tmp, "Nguyễn Văn An", "ỦY BAN NHÂN DÂN TỈNH X"), "Person", (350, 500, 550, 580))
-    return _sign(data, _signer(tmp, "Ủy ban nhân dân tỉnh X", "Ủy ban nhân dân tỉnh X"), "Organ", (330, 480, 450, 600))
+    data = sign(pdf_with_widgets([]), make_signer(tmp, "Nguyễn Văn An", "ỦY BAN NHÂN DÂN TỈNH X"), "Person", (350, 500, 550, 580))
+    return sign(data, make_signer(tmp, "Ủy ban nhân dân tỉnh X", "Ủy ban nhân dân tỉnh X"), "Organ", (330, 480, 450, 600))
 
 
 def _parse(tmp_path: Path, data: bytes) -> vndirective.Directive:

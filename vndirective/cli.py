@@ -25,18 +25,9 @@ from .exports.display import summary as summary  # the text summary of a parsed 
 
 def _cmd_parse(args: argparse.Namespace) -> int:
     """Every file is parsed: one that cannot be read is reported on stderr and the others still are; status 2 if any failed."""
-    from .core.pipeline import parse
-
-    options = reader_kwargs(args)
     several = len(args.files) > 1
-    printed = failed = 0
-    for path in args.files:
-        try:
-            d = parse(path, **options)
-        except (VndirectiveError, OSError) as exc:
-            failed += 1
-            print(f"vndirective: error: {error_line(exc, path)}", file=sys.stderr)
-            continue
+    failed: list[str] = []
+    for printed, (_, d) in enumerate(_each_parsed(args.files, reader_kwargs(args), failed)):
         if args.json:
             data = d.to_dict()
             if args.no_text:
@@ -46,10 +37,7 @@ def _cmd_parse(args: argparse.Namespace) -> int:
             if printed:
                 print("\n" + "=" * 72 + "\n")
             print(summary(d))
-        printed += 1
-    if failed and several:
-        print(f"vndirective: {failed} of {len(args.files)} files could not be read", file=sys.stderr)
-    return 2 if failed else 0
+    return _unreadable_status(len(failed), len(args.files))
 
 
 def _cmd_evaluate(args: argparse.Namespace) -> int:
@@ -121,36 +109,38 @@ def _cmd_tasks(args: argparse.Namespace) -> int:
     import csv
 
     from .analysis.results import ASSIGNMENT_COLUMNS
-    from .core.pipeline import parse
 
     columns = ["file", "doc_id", "date", *ASSIGNMENT_COLUMNS]
     rows = []
-    options = reader_kwargs(args)
-    failed = 0
-    for path in args.files:
-        try:
-            d = parse(path, **options)
-        except (VndirectiveError, OSError) as exc:
-            failed += _report_unreadable(exc, path)
-            continue
+    failed: list[str] = []
+    for path, d in _each_parsed(args.files, reader_kwargs(args), failed):
         for record in d.assignments.to_records():
             rows.append({"file": str(path), "doc_id": d.doc_id or "", "date": d.date.isoformat() if d.date else "", **record})
     if args.csv:
         writer = csv.DictWriter(sys.stdout, fieldnames=columns)
         writer.writeheader()
         writer.writerows(rows)
-        return _unreadable_status(failed, len(args.files))
+        return _unreadable_status(len(failed), len(args.files))
     for r in rows:
         when = f" — {r['deadline']}" if r["deadline"] else ""
         print(f"{r['doc_id'] or r['file']} [{r['task']}] {r['lead'] or '(no body named)'}"
               + (f" (with {r['coordinators']})" if r["coordinators"] else "") + f"{when}: {r['action'][:100]}")
-    return _unreadable_status(failed, len(args.files))
+    return _unreadable_status(len(failed), len(args.files))
 
 
-def _report_unreadable(exc: BaseException, path: str | Path) -> int:
-    """One stderr line for a file that cannot be read (the others are still read); 1, to count it."""
-    print(f"vndirective: error: {error_line(exc, path)}", file=sys.stderr)
-    return 1
+def _each_parsed(paths: Sequence[str], options: dict[str, Any], failed: list[str]) -> Iterator[tuple[str, Directive]]:
+    """Each file parsed, in order; one that cannot be read is one stderr line and is added to ``failed``
+    (the others are still read)."""
+    from .core.pipeline import parse
+
+    for path in paths:
+        try:
+            d = parse(path, **options)
+        except (VndirectiveError, OSError) as exc:
+            print(f"vndirective: error: {error_line(exc, path)}", file=sys.stderr)
+            failed.append(str(path))
+            continue
+        yield path, d
 
 
 def _unreadable_status(failed: int, total: int, status: int = 0) -> int:
@@ -162,18 +152,11 @@ def _unreadable_status(failed: int, total: int, status: int = 0) -> int:
 
 def _cmd_check(args: argparse.Namespace) -> int:
     from .analysis.format_check import check, format_findings
-    from .core.pipeline import parse
 
     reports = []
     any_finding = False
-    options = reader_kwargs(args)
-    failed = printed = 0
-    for path in args.files:
-        try:
-            d = parse(path, **options)
-        except (VndirectiveError, OSError) as exc:
-            failed += _report_unreadable(exc, path)
-            continue
+    failed: list[str] = []
+    for printed, (path, d) in enumerate(_each_parsed(args.files, reader_kwargs(args), failed)):
         findings = check(d)
         any_finding = any_finding or bool(findings)
         if args.json:
@@ -183,10 +166,9 @@ def _cmd_check(args: argparse.Namespace) -> int:
                 print()
             print(f"{path} ({d.doc_id or 'no number'}, {d.system or 'system unknown'}): {len(findings)} finding(s)")
             print(format_findings(d, findings))
-        printed += 1
     if args.json:
         print(json.dumps(reports, ensure_ascii=False, indent=2))
-    return _unreadable_status(failed, len(args.files), 1 if any_finding else 0)
+    return _unreadable_status(len(failed), len(args.files), 1 if any_finding else 0)
 
 
 def _documents(paths: Sequence[str], options: dict[str, Any], *, strict: bool = False, unreadable: list[str] | None = None) -> list[Directive]:

@@ -145,7 +145,7 @@ def _signature(field: dict[str, Any], value: dict[str, Any], data: bytes, pages:
     ranges = _ranges(value.get("ByteRange"))
     sig.covers_whole_file = len(ranges) == 4 and ranges[0] == 0 and ranges[2] + ranges[3] == len(data)
     if available():
-        with _quiet():
+        with quiet():
             _read_cms(sig, value, data, ranges)
     if sig.signer:
         sig.kind = "person" if is_name(sig.signer) else "organ"
@@ -265,8 +265,8 @@ def _first(value: Any) -> str | None:
 
 
 @contextlib.contextmanager
-def _quiet() -> Iterator[None]:
-    """pyHanko's logs and its dependencies' deprecation notices, silenced while it checks."""
+def quiet() -> Iterator[None]:
+    """pyHanko's logs and its dependencies' deprecation notices, silenced while it reads or checks (here and in the archive package)."""
     loggers = [logging.getLogger(name) for name in _QUIET]
     levels = [lg.level for lg in loggers]
     for lg in loggers:

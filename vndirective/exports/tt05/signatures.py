@@ -13,19 +13,14 @@ from __future__ import annotations
 import base64
 import contextlib
 import datetime as _dt
-import logging
-import warnings
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from ...core.model import DigitalSignature, Directive
-from ...readers.signatures import available
+from ...readers.signatures import available, quiet
 from ..settings import tt05
 from .values import TZ
-
-_QUIET = ("pyhanko", "pyhanko_certvalidator")
 
 
 @dataclass(frozen=True)
@@ -41,22 +36,6 @@ class CmsFacts:
 def signed_by_file(d: Directive) -> list[DigitalSignature]:
     """The signatures of the file itself (``source`` 'file'), in the form's order; a stamp printed in the text is not one."""
     return [s for s in d.digital_signatures if s.source == "file"]
-
-
-@contextlib.contextmanager
-def _quiet() -> Iterator[None]:
-    """pyHanko's logs and its dependencies' deprecation notices, silenced while it reads."""
-    loggers = [logging.getLogger(name) for name in _QUIET]
-    levels = [lg.level for lg in loggers]
-    for lg in loggers:
-        lg.setLevel(logging.CRITICAL + 1)
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            yield
-    finally:
-        for lg, level in zip(loggers, levels, strict=True):
-            lg.setLevel(level)
 
 
 def _facts(embedded: Any) -> CmsFacts:
@@ -84,7 +63,7 @@ def read_cms_facts(path: Path) -> dict[str, CmsFacts]:
         return {}
     out: dict[str, CmsFacts] = {}
     try:
-        with _quiet(), path.open("rb") as f:
+        with quiet(), path.open("rb") as f:
             from pyhanko.pdf_utils.reader import PdfFileReader
 
             for embedded in PdfFileReader(f, strict=False).embedded_signatures:
