@@ -58,3 +58,25 @@ def test_signatures_survive_to_dict(tmp_path, signed):
 
 def test_an_unsigned_pdf_has_none(tmp_path):
     assert _parse(tmp_path, pdf_with_widgets([])).digital_signatures == []
+
+
+REAL = Path(__file__).resolve().parents[2] / "shared" / "realfiles"
+
+
+@pytest.mark.skipif(not REAL.is_dir(), reason="../shared/realfiles is absent")
+def test_every_signed_real_pdf_gives_its_signatures_with_times_and_integrity():
+    """Issue 13: digital_signatures on every signed real PDF (read at the reader's level, so that scans count
+    too: parsing a scan without OCR is a NoTextLayer error)."""
+    import pdfplumber
+
+    from vndirective.readers.signatures import read_signatures
+
+    signed = [p for p in sorted(REAL.glob("*.pdf")) if b"/ByteRange" in p.read_bytes()]
+    assert len(signed) >= 15
+    for path in signed:
+        with pdfplumber.open(path) as pdf:
+            sigs = read_signatures(pdf.doc, path.read_bytes(), {})
+        assert sigs, path.name
+        assert all(s.signer and s.kind and s.signed_at and s.signed_at.tzinfo for s in sigs), path.name
+        assert all(s.intact and s.valid for s in sigs), path.name
+        assert sigs[-1].covers_whole_file, path.name  # the last signature covers the file as published
