@@ -434,3 +434,24 @@ def test_dask_local_cluster(folder, reference, tmp_path):
     assert added == 3
     with Store(tmp_path / "r.sqlite") as store:
         assert len(store) == 3 and all(p.endswith(".txt") for p in store.paths())
+
+
+@pytest.mark.parametrize("tqdm_installed", [False, True], ids=["counter", "tqdm"])
+def test_long_work_shows_its_progress_on_stderr(folder, tmp_path, capsys, monkeypatch, tqdm_installed):
+    """Issue 13 asks for a progress bar in batch for long (OCR) work: tqdm when installed, else a counter."""
+    import builtins
+
+    if tqdm_installed:
+        pytest.importorskip("tqdm")
+    else:
+        real_import = builtins.__import__
+
+        def no_tqdm(name, *args, **kwargs):
+            if name == "tqdm":
+                raise ImportError(name)
+            return real_import(name, *args, **kwargs)
+
+        monkeypatch.setattr(builtins, "__import__", no_tqdm)
+    summary = run_batch(folder, tmp_path / "r.jsonl", jobs=1, progress=True)
+    err = capsys.readouterr().err
+    assert f"{summary.files}/{summary.files}" in err
