@@ -386,6 +386,34 @@ def test_flate_bomb_is_measured_without_inflating_it_whole():
     assert inflated_size(zlib.compress(bomb), 2**20, stages=2) <= 2 * 2**20
 
 
+@pytest.mark.parametrize(
+    ("streams", "budget", "refused"),
+    [
+        ([zeros_deflated(8 * 2**20)] + [zlib.compress(b"BT ET " * 50)] * 40, 2**20, True),  # one single-stage bomb among small streams
+        ([zlib.compress(bytes(range(256)) * 160)] * 60, 2**20, True),  # none big, together past the limit
+        ([zlib.compress(b"BT ET " * 50)] * 40, 2**30, False),
+    ],
+    ids=["bomb_among_small_streams", "many_small_streams_past_the_limit", "harmless"],
+)
+def test_streams_are_measured_until_the_rest_cannot_pass_the_limit(streams: list[bytes], budget: int, refused: bool):
+    from vndirective.readers import pdf_streams
+
+    data = assemble_pdf([b"<< /Type /Catalog >>", *(_stream("/Filter /FlateDecode", body) for body in streams)])
+    sizes = list(pdf_streams._stream_sizes(data, budget) or [])
+    assert (sum(sizes) > budget) is refused
+    if not refused:  # proven harmless by deflate's greatest ratio without inflating anything
+        assert sizes == []
+
+
+def test_the_largest_stream_is_measured_first():
+    from vndirective.readers import pdf_streams
+
+    small, big = zlib.compress(b"x" * 1000), zeros_deflated(4 * 2**20)
+    data = assemble_pdf([b"<< /Type /Catalog >>", _stream("/Filter /FlateDecode", small), _stream("/Filter /FlateDecode", big)])
+    budget = len(big) * pdf_streams.DEFLATE_MAX_RATIO  # the big one must be measured; then the small one cannot pass
+    assert list(pdf_streams._stream_sizes(data, budget) or []) == [4 * 2**20]
+
+
 def test_a_lower_limit_refuses_a_smaller_bomb():
     path = CORPUS / "formats" / "334-CV-HU_luc-ngan_2021.pdf"  # its compressed streams unpack to some 100 kB
     with pytest.raises(ResourceLimitExceeded, match="max_unpacked_bytes"):

@@ -57,7 +57,7 @@ class RawGlyf:
 
     def __init__(self, font: Any) -> None:
         self.order: list[str] = font.getGlyphOrder()
-        self.ids = {name: gid for gid, name in enumerate(self.order)}
+        self.ids: dict[str, int] = font.getReverseGlyphMap()  # built once per font, shared
         self.data: bytes = font.reader["glyf"]
         loca: bytes = font.reader["loca"]
         count = len(self.order) + 1

@@ -90,6 +90,10 @@ def open_font(data: bytes) -> Any:
         font = TTFont(io.BytesIO(data), lazy=True)
         if "glyf" not in font:
             return None
+        if "post" not in font or font["post"].formatType == 3:
+            # No glyph names: fontTools would make them up from the cmap (read twice for it), a few ms a
+            # font; plain names by id serve as well, since glyphs are told by their outlines and cmap here.
+            font.setGlyphOrder([f"glyph{gid:05d}" for gid in range(font["maxp"].numGlyphs)])
         font.getGlyphOrder()
         return font
     except Exception:  # a damaged font program is a font we cannot read, never a crash
@@ -194,7 +198,7 @@ class FontGlyphs:
 def _own_map(font: Any, order: list[str]) -> dict[int, str]:
     """Glyph id → character from the font's own Unicode cmap, else from its glyph names."""
     out: dict[int, str] = {}
-    ids = {name: gid for gid, name in enumerate(order)}
+    ids = font.getReverseGlyphMap()
     try:
         cmap = font["cmap"].getBestCmap() if "cmap" in font else None
     except Exception:  # a damaged cmap is none

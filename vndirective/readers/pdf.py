@@ -80,7 +80,7 @@ def read_pdf(data: bytes, name: str = "<pdf>", ocr: Ocr = "auto", password: str 
                 pieces.append("\n\f")
                 offset += 2
             try:
-                fonts.scan_page(raw)
+                fonts.open_page(raw)
                 page_chars, text, page_boxes = _read_page(pdf, raw, number, offset, running, fast)
             except damage_errors() as exc:
                 warnings.append(warn("page_unreadable", page=number, error=_brief(exc)))

@@ -45,7 +45,7 @@ from collections.abc import Callable
 from operator import itemgetter
 from typing import Any
 
-from .pdf_fonts import Fonts, Recovery
+from .pdf_fonts import SYMBOLIC, Fonts, Recovery
 
 LOCK = threading.RLock()  # one pdfium call at a time in this process
 
@@ -101,6 +101,7 @@ class _Api:
         self.font_name = bind("FPDFFont_GetBaseFontName", ctypes.c_size_t, vp, ctypes.c_char_p, ctypes.c_size_t)
         self.font_data = bind("FPDFFont_GetFontData", i, vp, vp, ctypes.c_size_t, vp)
         self.font_embedded = bind("FPDFFont_GetIsEmbedded", i, vp)
+        self.font_flags = bind("FPDFFont_GetFlags", i, vp)
         self.count_marks = bind("FPDFPageObj_CountMarks", i, vp)
         self.get_mark = bind("FPDFPageObj_GetMark", vp, vp, ctypes.c_ulong)
         self.mark_param_type = bind("FPDFPageObjMark_GetParamValueType", i, vp, ctypes.c_char_p)
@@ -309,12 +310,15 @@ def _number_or_date_line(chars: list[Char], rect: Rect) -> Char | None:
     the widget sits, when the widget is no taller than a stamped value (not a signature's picture, nor
     the drafter's initials at the end of a paragraph)."""
     _, top, _, bottom = rect
+    lines: dict[float, bool] = {}  # a character's top → whether the line around it is a number or date line
     for c in chars:
         size = c[7]
         if c[4].isspace() or size <= 0 or bottom - top > MAX_DRAWN_HEIGHT * size or not top <= c[0] + size / 2 <= bottom:
             continue
-        line = "".join(o[4] for o in sorted((o for o in chars if abs(o[0] - c[0]) <= Y_TOLERANCE), key=itemgetter(1)))
-        if _STAMPED_LINE.search(line):
+        if c[0] not in lines:
+            line = "".join(o[4] for o in sorted((o for o in chars if abs(o[0] - c[0]) <= Y_TOLERANCE), key=itemgetter(1)))
+            lines[c[0]] = bool(_STAMPED_LINE.search(line))
+        if lines[c[0]]:
             return c
     return None
 
@@ -425,6 +429,7 @@ def _chars(api: _Api, text_page: int, x_offset: float, top_at: float, fonts: Fon
     size = em_top = depth = 0.0
     recovery: Recovery | bool | None = None
     names: dict[int, tuple[str, int]] = {}
+    symbolic: dict[int, bool] = {}
     for i in range(start, n):
         ch = text[i]
         if ch.isspace() and generated(text_page, i):
@@ -461,12 +466,18 @@ def _chars(api: _Api, text_page: int, x_offset: float, top_at: float, fonts: Fon
                 descent.value = 0.0
             em_top = top_at - (oy.value + size)
             depth = descent.value / size if size > 0 else 0.0
-            recovery = fonts.get(*_font_key(api, font, names)) if fonts is not None and fonts.needed() and font else None
+            if fonts is not None and font and not fonts.scanned and _symbolic(api, font, symbolic):
+                fonts.scan()  # pdfium may misread it without a flag: see pdf_fonts
+            recovery = _recovery(api, fonts, font, names)
         loose_box(text_page, i, box_at)
+        flagged = None
+        if fonts is not None and not fonts.scanned and ch != " " and (flagged := unmapped(text_page, i)):
+            fonts.scan()  # the first glyph of the page without a Unicode map: now its fonts are worth a look
+            recovery = _recovery(api, fonts, font, names)
         if isinstance(recovery, Recovery):
-            if ch != " " and (recovery.kind == "simple" or unmapped(text_page, i)):
+            if ch != " " and (recovery.kind == "simple" or (unmapped(text_page, i) if flagged is None else flagged)):
                 ch = recovery.text(ch, (box.right - box.left) * 1000 / size if size > 0 else None)
-        elif unmapped(text_page, i) and ch != " ":  # (pdfium reads code 32 without a map as a space, as pdfminer does by its glyph name)
+        elif ch != " " and (unmapped(text_page, i) if flagged is None else flagged):  # (code 32 without a map is a space, as in pdfminer)
             raise Unreadable("glyphs without a Unicode map")  # pdfplumber writes them '(cid:NN)'
         elif recovery is False:
             raise Unreadable("two fonts without a Unicode map share a name")
@@ -478,6 +489,18 @@ def _chars(api: _Api, text_page: int, x_offset: float, top_at: float, fonts: Fon
         append((em_top, x0, max(box.right - x_offset, x0), i, ch, obj or 0, font, size, depth))
         last = i
     return out
+
+
+def _recovery(api: _Api, fonts: Fonts | None, font: int, names: dict[int, tuple[str, int]]) -> Recovery | bool | None:
+    """How to read the characters of ``font`` on this page (None: as pdfium does)."""
+    return fonts.get(*_font_key(api, font, names)) if fonts is not None and fonts.needed() and font else None
+
+
+def _symbolic(api: _Api, font: int, known: dict[int, bool]) -> bool:
+    """Whether a font's descriptor flags it symbolic (then pdfium may read a simple font's codes wrongly without a flag)."""
+    if font not in known:
+        known[font] = bool(max(0, api.font_flags(font)) & SYMBOLIC)
+    return known[font]
 
 
 def _font_key(api: _Api, font: int, keys: dict[int, tuple[str, int]]) -> tuple[str, int]:

@@ -118,9 +118,25 @@ class Fonts:
         self.lengths: dict[int, int] = {}  # font object → the length of its embedded program
         self.fallback: Recovery | None = None  # the recovery of a font the page does not list by key
         self._known: dict[str, str] | None = None  # outline digests learnt from the file's mapped fonts
+        self._raw: Any = None  # the pdfminer page being read
+        self.programs: dict[bytes, FontGlyphs | None] = {}  # an embedded program's bytes → its glyphs
+        self.scanned = False  # whether its fonts have been looked at
+
+    def open_page(self, raw: Any) -> None:
+        """The pdfminer page read next; its fonts are looked at only when :meth:`scan` is called (when
+        pdfium meets a glyph without a Unicode map or a symbolic font on it): most pages have neither,
+        and resolving their font dictionaries with pdfminer cost more than reading their text."""
+        self._raw, self.scanned = raw, False
+        self.page, self.active, self.fallback = {}, False, None
+
+    def scan(self) -> None:
+        """Look at the fonts of the page opened last, once."""
+        if not self.scanned and self._raw is not None:
+            self.scan_page(self._raw)
 
     def scan_page(self, raw: Any) -> None:
         """Note the fonts of a pdfminer page that pdfium cannot read right."""
+        self._raw, self.scanned = raw, True
         fonts = [(getattr(ref, "objid", None) or id(font), ref, font) for ref, font in _fonts(raw)]
         for objid, ref, font in fonts:
             if objid not in self.recoveries:
@@ -177,17 +193,25 @@ class Fonts:
                 return None
             if _literal(descendant.get("CIDToGIDMap")) not in {None, "Identity"}:
                 return None
-            program = _program(descendant)
-            glyphs = FontGlyphs(program, self.known()) if program is not None else None
-            return Recovery("cid", glyphs)
+            return Recovery("cid", self._glyphs(descendant))
         if subtype in {"Type1", "TrueType", "MMType1"}:
             descriptor = _resolve(font.get("FontDescriptor")) or {}
             if "Encoding" in font or not int(_resolve(descriptor.get("Flags")) or 0) & SYMBOLIC or subtype != "TrueType":
                 return UNDEFINED  # pdfium reads it right, but for the codes its encoding leaves undefined
-            program = _program(font)
-            glyphs = FontGlyphs(program, self.known()) if program is not None else None
-            return Recovery("simple", glyphs, _pdfminer_font(ref, font), _symbol_codes(program))
+            glyphs = self._glyphs(font)
+            return Recovery("simple", glyphs, _pdfminer_font(ref, font), _symbol_codes(glyphs.font if glyphs is not None else None))
         return None
+
+    def _glyphs(self, font: dict[str, Any]) -> FontGlyphs | None:
+        """The glyphs of a font's embedded TrueType program, read once per program: a file's pages often
+        carry fonts of their own with the very same subset."""
+        data = _program_data(font)
+        if data is None:
+            return None
+        if data not in self.programs:
+            program = open_font(data)
+            self.programs[data] = FontGlyphs(program, self.known()) if program is not None else None
+        return self.programs[data]
 
     def known(self) -> dict[str, str]:
         """Outline digests → characters from the fonts of this file that do have a Unicode map."""
@@ -297,14 +321,21 @@ def _descendant(font: dict[str, Any]) -> dict[str, Any] | None:
 
 
 def _program(font: dict[str, Any]) -> Any:
+    data = _program_data(font)
+    return open_font(data) if data is not None else None
+
+
+def _program_data(font: dict[str, Any]) -> bytes | None:
+    """The bytes of a font's embedded TrueType program (/FontFile2), or None."""
     descriptor = _resolve(font.get("FontDescriptor")) or {}
     stream = _resolve(descriptor.get("FontFile2"))
     if stream is None:
         return None
     try:
-        return open_font(stream.get_data())
+        data = stream.get_data()
     except Exception:  # a damaged stream
         return None
+    return data if isinstance(data, bytes) else None
 
 
 def _to_unicode(font: dict[str, Any]) -> dict[int, str]:
@@ -325,7 +356,7 @@ def _symbol_codes(program: Any) -> dict[int, int]:
     """A symbolic TrueType font's code → glyph id, from its (3,0) or (1,0) cmap."""
     if program is None or "cmap" not in program:
         return {}
-    ids = {name: gid for gid, name in enumerate(program.getGlyphOrder())}
+    ids = program.getReverseGlyphMap()
     out: dict[int, int] = {}
     try:
         for table in program["cmap"].tables:

@@ -2,10 +2,12 @@
 anything inflates them whole.
 
 The streams are found in the file's bytes (every stream is an indirect object at the top level of
-the file, object streams included), so measuring them costs one pass of zlib, not a parse of every
-object: pdfminer's parse of a signed file's hexadecimal signature blobs cost more than reading its
-pages. An encrypted file, or a stream whose filters are not written in its dictionary, is measured
-object by object with pdfminer as before.
+the file, object streams included), so measuring them costs at most one pass of zlib, not a parse of
+every object: pdfminer's parse of a signed file's hexadecimal signature blobs cost more than reading
+its pages. Deflate cannot inflate a byte to more than :data:`DEFLATE_MAX_RATIO` bytes, so the streams
+are inflated largest first only until the ones left, at that ratio, cannot pass the limit: an
+ordinary office file is proven harmless after its few big font programs. An encrypted file, or a
+stream whose filters are not written in its dictionary, is measured object by object with pdfminer.
 """
 
 from __future__ import annotations
@@ -21,8 +23,9 @@ from .limits import DEFAULT, Limits, exceeded
 INFLATE_CHUNK = 2**20  # bytes inflated at a time: a bomb is never held whole
 READ_CHUNK = 2**16  # bytes of the file fed to zlib at a time
 DICT_LOOKBACK = 2**16  # bytes before a 'stream' keyword searched for its object's dictionary
+DEFLATE_MAX_RATIO = 1032  # the most bytes deflate can make of one (a 258-byte match coded in 2 bits)
 
-_STREAM = re.compile(rb"(?<!end)stream(?:\r\n|\n|\r)")
+_EOL = re.compile(rb"\r\n|\n|\r")  # after the 'stream' keyword
 _FILTER = re.compile(rb"/Filter\s*(\[[^\]]*\]|/[^\s/\[\]<>()]+|\d+\s+\d+\s+R)")
 _NAME = re.compile(rb"/([^\s/\[\]<>()]+)")
 _IMAGE = re.compile(rb"/Subtype\s*/Image\b")
@@ -42,27 +45,55 @@ def check_streams(data: bytes, doc: Any, name: str, limits: Limits = DEFAULT) ->
 
 
 def _stream_sizes(data: bytes, budget: int) -> Iterator[int] | None:
-    """The inflated size of every Flate stream of the file (images aside), counted until ``budget``
-    is passed; None when a stream's filters are an indirect object (then pdfminer must say)."""
+    """The inflated sizes of the file's Flate streams (images aside), largest first, until the total is
+    past ``budget`` or the streams left cannot pass it (see :data:`DEFLATE_MAX_RATIO`); None when a
+    stream's filters are an indirect object (then pdfminer must say)."""
     view = memoryview(data)
-    found: list[tuple[int, int]] = []  # (where the stream's data starts, its Flate stages)
-    for match in _STREAM.finditer(data):
-        head = _dictionary(data, match.start())
+    found: list[tuple[int, int, int]] = []  # (the most it can inflate to, where its data starts, its Flate stages)
+    for keyword, start in _stream_starts(data):
+        head = _dictionary(data, keyword)
         if _IMAGE.search(head):
             continue
         stages = flate_stages(head)
         if stages is None:
             return None
         if stages:
-            found.append((match.end(), stages))
+            found.append((_most(data, start, stages, budget), start, stages))
+    found.sort(reverse=True)
     return _sizes(view, found, budget)
 
 
-def _sizes(view: memoryview, found: list[tuple[int, int]], budget: int) -> Iterator[int]:
+def _stream_starts(data: bytes) -> Iterator[tuple[int, int]]:
+    """Where each 'stream' keyword is and where its data starts (after the keyword's end of line); found
+    with ``bytes.find``, which skips through a scan's megabytes of image data many times faster than a
+    pattern does."""
+    at = data.find(b"stream")
+    while at >= 0:
+        end = at + 6
+        if data[at - 3 : at] != b"end" or at < 3:
+            match = _EOL.match(data, end)
+            if match is not None:
+                yield at, match.end()
+        at = data.find(b"stream", end)
+
+
+def _most(data: bytes, start: int, stages: int, budget: int) -> int:
+    """The most a stream starting at ``start`` can inflate to through ``stages`` Flate filters (past the
+    budget for more than one: those are always measured)."""
+    end = data.find(b"endstream", start)
+    length = (len(data) if end < 0 else end) - start
+    return length * DEFLATE_MAX_RATIO if stages == 1 else budget + 1
+
+
+def _sizes(view: memoryview, found: list[tuple[int, int, int]], budget: int) -> Iterator[int]:
     total = 0
-    for start, stages in found:
+    left = sum(most for most, _, _ in found)
+    for most, start, stages in found:
+        if total + left <= budget:
+            return  # what is left cannot pass the budget, whatever it holds
         size = inflated_size(_file_chunks(view, start), budget - total, stages)
         total += size
+        left -= most
         yield size
         if total > budget:
             return
@@ -71,12 +102,12 @@ def _sizes(view: memoryview, found: list[tuple[int, int]], budget: int) -> Itera
 def _dictionary(data: bytes, at: int) -> bytes:
     """The bytes from the last 'N G obj' before ``at`` (within :data:`DICT_LOOKBACK`) up to ``at``
     (searched backwards: a pattern run forwards over binary data can take quadratic time)."""
-    window = data[max(0, at - DICT_LOOKBACK) : at]
-    i = len(window)
-    while (i := window.rfind(b"obj", 0, i)) > 0:
-        if window[i - 1 : i].isspace() and not window[i + 3 : i + 4].isalnum():
-            return window[i + 3 :]
-    return window
+    low = max(0, at - DICT_LOOKBACK)
+    i = at
+    while (i := data.rfind(b"obj", low, i)) > low:
+        if data[i - 1 : i].isspace() and not data[i + 3 : i + 4].isalnum():
+            return data[i + 3 : at]
+    return data[low:at]
 
 
 def flate_stages(head: bytes) -> int | None:
