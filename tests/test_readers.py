@@ -572,14 +572,14 @@ def test_pages_pdfium_would_read_otherwise_are_read_by_pdfplumber(content, page,
 
 def test_pdf_is_read_by_pdfplumber_without_pypdfium2(monkeypatch):
     pytest.importorskip("pdfplumber")
-    from vndirective.readers import pdf, pdf_chars
+    from vndirective.readers import pdf, pdf_chars, pdfium_api
 
     from .conftest import CORPUS
 
     data = (CORPUS / "formats" / "334-CV-HU_luc-ngan_2021.pdf").read_bytes()
     fast = pdf.read_pdf(data, "cv.pdf")
-    monkeypatch.setattr(pdf_chars, "_api", None)
-    monkeypatch.setattr(pdf_chars, "_missing", ImportError("No module named 'pypdfium2'"))
+    monkeypatch.setattr(pdfium_api, "_api", None)
+    monkeypatch.setattr(pdfium_api, "_missing", ImportError("No module named 'pypdfium2'"))
     assert not pdf_chars.available()
 
     def no_pdfium(*args: object, **kwargs: object) -> None:

@@ -31,113 +31,28 @@ even asked), glyphs without a Unicode map (pdfplumber writes them '(cid:NN)', wh
 reports and, with ``ocr=True``, sends to OCR), text an /ActualText replaces, a page pdfium
 cannot load or whose size differs from pdfminer's.
 
-pdfium is not thread-safe: no two pdfium calls may run at the same time in a process, whatever
-the document. Every call here holds :data:`LOCK`; the batch runner parses in worker processes,
-each with its own pdfium.
+pdfium is not thread-safe: every call here holds :data:`~.pdfium_api.LOCK` (the functions are bound
+once in :mod:`.pdfium_api`).
 """
 
 from __future__ import annotations
 
 import ctypes
 import re
-import threading
 from collections.abc import Callable
 from operator import itemgetter
 from typing import Any
 
 from .pdf_fonts import SYMBOLIC, Fonts, Recovery
+from .pdfium_api import LOCK, Api, Unreadable, available, load
 
-LOCK = threading.RLock()  # one pdfium call at a time in this process
+__all__ = ["LOCK", "Document", "Unreadable", "available", "words_of"]
 
 X_TOLERANCE = 1.5  # pdfplumber's extract_words(x_tolerance=...): a wider gap ends a word
 Y_TOLERANCE = 3.0  # ... (y_tolerance=...): lines whose tops are closer are one line
 DUPLICATE = 1.0  # dedupe_chars(tolerance=...): the same glyph this close is printed twice
 LIGATURES = {"ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl", "ﬁ": "fi", "ﬂ": "fl", "ﬆ": "st", "ﬅ": "st"}  # pdfplumber's, expanded in words
 SKEW = 1e-3  # |b / a| of a character's matrix above this: its baseline is not horizontal
-
-
-class Unreadable(Exception):
-    """pdfium cannot give this page (or document) the way pdfminer would: read it with pdfplumber."""
-
-
-class _Api:
-    """The pdfium functions used here, bound once with plain integer handles (cheaper per call
-    than pypdfium2.raw's typed pointers, which matters a few hundred thousand times a second)."""
-
-    def __init__(self) -> None:
-        import pypdfium2  # noqa: F401  - importing it initialises the library
-        import pypdfium2.raw as raw
-
-        def bind(name: str, restype: Any, *argtypes: Any) -> Any:
-            address = ctypes.cast(getattr(raw, name), ctypes.c_void_p).value
-            if not address:
-                raise AttributeError(f"pdfium has no {name}")
-            return ctypes.CFUNCTYPE(restype, *argtypes)(address)
-
-        vp, i, f, d = ctypes.c_void_p, ctypes.c_int, ctypes.c_float, ctypes.c_double
-        self.raw = raw
-        self.load_document = bind("FPDF_LoadMemDocument64", vp, ctypes.c_char_p, ctypes.c_size_t, ctypes.c_char_p)
-        self.close_document = bind("FPDF_CloseDocument", None, vp)
-        self.page_count = bind("FPDF_GetPageCount", i, vp)
-        self.load_page = bind("FPDF_LoadPage", vp, vp, i)
-        self.close_page = bind("FPDF_ClosePage", None, vp)
-        self.page_width = bind("FPDF_GetPageWidthF", f, vp)
-        self.page_height = bind("FPDF_GetPageHeightF", f, vp)
-        self.load_text = bind("FPDFText_LoadPage", vp, vp)
-        self.close_text = bind("FPDFText_ClosePage", None, vp)
-        self.count = bind("FPDFText_CountChars", i, vp)
-        self.get_text = bind("FPDFText_GetText", i, vp, i, i, vp)
-        self.unicode = bind("FPDFText_GetUnicode", ctypes.c_uint, vp, i)
-        self.generated = bind("FPDFText_IsGenerated", i, vp, i)
-        self.unmapped = bind("FPDFText_HasUnicodeMapError", i, vp, i)
-        self.text_object = bind("FPDFText_GetTextObject", vp, vp, i)
-        self.loose_box = bind("FPDFText_GetLooseCharBox", i, vp, i, vp)
-        self.ink_box = bind("FPDFText_GetCharBox", i, vp, i, vp, vp, vp, vp)
-        self.matrix = bind("FPDFText_GetMatrix", i, vp, i, vp)
-        self.origin = bind("FPDFText_GetCharOrigin", i, vp, i, vp, vp)
-        self.font_size = bind("FPDFText_GetFontSize", d, vp, i)
-        self.font = bind("FPDFTextObj_GetFont", vp, vp)
-        self.descent = bind("FPDFFont_GetDescent", i, vp, f, vp)
-        self.font_name = bind("FPDFFont_GetBaseFontName", ctypes.c_size_t, vp, ctypes.c_char_p, ctypes.c_size_t)
-        self.font_data = bind("FPDFFont_GetFontData", i, vp, vp, ctypes.c_size_t, vp)
-        self.font_embedded = bind("FPDFFont_GetIsEmbedded", i, vp)
-        self.font_flags = bind("FPDFFont_GetFlags", i, vp)
-        self.count_marks = bind("FPDFPageObj_CountMarks", i, vp)
-        self.get_mark = bind("FPDFPageObj_GetMark", vp, vp, ctypes.c_ulong)
-        self.mark_param_type = bind("FPDFPageObjMark_GetParamValueType", i, vp, ctypes.c_char_p)
-        self.annot_count = bind("FPDFPage_GetAnnotCount", i, vp)
-        self.get_annot = bind("FPDFPage_GetAnnot", vp, vp, i)
-        self.close_annot = bind("FPDFPage_CloseAnnot", None, vp)
-        self.annot_subtype = bind("FPDFAnnot_GetSubtype", i, vp)
-        self.annot_rect = bind("FPDFAnnot_GetRect", i, vp, vp)
-        self.flatten = bind("FPDFPage_Flatten", i, vp, i)
-        self.annot_ap = bind("FPDFAnnot_GetAP", ctypes.c_ulong, vp, i, vp, ctypes.c_ulong)
-
-
-_api: _Api | None = None
-_missing: BaseException | None = None
-
-
-def _load() -> _Api:
-    global _api, _missing
-    if _api is None and _missing is None:
-        try:
-            with LOCK:
-                _api = _Api()
-        except (ImportError, AttributeError, OSError) as exc:  # no pypdfium2, or one too old for a function used here
-            _missing = exc
-    if _api is None:
-        raise Unreadable(f"pypdfium2 is not available ({_missing})")
-    return _api
-
-
-def available() -> bool:
-    """Whether pypdfium2 is installed with every pdfium function this module needs."""
-    try:
-        _load()
-    except Unreadable:
-        return False
-    return True
 
 
 class Document:
@@ -148,7 +63,7 @@ class Document:
     """
 
     def __init__(self, data: bytes, password: str | None = None) -> None:
-        self.api = _load()
+        self.api = load()
         self.stamps: dict[int, list[list[dict[str, Any]]]] = {}  # page index → the words of each widget that is a stamp of its own
         self.fillers: dict[int, list[dict[str, Any]]] = {}  # page index → the words widgets wrote into the page's lines
         self.drawn: dict[int, list[tuple[Rect, str | None]]] = {}  # page index → widgets on a text line that draw without text, and their digits if read
@@ -194,12 +109,12 @@ class Document:
                 if size is not None and (abs(api.page_width(page) - size[0]) > 1 or abs(api.page_height(page) - size[1]) > 1):
                     raise Unreadable(f"pdfium sizes page {index + 1} otherwise")
                 chars = _page_chars(api, page, index, x_offset, top_at, self.fonts)
-                widgets, painted = _widget_rects(api, page, x_offset, top_at)
+                widgets, painted, texts = _widget_rects(api, page, x_offset, top_at)
             finally:
                 api.close_page(page)
             drawn: list[tuple[Rect, Char]] = []
             if widgets and chars:
-                fillers, stamps = self._widget_chars(index, chars, widgets, x_offset, top_at)
+                fillers, stamps = self._widget_chars(index, chars, widgets, x_offset, top_at) if texts else ([], [])
                 shown = [c for group in (fillers, *stamps) for c in group]
                 drawn = [(rect, line) for rect in painted if not _inside(shown, rect) and (line := _number_or_date_line(chars, rect)) is not None]
                 chars += fillers
@@ -248,7 +163,7 @@ WIDGET = 20  # FPDF_ANNOT_WIDGET
 Rect = tuple[float, float, float, float]  # x0, top, x1, bottom in pdfplumber's coordinates
 
 
-def _page_chars(api: _Api, page: int, index: int, x_offset: float, top_at: float, fonts: Fonts | None = None, start: int = 0) -> list[Char]:
+def _page_chars(api: Api, page: int, index: int, x_offset: float, top_at: float, fonts: Fonts | None = None, start: int = 0) -> list[Char]:
     """The characters of a loaded page, from the ``start``-th on (the caller holds :data:`LOCK`)."""
     text_page = api.load_text(page)
     if not text_page:
@@ -259,10 +174,12 @@ def _page_chars(api: _Api, page: int, index: int, x_offset: float, top_at: float
         api.close_text(text_page)
 
 
-def _widget_rects(api: _Api, page: int, x_offset: float, top_at: float) -> tuple[list[Rect], list[Rect]]:
+def _widget_rects(api: Api, page: int, x_offset: float, top_at: float) -> tuple[list[Rect], list[Rect], bool]:
     """The rectangles of the page's form widgets (signature fields among them), in pdfplumber's coordinates,
-    and those of them whose appearance paints something (paths or an image; text is found by flattening)."""
+    those of them whose appearance paints something (paths or an image; text is found by flattening), and
+    whether any of them shows text (else the page need not be flattened to read it)."""
     rects, painted = [], []
+    texts = False
     rect = api.raw.FS_RECTF()
     for k in range(max(0, api.annot_count(page))):
         annot = api.get_annot(page, k)
@@ -274,16 +191,39 @@ def _widget_rects(api: _Api, page: int, x_offset: float, top_at: float) -> tuple
                 rects.append(box)
                 if _paints(api, annot):
                     painted.append(box)
+                texts = texts or _shows_text(api, annot)
         finally:
             api.close_annot(annot)
-    return rects, painted
+    return rects, painted, texts
+
+
+TEXT_OBJECT, FORM_OBJECT = 1, 5  # FPDF_PAGEOBJ_TEXT, FPDF_PAGEOBJ_FORM
+APPEARANCE_OBJECTS = 4096  # objects of a widget's appearance looked at for text: a hostile one cannot make the reader walk without end
+
+
+def _shows_text(api: Api, annot: int) -> bool:
+    """Whether a widget's normal appearance draws any text object, in its forms too (a signing tool's
+    appearance is a form that holds the number, the day or the signer's banner)."""
+    todo = [api.annot_object(annot, k) for k in range(max(0, min(APPEARANCE_OBJECTS, api.annot_object_count(annot))))]
+    seen = 0
+    while todo and seen < APPEARANCE_OBJECTS:
+        obj = todo.pop()
+        seen += 1
+        if not obj:
+            continue
+        kind = api.object_type(obj)
+        if kind == TEXT_OBJECT:
+            return True
+        if kind == FORM_OBJECT:
+            todo += [api.form_object(obj, k) for k in range(max(0, min(APPEARANCE_OBJECTS, api.form_object_count(obj))))]
+    return False
 
 
 APPEARANCE_NORMAL = 0  # FPDF_ANNOT_APPEARANCEMODE_NORMAL
 _PAINTING = re.compile(r"(?:^|\s)(?:f\*?|F|B\*?|b\*?|S|s|Do|sh|BI)(?=\s|$)")  # operators that fill, stroke or draw an image
 
 
-def _paints(api: _Api, annot: int) -> bool:
+def _paints(api: Api, annot: int) -> bool:
     """Whether a widget's normal appearance stream paints anything (it may still hold only text)."""
     size = api.annot_ap(annot, APPEARANCE_NORMAL, None, 0)
     if size <= 2:
@@ -370,7 +310,7 @@ def _split_widget_chars(new: list[Char], page: list[Char], widgets: list[Rect]) 
     return fillers, stamps
 
 
-def _page_text(api: _Api, text_page: int, n: int) -> str:
+def _page_text(api: Api, text_page: int, n: int) -> str:
     """The text of the page's ``n`` characters, one per character (pdfium's generated ones included)."""
     buffer = (ctypes.c_ushort * (n + 1))()
     written = api.get_text(text_page, 0, n, ctypes.addressof(buffer))
@@ -388,7 +328,7 @@ def _page_text(api: _Api, text_page: int, n: int) -> str:
     return "".join(chars)
 
 
-def _actual_text(api: _Api, obj: int) -> bool:
+def _actual_text(api: Api, obj: int) -> bool:
     """Whether a marked-content sequence gives the text object an /ActualText (pdfium reads that
     instead of the glyphs, with guessed boxes; pdfminer reads the glyphs)."""
     for k in range(max(0, api.count_marks(obj))):
@@ -405,7 +345,7 @@ Char = tuple[float, float, float, int, str, int, int, float, float]
 SAME = 0.01  # pt: a space pdfium makes up at the very place of the next character marks no space of the PDF
 
 
-def _chars(api: _Api, text_page: int, x_offset: float, top_at: float, fonts: Fonts | None = None, start: int = 0) -> list[Char]:
+def _chars(api: Api, text_page: int, x_offset: float, top_at: float, fonts: Fonts | None = None, start: int = 0) -> list[Char]:
     """The characters of a text page from the ``start``-th on, with the spaces of the PDF; the spaces and line breaks
     pdfium makes up are left out, except where pdfium dropped a space of the PDF for its own.
     The characters of a font without a Unicode map are read by ``fonts`` (:mod:`.pdf_fonts`).
@@ -414,12 +354,13 @@ def _chars(api: _Api, text_page: int, x_offset: float, top_at: float, fonts: Fon
     if n <= 0:
         return []
     text = _page_text(api, text_page, n)
+    tp = ctypes.c_void_p(text_page)  # for the unchecked calls (see Api)
     box = api.raw.FS_RECTF()
-    box_at = ctypes.addressof(box)
+    box_at = ctypes.byref(box)
     matrix = api.raw.FS_MATRIX()
     matrix_at = ctypes.addressof(matrix)
     ox, oy = ctypes.c_double(), ctypes.c_double()
-    ox_at, oy_at = ctypes.addressof(ox), ctypes.addressof(oy)
+    ox_at, oy_at = ctypes.byref(ox), ctypes.byref(oy)
     descent = ctypes.c_float()
     descent_at = ctypes.addressof(descent)
     generated, unmapped, text_object, loose_box, origin = api.generated, api.unmapped, api.text_object, api.loose_box, api.origin
@@ -432,26 +373,26 @@ def _chars(api: _Api, text_page: int, x_offset: float, top_at: float, fonts: Fon
     symbolic: dict[int, bool] = {}
     for i in range(start, n):
         ch = text[i]
-        if ch.isspace() and generated(text_page, i):
+        if ch.isspace() and generated(tp, i):
             # pdfium makes up a space where a TJ array moves the pen on (a gap of the line, often
             # filled later by a letter of a fallback font), and then drops the PDF's own space
             # glyph if one comes next. A made-up space not followed, at its very place, by the
             # next character of its text object stands for such a dropped space.
-            obj = text_object(text_page, i)
+            obj = text_object(tp, i)
             if not obj or obj != current:
                 continue  # a line break, or a gap between text objects: the gaps decide
-            origin(text_page, i, ox_at, oy_at)
+            origin(tp, i, ox_at, oy_at)
             x = ox.value
-            if i + 1 < n and text_object(text_page, i + 1) == obj and not generated(text_page, i + 1):
-                origin(text_page, i + 1, ox_at, oy_at)
+            if i + 1 < n and text_object(tp, i + 1) == obj and not generated(tp, i + 1):
+                origin(tp, i + 1, ox_at, oy_at)
                 if abs(ox.value - x) < SAME:
                     if out and last == i - 1 and out[-1][5] == obj:
                         _gap_after(api, text_page, out, x - x_offset, x_offset)
                     continue
             append((em_top, x - x_offset, x - x_offset, i, " ", obj, font, size, depth))
             continue
-        obj = text_object(text_page, i)
-        origin(text_page, i, ox_at, oy_at)
+        obj = text_object(tp, i)
+        origin(tp, i, ox_at, oy_at)
         if obj != current:  # a new text object (one Tj or TJ): one matrix, font and baseline for all its characters
             current = obj
             api.matrix(text_page, i, matrix_at)
@@ -469,15 +410,15 @@ def _chars(api: _Api, text_page: int, x_offset: float, top_at: float, fonts: Fon
             if fonts is not None and font and not fonts.scanned and _symbolic(api, font, symbolic):
                 fonts.scan()  # pdfium may misread it without a flag: see pdf_fonts
             recovery = _recovery(api, fonts, font, names)
-        loose_box(text_page, i, box_at)
+        loose_box(tp, i, box_at)
         flagged = None
-        if fonts is not None and not fonts.scanned and ch != " " and (flagged := unmapped(text_page, i)):
+        if fonts is not None and not fonts.scanned and ch != " " and (flagged := unmapped(tp, i)):
             fonts.scan()  # the first glyph of the page without a Unicode map: now its fonts are worth a look
             recovery = _recovery(api, fonts, font, names)
         if isinstance(recovery, Recovery):
-            if ch != " " and (recovery.kind == "simple" or (unmapped(text_page, i) if flagged is None else flagged)):
+            if ch != " " and (recovery.kind == "simple" or (unmapped(tp, i) if flagged is None else flagged)):
                 ch = recovery.text(ch, (box.right - box.left) * 1000 / size if size > 0 else None)
-        elif ch != " " and (unmapped(text_page, i) if flagged is None else flagged):  # (code 32 without a map is a space, as in pdfminer)
+        elif ch != " " and (unmapped(tp, i) if flagged is None else flagged):  # (code 32 without a map is a space, as in pdfminer)
             raise Unreadable("glyphs without a Unicode map")  # pdfplumber writes them '(cid:NN)'
         elif recovery is False:
             raise Unreadable("two fonts without a Unicode map share a name")
@@ -491,19 +432,19 @@ def _chars(api: _Api, text_page: int, x_offset: float, top_at: float, fonts: Fon
     return out
 
 
-def _recovery(api: _Api, fonts: Fonts | None, font: int, names: dict[int, tuple[str, int]]) -> Recovery | bool | None:
+def _recovery(api: Api, fonts: Fonts | None, font: int, names: dict[int, tuple[str, int]]) -> Recovery | bool | None:
     """How to read the characters of ``font`` on this page (None: as pdfium does)."""
     return fonts.get(*_font_key(api, font, names)) if fonts is not None and fonts.needed() and font else None
 
 
-def _symbolic(api: _Api, font: int, known: dict[int, bool]) -> bool:
+def _symbolic(api: Api, font: int, known: dict[int, bool]) -> bool:
     """Whether a font's descriptor flags it symbolic (then pdfium may read a simple font's codes wrongly without a flag)."""
     if font not in known:
         known[font] = bool(max(0, api.font_flags(font)) & SYMBOLIC)
     return known[font]
 
 
-def _font_key(api: _Api, font: int, keys: dict[int, tuple[str, int]]) -> tuple[str, int]:
+def _font_key(api: Api, font: int, keys: dict[int, tuple[str, int]]) -> tuple[str, int]:
     """pdfium's name of a font and the length of its embedded program (0: none; pdfium would give the
     data of the system font it substitutes), by handle."""
     if font not in keys:
@@ -516,7 +457,7 @@ def _font_key(api: _Api, font: int, keys: dict[int, tuple[str, int]]) -> tuple[s
     return keys[font]
 
 
-def _gap_after(api: _Api, text_page: int, out: list[Char], x: float, x_offset: float) -> None:
+def _gap_after(api: Api, text_page: int, out: list[Char], x: float, x_offset: float) -> None:
     """pdfium made up a space at ``x`` after the last character of ``out``, in the same text object:
     a TJ array moved the pen on by half a space or more. If that character's loose box ends too
     near ``x`` to show a gap, it is because its ink reaches past its advance (the horn of Ư, an
