@@ -57,3 +57,36 @@ def test_a_directive_in_the_repl_is_one_short_line(founding):
 def test_a_reference_is_found_by_any_form_the_text_prints(founding, written):
     """'105/TU' is how the founding example cites Kết luận 105-KL/TU in its subject: d.reference('105/TU') found nothing."""
     assert founding.reference(written).doc_id == "105-KL/TU"
+
+
+# The card's table of contents (d.outline()): the numbered headings, nested, escaped; an untitled item that holds a
+# heading is kept for context; no section when no item is a heading. Made-up documents.
+_PLAN = "ỦY BAN NHÂN DÂN\nTỈNH AN BÌNH\nSố: 12/KH-UBND\nAn Bình, ngày 5 tháng 3 năm 2024\n\nKẾ HOẠCH\nPhát triển nhà ở xã hội năm 2024\n\n"
+CONTENTS = [
+    # (body, the contents' list or None when the card has no such section)
+    ("I. QUAN ĐIỂM, MỤC TIÊU\n1. Quan điểm\nPhát triển nhà ở là trách nhiệm của các cấp.\n2. Mục tiêu\na) Mục tiêu chung\nBảo đảm chỗ ở.\n"
+     "II. NHIỆM VỤ, GIẢI PHÁP\n1. Giao Sở Xây dựng:\n- Chủ trì rà soát quỹ đất.\n2. Tăng cường kiểm tra việc cấp phép xây dựng.\n",
+     '<ul class="vnd-toc"><li><b>I.</b> QUAN ĐIỂM, MỤC TIÊU<ul><li><b>1.</b> Quan điểm</li><li><b>2.</b> Mục tiêu'
+     "<ul><li><b>a)</b> Mục tiêu chung</li></ul></li></ul></li>"
+     "<li><b>II.</b> NHIỆM VỤ, GIẢI PHÁP<ul><li><b>1.</b> Giao Sở Xây dựng:</li></ul></li></ul>"),
+    ("I. MỤC TIÊU <CHUNG> & RIÊNG\n1. Bảo đảm chỗ ở cho người dân.\nII. NHIỆM VỤ\n1. Giao Sở Xây dựng:\n- Chủ trì rà soát quỹ đất.\n",
+     '<ul class="vnd-toc"><li><b>I.</b> MỤC TIÊU &lt;CHUNG&gt; &amp; RIÊNG</li>'  # escaped; '1. Bảo đảm ...' is a sentence, no heading
+     "<li><b>II.</b> NHIỆM VỤ<ul><li><b>1.</b> Giao Sở Xây dựng:</li></ul></li></ul>"),
+    ("1. Các sở, ngành tập trung thực hiện các nhiệm vụ sau đây trong năm 2024 theo đúng tiến độ đã đề ra:\na) Về quy hoạch\n"
+     "Rà soát quỹ đất.\nb) Về vốn\nBố trí kinh phí.\n2. Sở Tài chính bố trí kinh phí.\n",  # the untitled item above the headings
+     '<ul class="vnd-toc"><li><b>1.</b> Các sở, ngành tập trung thực hiện các nhiệm vụ sau đây …'
+     "<ul><li><b>a)</b> Về quy hoạch</li><li><b>b)</b> Về vốn</li></ul></li></ul>"),
+    ("1. Sở Xây dựng chủ trì rà soát quỹ đất.\n2. Sở Tài chính bố trí kinh phí.\n", None),  # no heading: no section
+    ("Các sở, ngành thực hiện nghiêm.\n", None),  # no numbered item
+]
+
+
+@pytest.mark.parametrize(("body", "contents"), CONTENTS)
+def test_the_card_shows_the_outline_as_a_table_of_contents(body, contents):
+    d = parse_text(_PLAN + body)
+    page = d._repr_html_()
+    found = re.search(r'<div class="vnd-h">Contents</div>(.*?)(?:<div class="vnd-h">|$)', page)
+    assert (found.group(1) if found else None) == contents
+    if contents:
+        assert page.index(">Contents<") < page.index(">Tasks (")  # before the tasks, after the header's table
+        assert contents.count("<ul") == contents.count("</ul>") and contents.count("<li>") == contents.count("</li>")

@@ -757,3 +757,51 @@ def test_a_title_two_titles_share_the_letters_of_is_left_as_printed():
 
     assert codes.title_forms()["THU TRUONG"] is None and codes.near_title("THU TRUONG") is None
     assert codes.title_forms()["CHU TICH"] == "CHỦ TỊCH" and codes.near_title("GHU TICH") == "CHỦ TỊCH"
+
+
+# A subject typed in ordinary case under a type name (or after 'V/v') and then, with no blank line, the body's first
+# sentence: a capitalised line that opens like the body ('Căn cứ', 'Thực hiện', 'Theo ...', 'Ngày ...') or ends a
+# sentence ('.' or ';') is the body's, never the end of the subject. Made-up documents.
+_COMMUNE = "ỦY BAN NHÂN DÂN\nXÃ AN BÌNH\nSố: 12/{code}-UBND\nAn Bình, ngày 5 tháng 3 năm 2024\n\n"
+SUBJECT_THEN_BODY = [
+    # (head and first body lines, subject)
+    (_COMMUNE.format(code="QĐ") + "QUYẾT ĐỊNH\nVề việc thành lập Tổ công tác rà soát hồ sơ\nCăn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;\n",
+     "thành lập Tổ công tác rà soát hồ sơ"),
+    (_COMMUNE.format(code="BC") + "BÁO CÁO\nKết quả rà soát hồ sơ đất đai quý I\nThực hiện Kế hoạch số 3/KH-UBND ngày 2/1/2024, Ủy ban nhân dân xã báo cáo như sau.\n",
+     "Kết quả rà soát hồ sơ đất đai quý I"),
+    (_COMMUNE.format(code="BC") + "BÁO CÁO\nKết quả rà soát hồ sơ đất đai quý I\nỦy ban nhân dân xã báo cáo như sau.\n",
+     "Kết quả rà soát hồ sơ đất đai quý I"),
+    (_COMMUNE.format(code="BC") + "BÁO CÁO\nKết quả rà soát hồ sơ đất đai\nTheo Kế hoạch số 3/KH-UBND, xã báo cáo\nkết quả như sau:\n",
+     "Kết quả rà soát hồ sơ đất đai"),
+    (_COMMUNE.format(code="KH") + "KẾ HOẠCH\nTuyên truyền phòng cháy rừng\nnăm 2024\nNăm 2024, xã tiếp tục tuyên truyền.\n",
+     "Tuyên truyền phòng cháy rừng năm 2024"),
+    (_COMMUNE.format(code="TB") + "THÔNG BÁO\nLịch tiếp công dân tháng 4\nChủ tịch xã tiếp công dân vào thứ Năm;\n",
+     "Lịch tiếp công dân tháng 4"),
+    (_COMMUNE.format(code="QĐ") + "**QUYẾT ĐỊNH**\n**Về việc thành lập Tổ công tác**\nChủ tịch xã quyết định thành lập Tổ.\n",
+     "thành lập Tổ công tác"),
+    # a công văn: the 'V/v' line under the date, then the body
+    ("ỦY BAN NHÂN DÂN\nXÃ AN BÌNH\nSố: 12/UBND-VP\nAn Bình, ngày 5 tháng 3 năm 2024\nV/v rà soát hồ sơ đất đai\nỦy ban nhân dân xã báo cáo như sau.\n",
+     "rà soát hồ sơ đất đai"),
+    ("ỦY BAN NHÂN DÂN\nXÃ AN BÌNH\nSố: 12/UBND-VP\nAn Bình, ngày 5 tháng 3 năm 2024\nV/v rà soát hồ sơ đất đai\nTheo Kế hoạch số 3/KH-UBND, xã báo cáo.\n",
+     "rà soát hồ sơ đất đai"),
+    # what stays the subject: a wrapped line that opens with a name, a subject that opens like the body
+    (_COMMUNE.format(code="QĐ") + "QUYẾT ĐỊNH\nVề việc phê duyệt kế hoạch kiểm tra của\nỦy ban nhân dân xã An Bình năm 2024\n\nCăn cứ Luật Tổ chức chính quyền địa phương;\n",
+     "phê duyệt kế hoạch kiểm tra của Ủy ban nhân dân xã An Bình năm 2024"),
+    (_COMMUNE.format(code="QĐ") + "QUYẾT ĐỊNH\nVề việc phê duyệt danh sách hộ nghèo của\nỦy ban nhân dân xã An Bình.\n\nCăn cứ Luật Tổ chức chính quyền địa phương;\n",
+     "phê duyệt danh sách hộ nghèo của Ủy ban nhân dân xã An Bình"),
+    ("ỦY BAN NHÂN DÂN\nXÃ AN BÌNH\nSố: 12/UBND-VP\nAn Bình, ngày 5 tháng 3 năm 2024\nV/v kiểm tra kho vật liệu nổ của thủy điện Nậm\nPhăng 2 tại xã Bản Hồ.\n"
+     "Kính gửi: Công ty Thủy điện Nậm Phăng\n",
+     "kiểm tra kho vật liệu nổ của thủy điện Nậm Phăng 2 tại xã Bản Hồ"),
+    (_COMMUNE.format(code="KH") + "KẾ HOẠCH\nThực hiện công tác bầu cử năm 2026\n\nCăn cứ Luật Bầu cử;\n",
+     "Thực hiện công tác bầu cử năm 2026"),
+    (_COMMUNE.format(code="KH") + "KẾ HOẠCH\nTheo dõi việc thực hiện\nNghị quyết số 5-NQ/ĐU của Đảng ủy xã\n-----\n\nCăn cứ Luật Bầu cử;\n",
+     "Theo dõi việc thực hiện Nghị quyết số 5-NQ/ĐU của Đảng ủy xã"),
+    ("ỦY BAN NHÂN DÂN\nXÃ AN BÌNH\nSố: 12/UBND-VP\nV/v triển khai Quyết định số 5/QĐ-UBND của\nỦy ban nhân dân huyện\nAn Bình, ngày 5 tháng 3 năm 2024\n\n",
+     "triển khai Quyết định số 5/QĐ-UBND của Ủy ban nhân dân huyện"),
+]
+
+
+@pytest.mark.parametrize(("head", "subject"), SUBJECT_THEN_BODY)
+def test_the_bodys_first_sentence_is_no_part_of_a_typed_subject(head, subject):
+    d = vndirective.parse_text(head + "\n1. Rà soát hồ sơ.\n2. Báo cáo kết quả.\n")
+    assert d.subject == subject

@@ -80,7 +80,7 @@ DTYPES = {
         "signer_title": S, "signer_name": S, "n_recipients": N, "n_references": N, "n_tasks": N, "n_distribution": N,
     },
     "references": {"position": N, "doc_id": S, "doc_type": S, "number": S, "year": N, "date": D, "issuer": S, "system": S, "mentions": N, **SPAN},
-    "tasks": {"position": N, "parent": N, "depth": N, "path": S, "number": S, "kind": S, "head": S, "text": S, **SPAN},
+    "tasks": {"position": N, "parent": N, "depth": N, "path": S, "number": S, "kind": S, "title": S, "head": S, "text": S, **SPAN},
     "recipients": {"position": N, "recipient": S, **SPAN},
     "distribution": {"position": N, "recipient": S, "purpose": S, **SPAN},
     "warnings": {"position": N, "code": S, "message": S, **SPAN},
@@ -120,6 +120,11 @@ VALUES = [
     ("state", "tasks", 3, "path", "2.2.1.a"),  # 'a' under '2.1' under '2': core.model.task_paths's rule
     ("state", "tasks", 3, "parent", 2),
     ("state", "tasks", 3, "depth", 2),
+    ("state", "tasks", 0, "title", NA),  # an item that opens with a sentence
+    ("state", "tasks", 1, "title", "Các phòng, ban:"),  # a heading: Task.title
+    ("state", "tasks", 2, "title", "Phòng Kinh tế và Hạ tầng:"),
+    ("state", "tasks", 3, "title", NA),
+    ("party", "tasks", 0, "title", NA),
     ("state", "distribution", 0, "purpose", NA),
     ("state", "distribution", 1, "purpose", "để báo cáo"),
     ("empty", "warnings", 0, "span_start", NA),
@@ -186,6 +191,12 @@ def test_task_paths_are_the_parsers_and_the_assignments(pd, docs):
         assert frame["number"].tolist() == [t.number for _, t in task_paths(d.tasks)]
         tasks = set(frame["path"])
         assert {a.task for a in d.assignments} - {"preamble", "closing"} <= tasks
+
+
+def test_task_titles_are_the_parsers(pd, docs):
+    for d in docs.values():
+        frame = d.to_frame("tasks")
+        assert [None if pd.isna(x) else x for x in frame["title"]] == [t.title for _, t in task_paths(d.tasks)]
 
 
 def test_assignments_to_frame_is_the_document_table_and_records_stay_strings(pd, docs):

@@ -98,7 +98,7 @@ def test_tasks_are_the_tree_flattened(store):
         d = parse(CORPUS / name)
         rows = store.sql("SELECT t.* FROM tasks t JOIN documents d ON d.id = t.document_id WHERE d.path = ? ORDER BY t.position", (name,))
         flat = [t for top in d.tasks for t in top.walk()]
-        assert [(r["number"], r["text"], r["span_start"]) for r in rows] == [(t.number, t.text, t.span.start) for t in flat]
+        assert [(r["number"], r["title"], r["text"], r["span_start"]) for r in rows] == [(t.number, t.title, t.text, t.span.start) for t in flat]
         for r in rows:
             if r["parent"] is None:
                 assert r["depth"] == 0
@@ -239,3 +239,57 @@ def test_store_is_importable_without_batch_running(tmp_path):
     s = Store(Path(tmp_path) / "new.sqlite")
     assert len(s) == 0 and s.paths() == []
     s.close()
+
+
+
+def _titles(s: Store) -> list[tuple[str, int, str | None]]:
+    return [tuple(r) for r in s.sql("SELECT d.path, t.position, t.title FROM tasks t JOIN documents d ON d.id = t.document_id ORDER BY 1, 2")]
+
+
+def _exported_titles(s: Store, directory: Path) -> list[str]:
+    export(s, directory)
+    with (directory / "tasks.csv").open(encoding="utf-8", newline="") as f:
+        return [r["title"] for r in csv.DictReader(f)]
+
+
+# A store written before tasks.title existed: read-only, the column reads as NULL and the file is left alone; opened for
+# writing, the column is added (last in the table) and filled in from documents.json, and new records still go in.
+@pytest.mark.parametrize(("readonly", "filled"), [(True, False), (False, True)])
+def test_a_store_written_before_task_titles_still_opens(tmp_path, records, readonly, filled):
+    parsed = [r for r in records if r.directive is not None]
+    path = tmp_path / "old.sqlite"
+    with Store(path) as s:
+        for r in parsed[:-1]:
+            s.add(r)
+        expected = _titles(s)
+    assert any(title for _, _, title in expected), "the sample should hold headings"
+    with sqlite3.connect(path) as con:
+        con.execute("ALTER TABLE tasks DROP COLUMN title")
+    with Store(path, readonly=readonly) as old:
+        assert ("title" in {r[1] for r in old.sql("PRAGMA table_info(tasks)")}) is filled
+        exported = _exported_titles(old, tmp_path / "csv")
+        assert exported == ([title or "" for _, _, title in expected] if filled else [""] * len(expected))
+        if not readonly:
+            assert _titles(old) == expected
+            old.add(parsed[-1])  # a new record, after the column was added at the end of the table
+            with Store(tmp_path / "new.sqlite") as new:
+                for r in parsed:
+                    new.add(r)
+                assert _titles(old) == _titles(new)
+
+
+def test_a_store_written_before_task_titles_gives_typed_frames(tmp_path, records):
+    pd = pytest.importorskip("pandas")
+    path = tmp_path / "old.sqlite"
+    with Store(path) as s:
+        for r in records:
+            s.add(r)
+        fresh = s.to_frame("tasks")
+    with sqlite3.connect(path) as con:
+        con.execute("ALTER TABLE tasks DROP COLUMN title")
+    with Store(path, readonly=True) as old:
+        frame = old.to_frame("tasks")
+        assert list(frame.columns) == list(fresh.columns) and frame["title"].isna().all() and str(frame["title"].dtype) == "string"
+        pd.testing.assert_frame_equal(frame.drop(columns="title"), fresh.drop(columns="title"))
+    with Store(path) as upgraded:
+        pd.testing.assert_frame_equal(upgraded.to_frame("tasks"), fresh)

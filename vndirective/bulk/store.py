@@ -68,9 +68,10 @@ _DOC_COLUMNS: list[tuple[str, str]] = [
     ("n_distribution", "INTEGER"),
     ("json", "TEXT"),
 ]
-# Columns added to ``documents`` after a store's schema version was set, nullable: added in place when an older
-# store of the same version is opened for writing, read as NULL from one opened read-only.
-_ADDED_COLUMNS = ("reason", "options")
+# Columns added after a store's schema version was set, nullable, by table: added in place when an older store of the
+# same version is opened for writing (a task's title is then filled in from documents.json), read as NULL from one
+# opened read-only.
+_ADDED_COLUMNS: dict[str, tuple[str, ...]] = {"documents": ("reason", "options"), "tasks": ("title",)}
 _CHILD = [("document_id", "INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE"), ("position", "INTEGER NOT NULL")]
 _SPAN = [("span_start", "INTEGER"), ("span_end", "INTEGER")]
 TABLES: dict[str, list[tuple[str, str]]] = {
@@ -87,7 +88,17 @@ TABLES: dict[str, list[tuple[str, str]]] = {
         ("mentions", "INTEGER"),
         *_SPAN,
     ],
-    "tasks": [*_CHILD, ("parent", "INTEGER"), ("depth", "INTEGER"), ("number", "TEXT"), ("kind", "TEXT"), ("head", "TEXT"), ("text", "TEXT"), *_SPAN],
+    "tasks": [
+        *_CHILD,
+        ("parent", "INTEGER"),
+        ("depth", "INTEGER"),
+        ("number", "TEXT"),
+        ("kind", "TEXT"),
+        ("title", "TEXT"),  # the heading line when the task is a heading (Task.title)
+        ("head", "TEXT"),
+        ("text", "TEXT"),
+        *_SPAN,
+    ],
     "recipients": [*_CHILD, ("recipient", "TEXT"), *_SPAN],
     "distribution": [*_CHILD, ("recipient", "TEXT"), ("purpose", "TEXT"), *_SPAN],
     "warnings": [*_CHILD, ("code", "TEXT"), ("message", "TEXT"), *_SPAN],
@@ -161,12 +172,12 @@ def _ref_row(i: int, r: Mapping[str, Any]) -> tuple[Any, ...]:
 
 
 def _flatten_tasks(tasks: Sequence[Mapping[str, Any]]) -> Iterator[tuple[Any, ...]]:
-    """Task dicts in document order as (position, parent position, depth, number, kind, head, text, span)."""
+    """Task dicts in document order as (position, parent position, depth, number, kind, title, head, text, span)."""
     position = 0
     stack: list[tuple[Mapping[str, Any], int | None, int]] = [(t, None, 0) for t in reversed(tasks)]
     while stack:
         t, parent, depth = stack.pop()
-        yield (position, parent, depth, t["number"], t["kind"], t.get("head"), t["text"], *_span(t.get("span")))
+        yield (position, parent, depth, t["number"], t["kind"], t.get("title"), t.get("head"), t["text"], *_span(t.get("span")))
         stack.extend((c, position, depth + 1) for c in reversed(t.get("children", [])))
         position += 1
 
@@ -190,7 +201,7 @@ class Store:
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA synchronous=NORMAL")
         self._db.row_factory = sqlite3.Row
-        self._missing: set[str] = set()  # added columns an older store opened read-only lacks
+        self._missing: set[tuple[str, str]] = set()  # (table, column): added columns an older store opened read-only lacks
         self._db.execute("PRAGMA foreign_keys=ON")
         self._check_schema(readonly)
 
@@ -221,18 +232,32 @@ class Store:
 
     def _add_columns(self, readonly: bool) -> None:
         """Give a store written by an earlier release the nullable columns added since (:data:`_ADDED_COLUMNS`)."""
-        present = {r[1] for r in self._db.execute("PRAGMA table_info(documents)")}
-        missing = [c for c in _ADDED_COLUMNS if c not in present]
+        missing: list[tuple[str, str]] = []
+        for table, added in _ADDED_COLUMNS.items():
+            present = {r[1] for r in self._db.execute(f"PRAGMA table_info({table})")}
+            missing.extend((table, c) for c in added if c not in present)
         self._missing = set(missing) if readonly else set()
         if missing and not readonly:
-            types = dict(_DOC_COLUMNS)
             with self._db:
-                for c in missing:
-                    self._db.execute(f"ALTER TABLE documents ADD COLUMN {c} {types[c]}")
+                for table, c in missing:
+                    self._db.execute(f"ALTER TABLE {table} ADD COLUMN {c} {dict(TABLES[table])[c]}")
+                if ("tasks", "title") in missing:
+                    self._fill_task_titles()
 
-    def _column(self, name: str) -> str:
+    def _fill_task_titles(self) -> None:
+        """The ``title`` of every task row of a store written before the column existed, from ``documents.json``
+        (None where that parse had no titles: it was made before Task.title)."""
+        cursor = self._db.execute("SELECT id, json FROM documents WHERE json IS NOT NULL")
+        while batch := cursor.fetchmany(500):
+            titles: list[tuple[Any, ...]] = []
+            for doc_id, text in batch:
+                tasks = (json.loads(text) or {}).get("tasks") or []
+                titles.extend((row[5], doc_id, row[0]) for row in _flatten_tasks(tasks) if row[5] is not None)
+            self._db.executemany("UPDATE tasks SET title = ? WHERE document_id = ? AND position = ?", titles)
+
+    def _column(self, name: str, table: str = "documents") -> str:
         """``name`` in a SELECT, or NULL for a column a read-only older store lacks."""
-        return f"NULL AS {name}" if name in self._missing else name
+        return f"NULL AS {name}" if (table, name) in self._missing else name
 
     # ------------------------------------------------------------------ writing
 
@@ -252,8 +277,10 @@ class Store:
             self._db.execute(f"DELETE FROM {table} WHERE document_id = ?", (doc_id,))
             items = rows.children.get(table)
             if items:
+                # Columns named: a column added to an older store (_ADDED_COLUMNS) comes last in its table.
+                names = ", ".join(c for c, _ in TABLES[table])
                 marks = ", ".join("?" * len(TABLES[table]))
-                self._db.executemany(f"INSERT INTO {table} VALUES ({marks})", [(doc_id, *item) for item in items])
+                self._db.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", [(doc_id, *item) for item in items])
 
     def remove(self, path: str) -> bool:
         """Delete the record of a path (and its child rows); True when there was one."""
@@ -325,7 +352,7 @@ class Store:
 
     def record(self, path: str) -> dict[str, Any] | None:
         """The record of ``path`` in the shape of ``Record.to_dict()``, errors included; None when absent."""
-        added = ", ".join(self._column(c) for c in _ADDED_COLUMNS)
+        added = ", ".join(self._column(c) for c in _ADDED_COLUMNS["documents"])
         row = self._db.execute(
             f"SELECT path, sha256, status, error_type, error_message, warnings, elapsed, parser_version, {added}, json FROM documents WHERE path = ?",
             (path,),
@@ -365,7 +392,7 @@ class Store:
         if name not in TABLES:
             raise StoreError(f"unknown table {table!r}: one of {', '.join(TABLES)}")
         columns = [(c, t) for c, t in TABLES[name] if include_json or (name, c) != ("documents", "json")]
-        select = ", ".join(self._column(c) if name == "documents" else c for c, _ in columns)
+        select = ", ".join(self._column(c, name) for c, _ in columns)
         order = "path" if name == "documents" else "document_id, position"
         rows = [tuple(r) for r in self._db.execute(f"SELECT {select} FROM {name} ORDER BY {order}")]
         dtypes = sql_dtypes(columns)
@@ -406,7 +433,7 @@ def export(store: Store | str | Path, directory: str | Path, format: str = "csv"
         for table, columns in TABLES.items():
             cols = [(c, t.split()[0]) for c, t in columns if include_json or (table, c) != ("documents", "json")]
             order = "path" if table == "documents" else "document_id, position"
-            names = ", ".join(s._column(c) if table == "documents" else c for c, _ in cols)
+            names = ", ".join(s._column(c, table) for c, _ in cols)
             cursor = s.connection.execute(f"SELECT {names} FROM {table} ORDER BY {order}")
             target = out_dir / f"{table}.{format}"
             writer(target, cols, cursor, batch_size)

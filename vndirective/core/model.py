@@ -468,7 +468,7 @@ class Directive(HeaderFields, JsonModel):
         """A table of this document as a pandas DataFrame with typed columns (pandas is optional).
 
         ``table``: 'document' (one row: the header, signer and counts), 'references', 'tasks' (with each task's
-        ``path``, '2.a'), 'recipients', 'distribution', 'warnings' or 'assignments'. Text is pandas' ``"string"``,
+        ``path``, '2.a', and ``title``, NA when it is no heading), 'recipients', 'distribution', 'warnings' or 'assignments'. Text is pandas' ``"string"``,
         counts and spans ``"Int64"``, dates ``datetime64[ns]``; an absent value is ``pd.NA`` (``NaT`` for a date).
         The columns are the store's (:meth:`vndirective.bulk.store.Store.to_frame`) without ``document_id``:
         see :mod:`vndirective.exports.frames`.

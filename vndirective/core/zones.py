@@ -219,6 +219,8 @@ def _subject_block(layout: Layout, roles: Roles, lines: list[Line], start: int, 
         prev_end = layout.t(prev).rstrip(" *_")
         if roles(ln) != "text" or (prev_end.endswith((".", ":", "!", "?")) and not _number_label_end(prev_end)):
             break  # a subject may hold ';' ('... năm 2024; phương hướng năm 2025') but ends at '.'
+        if _body_sentence(layout, ln, prev):
+            break
 
         if layout.text[prev.end : prev.raw_end].rstrip().endswith(("*", "_")):
             break  # the italic run of a Markdown subject closed on the line before
@@ -298,7 +300,7 @@ def _typed_subject(layout: Layout, roles: Roles, lines: list[Line], type_idx: in
                 break
             prev_text = layout.t(lines[i - 1])
             continues = text[:1].isdigit() and not ends_terminal(prev_text)  # '... Nghị quyết số' / '18-NQ/TW ngày ...'
-            sentence = ends_terminal(prev_text) or len(text) > SENTENCE_CHARS or _introduces(text)
+            sentence = ends_terminal(prev_text) or len(text) > SENTENCE_CHARS or _introduces(text) or _body_sentence(layout, ln, lines[i - 1])
             if not starts_lower(text) and not continues and sentence and not _rule_below(lines, i, limit):
                 break  # a new sentence: the body begins (unless the rule under the subject is still to come)
             if len(text) > LONG_PROSE_CHARS:
@@ -321,6 +323,29 @@ def _introduces(text: str) -> bool:
     """Whether a line ends with ':' — it introduces what follows ('Ủy ban nhân dân tỉnh ban hành kế hoạch
     như sau:'): an opening clause of the body, never the end of a subject, however short."""
     return text.rstrip(" *_").endswith(":")
+
+
+# 'Theo Kế hoạch số ...', 'Theo đề nghị ...' open the body; 'Theo dõi ...' opens a subject.
+_BODY_LEAD_SK = regex.compile(r"THEO\s+(?!DOI\b)")
+# The end of a line that breaks a phrase: a name cut by the line width ('... thủy điện Móng' / 'Sến 1 ...') or a
+# word that cannot end a noun phrase ('... kế hoạch của' / 'Ủy ban nhân dân xã.').
+_OPEN_PHRASE_END = regex.compile(r"(?:\b\p{Lu}\p{Ll}+|\b(?i:của|và|về|tại|cho|với|theo|trên|đối|các|những|thuộc|số|từ|đến|trong))$")
+
+
+def _body_sentence(layout: Layout, line: Line, prev: Line) -> bool:
+    """Whether ``line``, under ``prev`` (a line of a subject), is the body's first sentence, not more of the subject.
+
+    A subject is a noun phrase without final punctuation; a line after a line break that starts with a capital
+    and opens like the body ('Căn cứ', 'Thực hiện', 'Theo Kế hoạch ...', 'Ngày 5 ...') is the body's, and so is one
+    that closes a sentence ('.' or ';') unless ``prev`` breaks off inside a phrase (see _OPEN_PHRASE_END). A line
+    in capitals is left to the callers (a qualifier, a subject in capitals)."""
+    text = layout.t(line).strip(" *_")
+    if not text[:1].isupper() or is_caps(text):
+        return False
+    sk = layout.s(line).lstrip(" *_")
+    if patterns.body_opener(sk) or _BODY_LEAD_SK.match(sk):
+        return True
+    return text[-1] in ".;" and _OPEN_PHRASE_END.search(layout.t(prev).rstrip(" *_,")) is None
 
 
 SUBJECT_BLOCK_LINES = 4  # a subject under a type name wraps to at most this many lines

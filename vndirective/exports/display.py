@@ -12,6 +12,7 @@ import itertools
 from collections.abc import Iterator, Sequence
 
 from ..core.model import Directive, Span, Task
+from ..core.outline import MORE, Outline
 
 # Highlight classes, most specific first: where spans overlap, the first one listed wins.
 PARTS: dict[str, tuple[str, str]] = {
@@ -66,6 +67,8 @@ _RULES = {
     " ul": "margin:2px 0 2px 1.4em;padding:0;list-style:disc",
     " ul ul": "list-style:circle",
     " li": "margin:1px 0;padding:0;text-align:left",
+    " .vnd-toc, .vnd-toc ul": "list-style:none;margin:2px 0 2px 1.2em;padding:0",
+    " .vnd-toc": "margin-left:0.2em",
     " .vnd-text": f"{_TEXT_WRAP};font-family:inherit;font-size:13px;line-height:1.45;color:inherit;background:#ffffff;"
     "border:1px solid #d0d7de;padding:8px;margin:4px 0;max-height:40em;overflow:auto;hyphens:manual;text-align:left",
     " mark": "color:inherit;border-radius:2px;padding:0 1px;margin:0",
@@ -140,6 +143,9 @@ def _card(d: Directive) -> str:
         rows = "".join(f"<tr>{_td(r.doc_id)}{_td(r.date.isoformat() if r.date else r.year)}{_td(r.issuer)}{_td(len(r.mentions))}</tr>" for r in d.references)
         header = "".join(_th(h) for h in ("id", "date", "issuer", "mentions"))
         parts.append(f"{_heading(f'References ({len(d.references)})')}<table><tr>{header}</tr>{rows}</table>")
+    contents = _contents(d.outline())
+    if contents:
+        parts.append(_heading("Contents") + contents)
     if d.tasks:
         items = "".join(_task_item(t) for t in d.tasks)
         parts.append(f"{_heading(f'Tasks ({len(d.tasks)})')}<ul>{items}</ul>")
@@ -162,6 +168,28 @@ def _task_item(t: Task, depth: int = 0) -> str:
         first = first[:137] + "…"
     children = "".join(_task_item(c, depth + 1) for c in t.children) if depth < 2 else ""
     return f"<li><b>{_e(t.number)}</b> {_e(first)}" + (f"<ul>{children}</ul>" if children else "") + "</li>"
+
+
+def _contents(outline: Outline) -> str:
+    """The table of contents: a nested list of the numbered headings (marker and title), with the untitled items
+    that hold a heading as its context; '' when no item is a heading (the Tasks section says it all then)."""
+    titled = [e.path for e in outline if e.title is not None]
+    if not titled:
+        return ""
+    entries = [e for e in outline if e.title is not None or any(p.startswith(e.path + ".") for p in titled)]
+    out: list[str] = []
+    level = -1
+    for e in entries:
+        depth = min(e.depth, level + 1)  # every ancestor of an entry is an entry: a level is never skipped
+        if depth > level:
+            out.append("<ul>" if out else '<ul class="vnd-toc">')
+        else:
+            out.append("</li>" + "</ul></li>" * (level - depth))
+        label = _e(e.label) + (MORE if e.title is None and e.cut else "")
+        out.append(f"<li><b>{_e(e.marker)}</b> {label}")
+        level = depth
+    out.append("</li>" + "</ul></li>" * level + "</ul>")
+    return "".join(out)
 
 
 def _legend() -> str:

@@ -71,6 +71,7 @@ TASK_DTYPES: dict[str, str] = {
     "path": "string",  # the numbers from the root: '2', '2.a' (core.model.task_paths; an assignment's ``task``)
     "number": "string",
     "kind": "string",
+    "title": "string",  # the heading line when the item is a heading (Task.title); NA when it opens with a sentence
     "head": "string",
     "text": "string",
     **_SPAN,
@@ -226,7 +227,10 @@ def _task_rows(d: Directive) -> list[tuple[Any, ...]]:
         flat.append((position, parent, depth, task))
         stack.extend((c, position, depth + 1) for c in reversed(task.children))
     paths = flat_task_paths((p, parent, t.number) for p, parent, _, t in flat)
-    return [(p, parent, depth, path, t.number, t.kind, t.head, t.text, *_span(t.span)) for (p, parent, depth, t), path in zip(flat, paths, strict=True)]
+    return [
+        (p, parent, depth, path, t.number, t.kind, t.title, t.head, t.text, *_span(t.span))
+        for (p, parent, depth, t), path in zip(flat, paths, strict=True)
+    ]
 
 
 def _recipient_rows(d: Directive) -> Iterator[tuple[Any, ...]]:
