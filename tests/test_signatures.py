@@ -80,3 +80,61 @@ def test_every_signed_real_pdf_gives_its_signatures_with_times_and_integrity():
         assert all(s.signer and s.kind and s.signed_at and s.signed_at.tzinfo for s in sigs), path.name
         assert all(s.intact and s.valid for s in sigs), path.name
         assert sigs[-1].covers_whole_file, path.name  # the last signature covers the file as published
+
+
+@pytest.mark.parametrize(
+    ("digits", "expected"),
+    [(b"3082", b"\x30\x82"), (b"30 82\n01\r\n", b"\x30\x82\x01"), (b"308", b"\x30\x80"), (b"3 08", b"\x30\x80"), (b"", b"")],
+    ids=["plain", "white_space", "odd", "odd_with_space", "empty"],
+)
+def test_a_signatures_hexadecimal_contents_read_as_the_pdf_standard_says(digits: bytes, expected: bytes):
+    from vndirective.readers.signatures import _hex_bytes
+
+    assert _hex_bytes(digits) == expected
+
+
+def _pdf_with_object_stream(kept: list[bytes]) -> bytes:
+    """A PDF whose objects 3, 4, ... (``kept``) live in object stream 2, found through a cross-reference stream."""
+    import struct
+    import zlib
+
+    bodies = b""
+    header = []
+    for k, body in enumerate(kept):
+        header.append(f"{3 + k} {len(bodies)}")
+        bodies += body + b"\n"
+    head = (" ".join(header) + "\n").encode()
+    objstm = zlib.compress(head + bodies)
+    out = bytearray(b"%PDF-1.5\n")
+    offsets = {1: len(out)}
+    out += b"1 0 obj\n<< /Type /Catalog /AcroForm 3 0 R >>\nendobj\n"
+    offsets[2] = len(out)
+    out += f"2 0 obj\n<< /Type /ObjStm /N {len(kept)} /First {len(head)} /Filter /FlateDecode /Length {len(objstm)} >>\nstream\n".encode()
+    out += objstm + b"\nendstream\nendobj\n"
+    xref_at = len(out)
+    size = 3 + len(kept) + 1
+    rows = [struct.pack(">BIH", 0, 0, 65535), struct.pack(">BIH", 1, offsets[1], 0), struct.pack(">BIH", 1, offsets[2], 0)]
+    rows += [struct.pack(">BIH", 2, 2, k) for k in range(len(kept))]
+    rows.append(struct.pack(">BIH", 1, xref_at, 0))
+    table = b"".join(rows)
+    out += f"{size - 1} 0 obj\n<< /Type /XRef /Size {size} /W [1 4 2] /Root 1 0 R /Length {len(table)} >>\nstream\n".encode()
+    out += table + b"\nendstream\nendobj\n" + f"startxref\n{xref_at}\n%%EOF\n".encode()
+    return bytes(out)
+
+
+@pytest.mark.parametrize("index", [0, 1, 2], ids=["first", "middle", "last"])
+def test_an_object_kept_in_an_object_stream_is_read_alone_as_pdfminer_reads_it(index: int):
+    pytest.importorskip("pdfplumber")
+    import io
+
+    import pdfplumber
+    from pdfminer.pdftypes import PDFObjRef, resolve1
+
+    from vndirective.readers.signatures import _from_object_stream
+
+    kept = [b"<< /Fields [4 0 R] /SigFlags 3 >>", b"<< /FT /Sig /T (Signature1) /Rect [10 20 110 60] /P 1 0 R >>", b"[1 (two) /Three]"]
+    data = _pdf_with_object_stream(kept)
+    alone = _from_object_stream(pdfplumber.open(io.BytesIO(data)).doc, 3 + index)
+    doc = pdfplumber.open(io.BytesIO(data)).doc
+    whole = resolve1(PDFObjRef(doc, 3 + index))
+    assert alone is not None and repr(alone) == repr(whole)

@@ -280,7 +280,10 @@ DRAWN_INDEX = 20_000_000  # characters read from drawn widgets are numbered afte
 def _new_chars(before: list[Char], after: list[Char]) -> list[Char]:
     """The characters of ``after`` that ``before`` lacks (by text and place), numbered after them."""
     seen: dict[tuple[str, float, float], int] = {}
+    texts = {c[4] for c in after}
     for c in before:
+        if c[4] not in texts:
+            continue  # (most of the page: only the widgets' own letters can be met again)
         key = (c[4], round(c[1], 1), round(c[0], 1))
         seen[key] = seen.get(key, 0) + 1
     out = []

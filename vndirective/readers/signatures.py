@@ -61,7 +61,7 @@ def _signature_fields(doc: Any, data: bytes) -> Iterator[tuple[dict[str, Any], d
     from pdfminer.pdftypes import resolve1
     from pdfminer.psparser import PSLiteral
 
-    form = resolve1(doc.catalog.get("AcroForm"))
+    form = _resolve(doc, doc.catalog.get("AcroForm"))
     if not isinstance(form, dict):
         return
     todo = list(resolve1(form.get("Fields")) or [])
@@ -72,7 +72,7 @@ def _signature_fields(doc: Any, data: bytes) -> Iterator[tuple[dict[str, Any], d
         if key in seen:
             continue
         seen.add(key)
-        field = resolve1(ref)
+        field = _resolve(doc, ref)
         if not isinstance(field, dict):
             continue
         kind = resolve1(field.get("FT"))
@@ -82,6 +82,45 @@ def _signature_fields(doc: Any, data: bytes) -> Iterator[tuple[dict[str, Any], d
         kids = resolve1(field.get("Kids"))
         if isinstance(kids, list) and "T" in field and not isinstance(value, dict):
             todo[:0] = kids
+
+
+def _resolve(doc: Any, obj: Any) -> Any:
+    """``resolve1``, but an object kept in an object stream is parsed alone: pdfminer parses every object of the
+    stream, and a signed file adds one such stream per signature (its field, the form, the page's annotations)."""
+    from pdfminer.pdftypes import PDFObjRef, resolve1
+
+    if isinstance(obj, PDFObjRef) and not getattr(doc, "encryption", None) and obj.objid not in getattr(doc, "_cached_objs", {}):
+        found = _from_object_stream(doc, obj.objid)
+        if found is not None:
+            return found
+    return resolve1(obj)
+
+
+def _from_object_stream(doc: Any, objid: int) -> Any:
+    """Object ``objid`` when the newest cross-reference keeps it in an object stream, parsed alone; else None."""
+    from pdfminer.pdftypes import PDFStream, resolve1
+
+    for xref in doc.xrefs:
+        try:
+            stream_id, index, _ = xref.get_pos(objid)
+        except KeyError:
+            continue
+        if stream_id is None:
+            return None
+        try:
+            stream = resolve1(doc.getobj(stream_id))
+            if not isinstance(stream, PDFStream):
+                return None
+            data, first = stream.get_data(), int(resolve1(stream["First"]))
+            header = [int(v) for v in data[:first].split()]
+            start = first + header[2 * index + 1]
+            end = first + header[2 * index + 3] if 2 * index + 3 < len(header) else len(data)
+        except Exception:  # an unusual stream: pdfminer reads it whole
+            return None
+        if header[2 * index] != objid:
+            return None
+        return _parse_object(doc, data[start:end])
+    return None
 
 
 MAX_SIGNATURE_OBJECT = 2**20  # bytes: a signature dictionary is a few tens of KB (its CMS in hexadecimal)
@@ -102,9 +141,18 @@ def signature_value(doc: Any, data: bytes, ref: Any) -> Any:
     value = _parse_object(doc, raw[: found.start(1)] + raw[found.end(1) :])
     if not isinstance(value, dict):
         return resolve1(ref)
-    digits = re.sub(rb"\s+", b"", found.group(1))
-    value["Contents"] = bytes.fromhex((digits + b"0" * (len(digits) % 2)).decode("ascii"))  # an odd last digit is followed by 0
+    value["Contents"] = _hex_bytes(found.group(1))
     return value
+
+
+def _hex_bytes(digits: bytes) -> bytes:
+    """The bytes of a PDF hexadecimal string's digits (white space between them ignored; an odd last digit is
+    followed by 0, as the PDF standard says)."""
+    try:
+        return bytes.fromhex(digits.decode("ascii"))  # skips white space itself
+    except ValueError:  # an odd number of digits
+        digits = re.sub(rb"\s+", b"", digits)
+        return bytes.fromhex((digits + b"0" * (len(digits) % 2)).decode("ascii"))
 
 
 def _object_bytes(doc: Any, data: bytes, objid: int) -> bytes | None:
