@@ -374,6 +374,7 @@ def _chars(api: Api, text_page: int, x_offset: float, top_at: float, fonts: Font
     recovery: Recovery | bool | None = None
     names: dict[int, tuple[str, int]] = {}
     symbolic: dict[int, bool] = {}
+    watch = fonts is not None and not fonts.scanned  # the page's fonts are looked at when pdfium meets one it may misread
     for i in range(start, n):
         ch = text[i]
         if ch.isspace() and generated(tp, i):
@@ -410,26 +411,31 @@ def _chars(api: Api, text_page: int, x_offset: float, top_at: float, fonts: Font
                 descent.value = 0.0
             em_top = top_at - (oy.value + size)
             depth = descent.value / size if size > 0 else 0.0
-            if fonts is not None and font and not fonts.scanned and _symbolic(api, font, symbolic):
-                fonts.scan()  # pdfium may misread it without a flag: see pdf_fonts
+            if watch and font and _symbolic(api, font, symbolic):
+                watch = False
+                fonts.scan()  # type: ignore[union-attr]  # pdfium may misread it without a flag: see pdf_fonts
             recovery = _recovery(api, fonts, font, names)
         loose_box(tp, i, box_at)
-        flagged = None
-        if fonts is not None and not fonts.scanned and ch != " " and (flagged := unmapped(tp, i)):
-            fonts.scan()  # the first glyph of the page without a Unicode map: now its fonts are worth a look
-            recovery = _recovery(api, fonts, font, names)
-        if isinstance(recovery, Recovery):
-            if ch != " " and (recovery.kind == "simple" or (unmapped(tp, i) if flagged is None else flagged)):
+        if recovery is None:
+            if ch != " " and unmapped(tp, i):  # (code 32 without a map is a space, as in pdfminer)
+                if watch:
+                    watch = False
+                    fonts.scan()  # type: ignore[union-attr]  # the page's first glyph without a Unicode map: now its fonts are worth a look
+                    recovery = _recovery(api, fonts, font, names)
+                if not isinstance(recovery, Recovery):
+                    raise Unreadable("glyphs without a Unicode map")  # pdfplumber writes them '(cid:NN)'
                 ch = recovery.text(ch, (box.right - box.left) * 1000 / size if size > 0 else None)
-        elif ch != " " and (unmapped(tp, i) if flagged is None else flagged):  # (code 32 without a map is a space, as in pdfminer)
-            raise Unreadable("glyphs without a Unicode map")  # pdfplumber writes them '(cid:NN)'
         elif recovery is False:
-            raise Unreadable("two fonts without a Unicode map share a name")
+            raise Unreadable("glyphs without a Unicode map" if ch != " " and unmapped(tp, i) else "two fonts without a Unicode map share a name")
+        elif ch != " " and (recovery.kind == "simple" or unmapped(tp, i)):  # type: ignore[union-attr]
+            ch = recovery.text(ch, (box.right - box.left) * 1000 / size if size > 0 else None)  # type: ignore[union-attr]
         x0 = ox.value - x_offset
-        if out and last == i - 1 and out[-1][5] == obj and out[-1][2] > x0 >= out[-1][1]:
-            # The previous character of this text object (no gap between, or pdfium would have put a
-            # space there): its advance ends where this one starts; its ink may reach further.
-            out[-1] = (*out[-1][:2], x0, *out[-1][3:])
+        if last == i - 1 and out:
+            p = out[-1]
+            if p[5] == obj and p[2] > x0 >= p[1]:
+                # The previous character of this text object (no gap between, or pdfium would have put a
+                # space there): its advance ends where this one starts; its ink may reach further.
+                out[-1] = (p[0], p[1], x0, p[3], p[4], p[5], p[6], p[7], p[8])
         append((em_top, x0, max(box.right - x_offset, x0), i, ch, obj or 0, font, size, depth))
         last = i
     return out
