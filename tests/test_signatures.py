@@ -138,3 +138,17 @@ def test_an_object_kept_in_an_object_stream_is_read_alone_as_pdfminer_reads_it(i
     doc = pdfplumber.open(io.BytesIO(data)).doc
     whole = resolve1(PDFObjRef(doc, 3 + index))
     assert alone is not None and repr(alone) == repr(whole)
+
+
+def test_signed_ranges_hashed_in_turn_give_each_ranges_own_digest():
+    import hashlib
+
+    from vndirective.readers.signatures import SignedDigests
+
+    data = bytes(range(256)) * 400
+    ranges = [[0, 1000, 2000, 500], [0, 5000, 6000, 100], [0, 3000, 4000, 10], [0, 5000, 5500, 20], [10, 100, 200, 5], [0, 0, 0, 0]]
+    digests = SignedDigests(data)
+    for algorithm in ("sha256", "sha1"):
+        for start, length, second, more in ranges:
+            expected = hashlib.new(algorithm, data[start : start + length] + data[second : second + more]).digest()
+            assert digests.of(algorithm, [start, length, second, more]) == expected
