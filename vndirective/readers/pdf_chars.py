@@ -70,7 +70,7 @@ class Document:
         self.read_drawn: Callable[[int, Rect], tuple[str, float] | None] | None = None  # reads a drawn widget's digits (OCR)
         self.fonts: Fonts | None = None  # the fonts without a Unicode map (set by the reader, page by page)
         self._data = data  # pdfium reads from this memory until the document is closed
-        secret = password.encode("utf-8") if password else None
+        secret = self._secret = password.encode("utf-8") if password else None
         with LOCK:
             self.handle: int | None = self.api.load_document(data, len(data), secret)
             self.pages = self.api.page_count(self.handle) if self.handle else 0
@@ -105,16 +105,24 @@ class Document:
             page = api.load_page(self.handle, index)
             if not page:
                 raise Unreadable(f"pdfium cannot load page {index + 1}")
+            flattened = False
             try:
                 if size is not None and (abs(api.page_width(page) - size[0]) > 1 or abs(api.page_height(page) - size[1]) > 1):
                     raise Unreadable(f"pdfium sizes page {index + 1} otherwise")
-                chars = _page_chars(api, page, index, x_offset, top_at, self.fonts)
                 widgets, painted, texts = _widget_rects(api, page, x_offset, top_at)
+                own = api.object_count(page) if texts else -1
+                if own >= 0:  # the widgets' text is read from the page flattened in memory, with the page's own
+                    flattened = api.flatten(page, FLATTEN_NORMAL_DISPLAY) == FLATTEN_SUCCESS
+                if not flattened:
+                    chars = _page_chars(api, page, index, x_offset, top_at, self.fonts)
             finally:
                 api.close_page(page)
+            after: list[Char] = []
+            if flattened:
+                chars, after = self._flattened_chars(index, own, x_offset, top_at)
             drawn: list[tuple[Rect, Char]] = []
             if widgets and chars:
-                fillers, stamps = self._widget_chars(index, chars, widgets, x_offset, top_at) if texts else ([], [])
+                fillers, stamps = _split_widget_chars(_new_chars(chars, after), chars, widgets) if after else ([], [])
                 shown = [c for group in (fillers, *stamps) for c in group]
                 drawn = [(rect, line) for rect in painted if not _inside(shown, rect) and (line := _number_or_date_line(chars, rect)) is not None]
                 chars += fillers
@@ -129,33 +137,41 @@ class Document:
                 chars += _drawn_chars(found[0], rect, line)
         return len(chars), words_of(chars)
 
-    def _widget_chars(
-        self, index: int, chars: list[Char], widgets: list[Rect], x_offset: float, top_at: float
-    ) -> tuple[list[Char], list[list[Char]]]:
-        """The characters the page's widgets show (a signing tool writes the number and the day into
-        signature widgets over the blanks the draft left), read by flattening the page in memory: those
-        of a widget on a line of the page's text fill its blank; a widget of its own lines is a stamp.
+    def _flattened_chars(self, index: int, own: int, x_offset: float, top_at: float) -> tuple[list[Char], list[Char]]:
+        """The characters of a page flattened in memory (a signing tool writes the number and the day into
+        signature widgets over the blanks the draft left; flattening appends the widgets' forms to the page's
+        content), split into the page's own (those of its first ``own`` objects) and the widgets'. A page whose
+        widgets' fonts have no Unicode map is read as it was, from a fresh copy of the file.
         The caller holds :data:`LOCK`."""
         api = self.api
         page = api.load_page(self.handle, index)
         if not page:
-            return [], []
+            raise Unreadable(f"pdfium cannot load page {index + 1}")
         try:
-            flattened = api.flatten(page, FLATTEN_NORMAL_DISPLAY) == FLATTEN_SUCCESS
-        finally:
-            api.close_page(page)
-        if not flattened:
-            return [], []
-        page = api.load_page(self.handle, index)  # a flattened page is read again
-        if not page:
-            return [], []
-        try:  # flattening appends the widgets' forms to the page's content: their characters come after the page's
-            after = _page_chars(api, page, index, x_offset, top_at, self.fonts, start=max(c[3] for c in chars) + 1)
+            mine = _text_objects(api, page, own)
+            chars = _page_chars(api, page, index, x_offset, top_at, self.fonts)
         except Unreadable:
-            return [], []  # the widgets' fonts have no Unicode map: the page as it was
+            return self._unflattened_chars(index, x_offset, top_at), []
         finally:
             api.close_page(page)
-        return _split_widget_chars(_new_chars(chars, after), chars, widgets)
+        return [c for c in chars if c[5] in mine], [c for c in chars if c[5] not in mine]
+
+    def _unflattened_chars(self, index: int, x_offset: float, top_at: float) -> list[Char]:
+        """The page's own characters, read from a fresh copy of the file (this one's page is flattened)."""
+        api = self.api
+        fresh = api.load_document(self._data, len(self._data), self._secret)
+        if not fresh:
+            raise Unreadable("pdfium cannot open the file again")
+        try:
+            page = api.load_page(fresh, index)
+            if not page:
+                raise Unreadable(f"pdfium cannot load page {index + 1}")
+            try:
+                return _page_chars(api, page, index, x_offset, top_at, self.fonts)
+            finally:
+                api.close_page(page)
+        finally:
+            api.close_document(fresh)
 
 
 FLATTEN_NORMAL_DISPLAY, FLATTEN_SUCCESS = 0, 1  # FPDFPage_Flatten's flag and result
@@ -163,15 +179,36 @@ WIDGET = 20  # FPDF_ANNOT_WIDGET
 Rect = tuple[float, float, float, float]  # x0, top, x1, bottom in pdfplumber's coordinates
 
 
-def _page_chars(api: Api, page: int, index: int, x_offset: float, top_at: float, fonts: Fonts | None = None, start: int = 0) -> list[Char]:
-    """The characters of a loaded page, from the ``start``-th on (the caller holds :data:`LOCK`)."""
+def _page_chars(api: Api, page: int, index: int, x_offset: float, top_at: float, fonts: Fonts | None = None) -> list[Char]:
+    """The characters of a loaded page (the caller holds :data:`LOCK`)."""
     text_page = api.load_text(page)
     if not text_page:
         raise Unreadable(f"pdfium cannot read the text of page {index + 1}")
     try:
-        return _chars(api, text_page, x_offset, top_at, fonts, start)
+        return _chars(api, text_page, x_offset, top_at, fonts)
     finally:
         api.close_text(text_page)
+
+
+PAGE_OBJECTS = 100_000  # objects of a page looked at for its own text objects: a hostile page cannot make the reader walk without end
+
+
+def _text_objects(api: Api, page: int, count: int) -> set[int]:
+    """The text objects among the page's first ``count`` objects, in their forms too."""
+    todo = [api.page_object(page, k) for k in range(min(count, PAGE_OBJECTS))]
+    found: set[int] = set()
+    seen = 0
+    while todo and seen < PAGE_OBJECTS:
+        obj = todo.pop()
+        seen += 1
+        if not obj:
+            continue
+        kind = api.object_type(obj)
+        if kind == TEXT_OBJECT:
+            found.add(obj)
+        elif kind == FORM_OBJECT:
+            todo += [api.form_object(obj, k) for k in range(max(0, min(PAGE_OBJECTS, api.form_object_count(obj))))]
+    return found
 
 
 def _widget_rects(api: Api, page: int, x_offset: float, top_at: float) -> tuple[list[Rect], list[Rect], bool]:
@@ -348,8 +385,8 @@ Char = tuple[float, float, float, int, str, int, int, float, float]
 SAME = 0.01  # pt: a space pdfium makes up at the very place of the next character marks no space of the PDF
 
 
-def _chars(api: Api, text_page: int, x_offset: float, top_at: float, fonts: Fonts | None = None, start: int = 0) -> list[Char]:
-    """The characters of a text page from the ``start``-th on, with the spaces of the PDF; the spaces and line breaks
+def _chars(api: Api, text_page: int, x_offset: float, top_at: float, fonts: Fonts | None = None) -> list[Char]:
+    """The characters of a text page, with the spaces of the PDF; the spaces and line breaks
     pdfium makes up are left out, except where pdfium dropped a space of the PDF for its own.
     The characters of a font without a Unicode map are read by ``fonts`` (:mod:`.pdf_fonts`).
     pdfium's calls here hold :data:`LOCK` (the caller's)."""
@@ -375,7 +412,7 @@ def _chars(api: Api, text_page: int, x_offset: float, top_at: float, fonts: Font
     names: dict[int, tuple[str, int]] = {}
     symbolic: dict[int, bool] = {}
     watch = fonts is not None and not fonts.scanned  # the page's fonts are looked at when pdfium meets one it may misread
-    for i in range(start, n):
+    for i in range(n):
         ch = text[i]
         if ch.isspace() and generated(tp, i):
             # pdfium makes up a space where a TJ array moves the pen on (a gap of the line, often

@@ -78,6 +78,8 @@ class Api:
         self.annot_rect = bind("FPDFAnnot_GetRect", i, vp, vp)
         self.flatten = bind("FPDFPage_Flatten", i, vp, i)
         self.annot_ap = bind("FPDFAnnot_GetAP", ctypes.c_ulong, vp, i, vp, ctypes.c_ulong)
+        self.object_count = bind("FPDFPage_CountObjects", i, vp)
+        self.page_object = bind("FPDFPage_GetObject", vp, vp, i)
         self.annot_object_count = bind("FPDFAnnot_GetObjectCount", i, vp)
         self.annot_object = bind("FPDFAnnot_GetObject", vp, vp, i)
         self.object_type = bind("FPDFPageObj_GetType", i, vp)
