@@ -252,6 +252,12 @@ def person_titles() -> tuple[str, ...]:
 
 
 @cache
+def signer_ranks() -> tuple[str, ...]:
+    """Military and police ranks printed before a signer's name ('Thượng tướng'), skeletons each followed by a space."""
+    return tuple(skeleton(w) + " " for w in load("words")["signer_ranks"]["words"])
+
+
+@cache
 def title_set() -> frozenset[str]:
     return frozenset(titles())
 

@@ -17,6 +17,10 @@ TEMPLATES: dict[str, str] = {
     "ocr_correction": "Read '{written}' as '{fixed}' (a character looks damaged by OCR).",
     "missing_date": "No place and date line ('..., ngày ... tháng ... năm ...') was found.",
     "blank_date": "The day or month of the date is left blank (an unsigned draft?).",
+    "unreadable_date": (
+        "The day or month of the date '{reading}' cannot be read (handwritten, or damaged by OCR): "
+        "it is left empty rather than guessed. Read it on the page."
+    ),
     "impossible_date": "The date {date} does not exist.",
     "impossible_reference_date": "The date {date} given for {canonical} does not exist.",
     "type_mismatch": "The type name says {name} but the number carries '{type_code}'.",

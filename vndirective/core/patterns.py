@@ -27,9 +27,12 @@ MOTTO_SK = regex.compile(r"D\s?O\s?C\s{1,3}L\s?A\s?P\s{0,3}[-,.]?\s{0,3}T\s?U\s{
 ANY_TITLE_SK = regex.compile(f"{PARTY_TITLE_SK.pattern}|{STATE_TITLE_SK.pattern}|{MOTTO_SK.pattern}")  # one search rules all three out
 
 NUMBER_LINE_SK = regex.compile(r"^(?:SO|S0|S6)\s{0,3}[:.]?\s{0,12}(?=\d|[._…]{2}|/|$)")
+# The day and the month may be digits, left blank (dots or spaces: a draft), or what OCR made of a handwritten
+# number ('|2', '0Ÿ', '{4Đ'): up to four other characters, which keep the line a place-and-date line
+# (its place is printed) but give no date.
 PLACE_DATE_SK = regex.compile(
-    r"^(?P<place>[^,\n|/]{2,45}?)\s{0,3}(?:,\s{0,3}|\s)NGAY\s{0,3}(?P<d>\d{1,2}|[._… ]{0,12})\s{0,3}THANG\s{0,3}"
-    r"(?P<m>\d{1,2}|[._… ]{0,12})\s{0,3}NA(?:M|RN)\s{0,3}(?P<y>\d{4})\s{0,3}[.*_]{0,3}\s{0,3}$"
+    r"^(?P<place>[^,\n|/]{2,45}?)\s{0,3}(?:,\s{0,3}|\s)NGAY\s{0,3}(?P<d>\d{1,2}|[._… ]{0,12}|\S{1,4})\s{0,3}THANG\s{0,3}"
+    r"(?P<m>\d{1,2}|[._… ]{0,12}|\S{1,4})\s{0,3}NA(?:M|RN)\s{0,3}(?P<y>\d{4})\s{0,3}[.*_]{0,3}\s{0,3}$"
 )
 # The same line cut before its year by a narrow column ('Cao Bằng, ngày 28 tháng 11 năm').
 PLACE_DATE_CUT_SK = regex.compile(

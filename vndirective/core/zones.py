@@ -439,7 +439,7 @@ def find_zones(layout: Layout) -> Zones:
 
     closing_start, dist_idx = _closing_start(layout, roles, lines, header_end)
     site = _site_text(layout, lines, closing_start)
-    appendix = next((i for i in range(closing_start + 1, site) if _APPENDIX_SK.match(layout.s(lines[i]))), site)
+    appendix = next((i for i in range(closing_start + 1, site) if _attached(layout, roles, lines[i])), site)
     while appendix < site and appendix - 1 > closing_start and is_caps(layout.t(lines[appendix - 1])) and len(layout.t(lines[appendix - 1])) > 30:
         appendix -= 1  # the appendix's title in capitals above '(Kèm theo ...)'
 
@@ -477,6 +477,18 @@ def _site_text(layout: Layout, lines: list[Line], closing_start: int) -> int:
 
 # An appendix after the signature ('Phụ lục', 'PHỤ LỤC I', '(Kèm theo Kế hoạch số ...)') is not part of the closing.
 _APPENDIX_SK = regex.compile(r"^(?:PHU\s{1,3}LUC\b|\(?\s{0,2}(?:BAN\s{1,3}HANH\s{1,3})?KEM\s{1,3}THEO\b)")
+# Nor is a paper sent with the document under a heading of its own, in capitals on a line of their own:
+# an outline ('ĐỀ CƯƠNG' of the report asked for), a draft ('DỰ THẢO').
+_ATTACHED_HEADING_SK = regex.compile(r"^(?:DE\s{1,3}CUONG|DU\s{1,3}THAO)\s{0,3}$")
+
+
+def _attached(layout: Layout, roles: Roles, line: Line) -> bool:
+    """Whether a line after the closing starts what is sent with the document: an appendix, an outline or a
+    draft under its heading, or another document whole (the national or Party title of its header)."""
+    sk = layout.s(line)
+    if _APPENDIX_SK.match(sk) or roles(line) in ("state_title", "party_title"):
+        return True
+    return bool(_ATTACHED_HEADING_SK.match(sk)) and is_caps(layout.t(line))
 
 
 def _comma_wrap(prev_text: str, text: str) -> bool:

@@ -27,6 +27,7 @@ from ..core.model import Box, ParseWarning
 from ..core.normalize import prepare
 from ..errors import CorruptDocument, NoTextLayer
 from .limits import DEFAULT, MAX_RENDER_PIXELS, Limits
+from .ocr_images import image_regions, red_regions, reread_regions
 from .pdf_chars import LOCK
 from .words import render_page
 
@@ -167,34 +168,55 @@ def _ocr_page(pdf: Any, number: int, tmp: Path, name: str, limits: Limits, warni
         return [], 0.0
     if image is None:
         return [], 0.0
-    png = tmp / f"page-{number}.png"
+    try:
+        out = _tesseract(image, tmp / f"page-{number}.png", "4")
+    except subprocess.TimeoutExpired:
+        warnings.append(warn("page_unreadable", page=number, error=f"OCR took longer than {TIMEOUT} seconds"))
+        return [], 0.0
+    if out.returncode != 0:
+        raise NoTextLayer(f"{name}: OCR of page {number} failed: {out.stderr.strip()[:300]}")
+    ppp = image.width / width if width else 1.0
+    words = tsv_words(str(out.stdout), ppp)
+    regions = image_regions(str(out.stdout), ppp) + red_regions(image, ppp)
+    if regions:  # text Tesseract took for a picture, or under a red seal (the signature block): read again on its own
+        words += reread_regions(image, regions, ppp, words, functools.partial(_block_words, tmp / f"page-{number}-region.png"))
+    return words, float(width)
+
+
+def _tesseract(image: Any, png: Path, psm: str) -> subprocess.CompletedProcess[str]:
+    """Tesseract's TSV of a PIL image (saved to ``png``, removed after), in page segmentation mode ``psm``."""
     image.save(png)
     try:
-        out = subprocess.run(
-            ["tesseract", str(png), "stdout", "-l", LANGUAGE, "--psm", "4", "tsv"],
+        return subprocess.run(
+            ["tesseract", str(png), "stdout", "-l", LANGUAGE, "--psm", psm, "tsv"],
             capture_output=True,
             text=True,
             env={**os.environ, "OMP_THREAD_LIMIT": "1"},
             timeout=TIMEOUT,
             check=False,
         )
-    except subprocess.TimeoutExpired:
-        warnings.append(warn("page_unreadable", page=number, error=f"OCR took longer than {TIMEOUT} seconds"))
-        return [], 0.0
     finally:
         png.unlink(missing_ok=True)
-    if out.returncode != 0:
-        raise NoTextLayer(f"{name}: OCR of page {number} failed: {out.stderr.strip()[:300]}")
-    return tsv_words(str(out.stdout), image.width / width if width else 1.0), float(width)
 
 
-def tsv_words(tsv: str, pixels_per_point: float) -> list[dict[str, Any]]:
+def _block_words(png: Path, image: Any) -> list[dict[str, Any]]:
+    """The words of an image read as one block of text (pixels), the punctuation too; none when it cannot be read."""
+    try:
+        out = _tesseract(image, png, "6")
+    except (OSError, subprocess.SubprocessError):
+        return []
+    return tsv_words(out.stdout, 1.0, keep_noise=True) if out.returncode == 0 else []
+
+
+def tsv_words(tsv: str, pixels_per_point: float, keep_noise: bool = False) -> list[dict[str, Any]]:
     """Words of Tesseract's TSV output as pdfplumber-like dicts (text, x0, x1, top, bottom in points).
 
     The words of one Tesseract line share its median top and bottom: on a slightly skewed scan,
     and with ascenders and descenders, their own boxes would scatter the line over several rows.
-    Each word keeps its own top and bottom as ``ink_top`` and ``ink_bottom`` (handwritten digits
-    stand above the printed line: they are read again from there) and Tesseract's confidence as ``conf``.
+    ``keep_noise`` keeps the specks of punctuation read with little confidence. Each word keeps its own
+    top and bottom as ``ink_top`` and ``ink_bottom`` (handwritten digits stand above the printed line: they
+    are read again from there), Tesseract's confidence as ``conf`` and its line (block, paragraph, line
+    numbers) as ``line``.
     """
     lines: dict[tuple[str, ...], list[dict[str, Any]]] = {}
     for row in tsv.splitlines()[1:]:
@@ -207,10 +229,12 @@ def tsv_words(tsv: str, pixels_per_point: float) -> list[dict[str, Any]]:
             confidence = float(cells[10])
         except ValueError:
             continue
-        if not text or (confidence < NOISE_CONFIDENCE and not any(c.isalnum() for c in text)):
+        if not text or (not keep_noise and confidence < NOISE_CONFIDENCE and not any(c.isalnum() for c in text)):
             continue  # specks of a scan read as '_', '-', '|': not text
-        word = {"text": text, "x0": left, "x1": left + w, "top": top, "bottom": top + h, "conf": max(0.0, confidence), "ink_top": top, "ink_bottom": top + h}
-        lines.setdefault(tuple(cells[1:5]), []).append(word)
+        key = tuple(cells[1:5])
+        word = {"text": text, "x0": left, "x1": left + w, "top": top, "bottom": top + h, "conf": max(0.0, confidence), "line": key}
+        word.update(ink_top=top, ink_bottom=top + h)
+        lines.setdefault(key, []).append(word)
     words: list[dict[str, Any]] = []
     for line in lines.values():
         line_top = statistics.median(word["top"] for word in line)

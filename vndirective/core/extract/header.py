@@ -389,7 +389,11 @@ def _place_date(layout: Layout, header: list[Line], roles: dict[int, str], h: _D
     d, mo, y = m.group(_DAY).strip(), m.group(_MONTH).strip(), m.group(_YEAR)
     span = Span(at(m.start(_DAY)), at(m.end(_YEAR)))
     if not d.isdigit() or not mo.isdigit():
-        h.warnings.append(warn("blank_date", span))
+        unread = [part for part in (d, mo) if part.strip("._… ") and not part.isdigit()]
+        if unread:  # a handwritten day OCR could not read: the place stands, the date is not guessed
+            h.warnings.append(warn("unreadable_date", span, reading=layout.text[span.start : span.end]))
+        else:
+            h.warnings.append(warn("blank_date", span))
         return
     try:
         h.set("date", dt.date(int(y), int(mo), int(d)), span)

@@ -34,7 +34,14 @@ def is_signature_segment(layout: Layout, line: Line) -> bool:
     core = patterns.SIGNED_NOTE.sub(" ", text).strip(" ()[]")
     if not core:
         return True
-    return (is_caps(core) and len(core.split()) <= 14) or is_name(core)
+    return (is_caps(core) and len(core.split()) <= 14) or is_name(core) or is_name(_without_rank(core))
+
+
+def _without_rank(text: str) -> str:
+    """A name without the military or police rank printed before it ('Thượng tướng Nguyễn Văn A' → 'Nguyễn Văn A')."""
+    sk = " ".join(skeleton(text).split()) + " "
+    rank = next((r for r in codes.signer_ranks() if sk.startswith(r)), None)
+    return " ".join(text.split()[len(rank.split()) :]) if rank else ""
 
 
 @dataclass

@@ -1,0 +1,185 @@
+"""Classes of OCR damage on signed scans, each from minimal made-up examples: a handwritten day OCR cannot
+read (the place stays, the date is not guessed), a signer's rank before the name, a paper sent with the
+document after its closing, and the text Tesseract took for a picture or left under a red seal."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+import vndirective
+from vndirective.readers.ocr import tsv_words
+from vndirective.readers.ocr_images import image_regions, merge_regions, red_regions, reread_regions
+
+PIL = pytest.importorskip("PIL")
+from PIL import Image, ImageDraw  # noqa: E402
+
+HEADER = "ỦY BAN NHÂN DÂN      CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nHUYỆN AN PHÚ      Độc lập - Tự do - Hạnh phúc\nSố: 12/TTr-UBND      {date}\n\nTỜ TRÌNH\nVề việc sửa chữa đường liên xã\n\n"
+BODY = "Kính gửi: Ủy ban nhân dân các xã.\n\nỦy ban nhân dân huyện đề nghị các xã rà soát tuyến đường và báo cáo trước ngày 10/5.\n\n"
+CLOSING = "Nơi nhận:\n- Như trên;\n- Lưu: VT.\n\n{block}\n"
+BLOCK = "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nLê Văn Hòa"
+
+
+@pytest.mark.parametrize(
+    ("line", "place", "date", "code"),
+    [
+        ("An Phú, ngày |2 tháng 5 năm 2024", "An Phú", None, "unreadable_date"),  # a handwritten day read as '|2'
+        ("An Phú, ngày0Ÿ tháng 5 năm 2024", "An Phú", None, "unreadable_date"),  # glued to 'ngày', a letter for a digit
+        ("An Phú ngày 14 tháng # năm 2024", "An Phú", None, "unreadable_date"),  # no comma; the month unread
+        ("Hà Tiên, ngày ,@3 tháng 01 năm 2023", "Hà Tiên", None, "unreadable_date"),
+        ("An Phú, ngày      tháng      năm 2024", "An Phú", None, "blank_date"),  # a draft: blank, not unread
+        ("An Phú, ngày 14 tháng 5 năm 2024", "An Phú", dt.date(2024, 5, 14), None),
+    ],
+)
+def test_the_place_stands_when_the_day_cannot_be_read(line, place, date, code):
+    d = vndirective.parse_text(HEADER.format(date=line) + BODY + CLOSING.format(block=BLOCK))
+    assert (d.place, d.date) == (place, date)
+    codes = {w.code for w in d.warnings}
+    assert "missing_date" not in codes
+    if code:
+        assert code in codes
+
+
+@pytest.mark.parametrize(
+    ("name_line", "name"),
+    [
+        ("Thượng tướng Trần Văn Bình", "Trần Văn Bình"),
+        ("Thiếu tướng Đỗ Minh Khoa", "Đỗ Minh Khoa"),
+        ("Đại tá Phan Thị Lụa", "Phan Thị Lụa"),
+        ("Trung uý Hà Văn Tư", "Hà Văn Tư"),
+        ("Lê Văn Hòa", "Lê Văn Hòa"),
+    ],
+)
+def test_a_rank_before_the_signers_name_is_not_part_of_it(name_line, name):
+    block = f"KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\n\n{name_line}"
+    d = vndirective.parse_text(HEADER.format(date="An Phú, ngày 14 tháng 5 năm 2024") + BODY + CLOSING.format(block=block))
+    assert d.signature is not None
+    assert (d.signature.authority, d.signature.title, d.signature.name) == ("K/T", "PHÓ GIÁM ĐỐC", name)
+
+
+ATTACHED = [
+    "ĐỀ CƯƠNG\nBáo cáo sơ kết công tác giao thông nông thôn\nPhần thứ nhất\nTÌNH HÌNH CHUNG\n\nNgô Thị Mai\n",
+    "DỰ THẢO\nQUYẾT ĐỊNH\nVề việc phân bổ kinh phí\n\nCHỦ TỊCH\n\nNgô Thị Mai\n",
+    "HỘI ĐỒNG NHÂN DÂN      CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nHUYỆN AN PHÚ      Độc lập - Tự do - Hạnh phúc\n"
+    "NGHỊ QUYẾT\nVề kinh phí\n\nNơi nhận:\n- Lưu: VT.\n\nCHỦ TỊCH\n\nNgô Thị Mai\n",
+]
+
+
+@pytest.mark.parametrize("attached", ATTACHED)
+def test_a_paper_sent_with_the_document_is_not_its_signature(attached):
+    body = BODY + "".join(f"{i}. Xã số {i} rà soát tuyến đường của xã và gửi danh sách về huyện.\n" for i in range(1, 16)) + "\n"
+    text = HEADER.format(date="An Phú, ngày 14 tháng 5 năm 2024") + body + CLOSING.format(block=BLOCK) + "\n\f" + attached
+    d = vndirective.parse_text(text)
+    assert d.signature is not None
+    assert (d.signature.authority, d.signature.on_behalf_of, d.signature.title, d.signature.name) == ("T/M", "ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Lê Văn Hòa")
+
+
+# --- text Tesseract took for a picture -------------------------------------------------------------------
+
+TSV_HEAD = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext"
+
+
+def _tsv(*rows: tuple[int, int, int, int, int, float, str], line: tuple[int, int, int, int] = (1, 1, 1, 1)) -> str:
+    out = [TSV_HEAD]
+    for i, (left, top, width, height, _, conf, text) in enumerate(rows):
+        out.append("\t".join(map(str, ("5", *line[:3], line[3] + i, 1, left, top, width, height, conf, text))))
+    return "\n".join(out)
+
+
+@pytest.mark.parametrize(
+    ("row", "found"),
+    [
+        ((100, 200, 400, 300, 0, 95.0, " "), [(100.0, 200.0, 500.0, 500.0)]),  # a word without text: a picture
+        ((100, 200, 400, 5, 0, 95.0, " "), []),  # too low: a rule
+        ((100, 200, 20, 300, 0, 95.0, " "), []),  # too narrow: a bar
+        ((100, 200, 400, 300, 0, 95.0, "CHỦ"), []),  # a word
+    ],
+)
+def test_image_regions_are_the_words_without_text(row, found):
+    assert image_regions(_tsv(row), 1.0) == found
+
+
+@pytest.mark.parametrize(
+    ("regions", "merged"),
+    [
+        ([(0, 0, 10, 10), (12, 0, 20, 10)], [(0, 0, 20, 10)]),  # within the gap
+        ([(0, 0, 10, 10), (30, 0, 40, 10)], [(0, 0, 10, 10), (30, 0, 40, 10)]),
+        ([(0, 0, 10, 10), (5, 5, 15, 15), (14, 14, 30, 30)], [(0, 0, 30, 30)]),  # a chain
+    ],
+)
+def test_regions_that_touch_are_read_as_one(regions, merged):
+    assert merge_regions(regions, 3.0) == merged
+
+
+def _word(text: str, x0: float, top: float, x1: float, bottom: float, conf: float, line: int) -> dict:
+    return {"text": text, "x0": x0, "x1": x1, "top": top, "bottom": bottom, "ink_top": top, "ink_bottom": bottom, "conf": conf, "line": (1, 1, 1, line)}
+
+
+PAGE = (600, 400)  # pixels, one pixel a point
+REGION = (200.0, 100.0, 500.0, 300.0)  # the crop is this and PAD (6) around: its origin is (194, 94) on the page
+
+
+def _crop_words(*words: tuple[str, float, float, float, float, float, int]) -> list[dict]:
+    return [_word(*w) for w in words]
+
+
+@pytest.mark.parametrize(
+    ("read", "page_words", "ink", "expected"),
+    [
+        # a line read with confidence is added, where it stands on the page
+        ([("PHÓ", 50, 40, 80, 60, 96, 1), ("GIÁM", 85, 40, 130, 60, 95, 1)], [], [], [("PHÓ", 244.0), ("GIÁM", 279.0)]),
+        # the seal read as words with little confidence: dropped
+        ([("Ä}ỆÐ", 50, 40, 80, 60, 12, 1), ("GIÁM", 85, 40, 130, 60, 95, 1)], [], [], [("GIÁM", 279.0)]),
+        # a word the page has already: not twice
+        ([("Lưu:", 50, 40, 80, 60, 96, 1)], [_word("Lưu:", 245, 135, 275, 155, 90, 9)], [], []),
+        # unread ink just before the first word: only part of the line was read, none of it is given
+        ([("Thanh", 60, 100, 100, 120, 97, 2), ("Hà", 105, 100, 125, 120, 97, 2)], [], [(40, 104, 56, 116)], []),
+        # ...but ink a word of the region covers (the seal's, read as junk) does not cut the line
+        ([("x", 38, 100, 56, 120, 5, 2), ("Thanh", 60, 100, 100, 120, 97, 2)], [], [(40, 104, 56, 116)], [("Thanh", 254.0)]),
+        # a pen stroke read as a letter: a line far lower than the region's lines
+        ([("PHÓ", 50, 40, 80, 60, 96, 1), ("T", 90, 80, 96, 84, 92, 2)], [], [], [("PHÓ", 244.0)]),
+        # a line cut by the edge of the region
+        ([("PHÓ", 50, 0, 80, 20, 96, 1), ("GIÁM", 85, 40, 130, 60, 95, 2)], [], [], [("GIÁM", 279.0)]),
+    ],
+)
+def test_a_region_read_again_gives_only_whole_sure_new_lines(read, page_words, ink, expected):
+    image = Image.new("RGB", PAGE, "white")
+    draw = ImageDraw.Draw(image)
+    for x0, top, x1, bottom in ink:  # in the crop's pixels
+        draw.rectangle((x0 + 194, top + 94, x1 + 194, bottom + 94), fill="black")
+    added = reread_regions(image, [REGION], 1.0, page_words, lambda crop: _crop_words(*read))
+    assert [(w["text"], w["x0"]) for w in added] == expected
+
+
+def test_the_rest_of_a_line_the_page_has_joins_that_line():
+    page = [_word("VĂN", 300, 138, 330, 150, 96, 1), _word("PHÒNG", 333, 138, 380, 150, 96, 1)]
+    read = [("CHÁNH", 40, 46, 100, 60, 92, 1), ("VĂN", 106, 46, 136, 60, 95, 1), ("PHÒNG", 139, 46, 186, 60, 95, 1)]
+    added = reread_regions(Image.new("RGB", PAGE, "white"), [REGION], 1.0, page, lambda crop: _crop_words(*read))
+    assert [(w["text"], w["top"], w["bottom"]) for w in added] == [("CHÁNH", 138, 150)]
+
+
+@pytest.mark.parametrize(
+    ("colour", "size", "mode", "found"),
+    [
+        ((220, 30, 40), 100, "RGB", True),  # a red seal
+        ((20, 20, 20), 100, "RGB", False),  # black print
+        ((220, 30, 40), 20, "RGB", False),  # a red speck: no seal
+        ((120, 120, 120), 100, "L", False),  # a grey page has no red
+    ],
+)
+def test_a_red_seal_is_found_with_the_block_around_it(colour, size, mode, found):
+    image = Image.new("RGB", (600, 800), "white")
+    ImageDraw.Draw(image).ellipse((300, 500, 300 + size, 500 + size), fill=colour)
+    regions = red_regions(image.convert(mode), 1.0)
+    assert bool(regions) is found
+    if found:
+        ((x0, top, x1, bottom),) = regions
+        assert x0 < 300 and top < 500 and x1 > 300 + 2 * size - 10 and bottom > 500 + size  # the block over and right of the seal
+
+
+def test_tsv_words_keep_their_line_and_the_noise_on_request():
+    tsv = _tsv((10, 10, 30, 12, 0, 95.0, "CHỦ"), (45, 10, 5, 12, 0, 20.0, "|"))
+    assert [w["text"] for w in tsv_words(tsv, 1.0)] == ["CHỦ"]
+    kept = tsv_words(tsv, 1.0, keep_noise=True)
+    assert [w["text"] for w in kept] == ["CHỦ", "|"] and kept[0]["line"] == ("1", "1", "1", "1")
