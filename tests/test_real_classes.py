@@ -165,3 +165,26 @@ def test_the_tasks_are_the_documents_own_numbering(body, numbers):
     d = vndirective.parse_text(text)
     assert [t.number for t in d.tasks] == numbers
     assert d.tasks[0].text and not d.tasks[0].text.startswith(("|", "1."))
+
+
+# The number a clerk or a signing tool wrote into the blank of the number line: the rest of the blank stays between
+# the number and its symbol. Made-up lines; a blank left blank stays a blank number.
+STAMPED_NUMBERS = [
+    ("ỦY BAN NHÂN DÂN\nXÃ AN BÌNH\nSố: 41     /UBND-VP      An Bình, ngày 3 tháng 5 năm 2025\n\nV/v lịch tiếp dân\n", "41", "41/UBND-VP"),
+    ("SỞ NỘI VỤ\nSố: 1207          /SNV-TCBC\nV/v thi tuyển\n", "1207", "1207/SNV-TCBC"),
+    ("ỦY BAN NHÂN DÂN\nXÃ AN BÌNH\nSố:  9    /QĐ-UBND      An Bình, ngày 3 tháng 5 năm 2025\n\nQUYẾT ĐỊNH\nVề việc khen thưởng\n", "9", "9/QĐ-UBND"),
+    ("ĐẢNG ỦY XÃ AN BÌNH\n*\nSố 27       -CV/ĐU      An Bình, ngày 3 tháng 5 năm 2025\n\nV/v sinh hoạt chi bộ\n", "27", "27-CV/ĐU"),
+    ("ỦY BAN NHÂN DÂN\nXÃ AN BÌNH\nSố:       /UBND-VP      An Bình, ngày 3 tháng 5 năm 2025\n\nV/v lịch tiếp dân\n", None, None),
+]
+
+
+@pytest.mark.parametrize(("text", "number", "doc_id"), STAMPED_NUMBERS, ids=["state", "long_blank", "one_digit", "party", "left_blank"])
+def test_a_number_written_into_the_blank_of_the_number_line_is_the_documents(text: str, number: str | None, doc_id: str | None):
+    d = vndirective.parse_text(text)
+    assert (d.number, d.doc_id) == (number, doc_id)
+    assert ("blank_number" in {w.code for w in d.warnings}) is (number is None)
+    if doc_id is not None:  # the spans are the printed number and the printed id, blank and all
+        number_span, id_span = d.spans["number"], d.spans["doc_id"]
+        assert d.text[number_span.start : number_span.end] == number
+        printed = d.text[id_span.start : id_span.end]
+        assert printed.startswith(number) and printed.replace(" ", "") == doc_id

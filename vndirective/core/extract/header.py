@@ -129,12 +129,13 @@ def _number(layout: Layout, ln: Line | None, h: _Draft) -> None:
         stop = next((x.end for x in layout.lines if x.start > ln.end), ln.end)
     found = next(iter(find_ids(layout.folded, start, min(stop, len(layout.text)))), None)
     if found is None or (not layout.text[start : found[0]].isspace() and found[0] > start):
-        glued = _glued_id(layout.folded, start, ln.end, h.values.get("system"))
+        glued = _glued_id(layout.folded, start, ln.end, h.values.get("system")) or _stamped_id(layout.folded, start, ln.end)
         if glued is None:
             h.warnings.append(warn("blank_number", Span(ln.start, ln.end), line=clean(layout.t(ln))))
             return
         s, e, did = glued
-        h.warnings.append(warn("ocr_correction", Span(s, e), written=layout.text[s:e], fixed=did.canonical))
+        if "no_separator" in did.problems:
+            h.warnings.append(warn("ocr_correction", Span(s, e), written=layout.text[s:e], fixed=did.canonical))
         h.own_id, h.own_id_span = did, Span(s, e)
         h.set("number", did.number, Span(s, s + len(did.number)))
         h.set("doc_id", did.canonical, Span(s, e))
@@ -170,6 +171,24 @@ def _glued_id(folded: str, start: int, end: int, system: str | None) -> tuple[in
         if system != "party" and codes.is_state_organ(organ):
             return m.start(_GLUED_NUM), m.end(), DocumentId(m.group(_GLUED_NUM), doc_type, organ, "state", None, ("no_separator",))
     return None
+
+
+# The number a clerk or a signing tool wrote into the blank the draft left on the number line ('Số: 565      /TB-UBND'):
+# the rest of the blank stays between the number and its symbol, wider than a typed id's spaces.
+_STAMPED_ID = regex.compile(r"\s{0,3}(?P<num>\d{1,5})(?P<blank>[ ]{3,40})(?=[-/])")
+_STAMPED_NUM, _STAMPED_BLANK = patterns.groups_of(_STAMPED_ID, "num", "blank")
+
+
+def _stamped_id(folded: str, start: int, end: int) -> tuple[int, int, DocumentId] | None:
+    """The id of a number line whose number fills its blank, read as if the blank were not there."""
+    m = _STAMPED_ID.match(folded, start, end)
+    if m is None:
+        return None
+    num, symbol_at = m.group(_STAMPED_NUM), m.end(_STAMPED_BLANK)
+    found = next(iter(find_ids(num + folded[symbol_at:end])), None)
+    if found is None or found[0] != 0:
+        return None
+    return m.start(_STAMPED_NUM), symbol_at + found[1] - len(num), found[2]
 
 
 def _organs(layout: Layout, header: list[Line], roles: dict[int, str], number_line: Line | None, zones: Zones, h: _Draft) -> None:
