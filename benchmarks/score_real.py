@@ -2,7 +2,7 @@
 
     python benchmarks/score_real.py                 # per-field table and per-document macro
     python benchmarks/score_real.py --ocr --json out.json
-    python benchmarks/score_real.py --gold tests/real_party --files ../blind/party   # another blind set
+    python benchmarks/score_real.py --gold tests/real_extra --files ../blind/extra   # another blind set
 
 
 The documents are not ours to publish: they are read in place from ``--files`` (default
