@@ -201,3 +201,57 @@ def test_an_unsure_name_or_title_is_given_as_read_with_a_warning():
     assert d.signature is not None and d.signature.title == "PHÓ CHỦ TỊCH"  # kept
     flagged = [w for w in d.warnings if w.code == "ocr_unsure_text"]
     assert len(flagged) == 1 and "signature.title" in flagged[0].message and "31 %" in flagged[0].message
+
+
+def _dated_and_signed(date_words: list[tuple[str, float]], signed: list[str], reread=None):
+    """_dated, the file carrying digital signatures made at ``signed`` (ISO times with their offset)."""
+    import datetime as dt
+
+    from vndirective.core.model import DigitalSignature
+
+    words = []
+    lines = [
+        [*_sure("ỦY BAN NHÂN DÂN"), (">CỘNG", SURE), *_sure("HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")],
+        [*_sure("TỈNH QUẢNG NGÃI"), (">Độc", SURE), *_sure("lập - Tự do - Hạnh phúc")],
+        [("Số:", SURE), ("299/UBND-TTHC", SURE)],
+        [*_sure("V/v triển khai nhiệm vụ"), (">Quảng", SURE), ("Ngãi,", SURE), *date_words],
+        _sure("Kính gửi: Các sở, ban, ngành tỉnh."),
+    ]
+    for row, line in enumerate(lines):
+        x = 40.0
+        for text, conf in line:
+            if text.startswith(">"):
+                text, x = text[1:], 330.0
+            words.append({"text": text, "x0": x, "x1": x + 6 * len(text), "top": 40.0 + 16 * row, "bottom": 52.0 + 16 * row, "conf": conf})
+            x += 6 * len(text) + 5
+    text, boxes = render_page(words, 600.0)
+    layout = build_layout(text)
+    layout.boxes, layout.read_by_ocr, layout.reread = boxes, True, reread
+    layout.digital_signatures = [DigitalSignature(signed_at=dt.datetime.fromisoformat(t)) for t in signed]
+    return parse_layout(layout)
+
+
+@pytest.mark.parametrize(
+    ("words", "second", "signed", "want", "codes"),
+    [
+        # a handwritten day OCR made nothing of, read again digits only with every attempt agreeing: taken
+        ([("ngày", SURE), ("⁄|Š", 20.0), ("tháng", SURE), ("3", SURE), ("năm", SURE), ("2025", SURE)], ("12", 90.0), [], "2025-03-12", ["ocr_reread"]),
+        # ... the attempts disagreeing: no date, the warning says it cannot be read
+        ([("ngày", SURE), ("⁄|Š", 20.0), ("tháng", SURE), ("3", SURE), ("năm", SURE), ("2025", SURE)], None, [], None, ["unreadable_date"]),
+        # the day and the month both garbled, both read again
+        ([("ngày", SURE), ("|2", 20.0), ("tháng", SURE), ("#", 10.0), ("năm", SURE), ("2025", SURE)], ("4", 90.0), [], "2025-04-04", ["ocr_reread", "ocr_reread"]),
+        # a sure reading after the file's last signature: wrong, withheld
+        (_sure("ngày 21 tháng 3 năm 2025"), None, ["2025-03-12T09:30:00+07:00", "2025-03-13T08:00:00+07:00"], None, ["date_after_signing"]),
+        # dated the day before it was signed, or the day itself: kept
+        (_sure("ngày 12 tháng 3 năm 2025"), None, ["2025-03-13T08:00:00+07:00"], "2025-03-12", []),
+        (_sure("ngày 13 tháng 3 năm 2025"), None, ["2025-03-13T08:00:00+07:00"], "2025-03-13", []),
+        # a day read again that the signature shows wrong
+        ([("ngày", SURE), ("⁄|Š", 20.0), ("tháng", SURE), ("3", SURE), ("năm", SURE), ("2025", SURE)], ("28", 90.0), ["2025-03-13T08:00:00+07:00"], None,
+         ["ocr_reread", "date_after_signing"]),
+    ],
+    ids=["day_read_again", "day_not_read", "day_and_month_read_again", "after_signing", "day_before_signing", "signing_day", "read_again_after_signing"],
+)
+def test_a_date_ocr_could_not_read_is_read_again_and_checked_against_the_signatures(words, second, signed, want, codes):
+    d = _dated_and_signed(words, signed, reread=lambda start, end: second)
+    assert (d.date.isoformat() if d.date else None) == want
+    assert [w.code for w in d.warnings if w.code in {"ocr_reread", "ocr_unsure", "unreadable_date", "date_after_signing", "blank_date"}] == codes

@@ -7,6 +7,10 @@ badly and sometimes with assurance in the wrong text, never with a high confiden
 number or date below :data:`UNSURE` is withheld (None), its reading kept in the warning
 ``ocr_unsure`` so that a person can check it on the page. A wrong number is worse than a
 missing one.
+
+A day or month OCR could not read at all (``unreadable_date``) is read again the same way. The file's
+digital signatures check an OCR'd date: one after the last signature is wrong and withheld
+(``date_after_signing``); they never give a date themselves.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from collections.abc import Iterable
 from .lines import Reread
 from .messages import warn
 from .model import Box, Directive, ParseWarning, Span
+from .normalize import skeleton
 
 UNSURE = 0.60  # below this, OCR's reading of a number or a date is withheld
 DATE_PARTS = ("day", "month", "year")  # the digits of a date, in the order printed ('ngày 30 tháng 4 năm 2026')
@@ -76,7 +81,7 @@ def withhold_unsure(d: Directive, boxes: list[Box], reread: Reread | None = None
     share of the attempts that agree); digits so read with a confidence of :data:`UNSURE` or more are
     taken, with the warning ``ocr_reread``.
     """
-    return _check_number(d, reread) + _check_date(d, boxes, reread)
+    return _check_number(d, reread) + _check_date(d, boxes, reread) + _read_unreadable_date(d, reread) + _check_signing(d)
 
 
 def _check_number(d: Directive, reread: Reread | None) -> list[ParseWarning]:
@@ -128,6 +133,62 @@ def _check_date(d: Directive, boxes: list[Box], reread: Reread | None) -> list[P
             return notes
     d.date = None
     return [warn("ocr_unsure", span, field="date", reading=reading, confidence=round(100 * min(unsure, confidence)))]
+
+
+# The day and the month of a place-date line's date, on its skeleton ('⁄|Š THANG 01 NAM 2025').
+_DATE_WORDS = re.compile(r"(?P<d>.*?)\s*THANG\s*(?P<m>.*?)\s*NA(?:M|RN)\s*(?P<y>\d{4})")
+
+
+def _read_unreadable_date(d: Directive, reread: Reread | None) -> list[ParseWarning]:
+    """A date whose handwritten day or month OCR could not read ('unreadable_date'): the unreadable parts are read
+    again, digits only, from their place on the page, and the date taken when every part is so read."""
+    found = next((w for w in d.warnings if w.code == "unreadable_date" and isinstance(w.span, Span)), None)
+    if d.date is not None or found is None or reread is None or found.span is None:
+        return []
+    span = found.span
+    m = _DATE_WORDS.match(skeleton(d.text[span.start : span.end]))
+    if m is None:
+        return []
+    values, notes, sureness = [], [], []
+    for k, group in enumerate(("d", "m")):
+        part = Span(span.start + m.start(group), span.start + m.end(group))
+        written = d.text[part.start : part.end]
+        if written.isdigit():
+            values.append(int(written))
+            continue
+        second = _read_again(part, reread) if written.strip() else None
+        if second is None:
+            return []
+        notes.append(warn("ocr_reread", part, field=f"{DATE_PARTS[k]} of the date", first=written, reading=second[0], confidence=round(second[1])))
+        values.append(int(second[0]))
+        sureness.append(second[1] / 100)
+    try:
+        d.date = _dt.date(int(m.group("y")), values[1], values[0])
+    except ValueError:
+        return []
+    d.spans["date"] = span
+    d.confidence["date"] = round(min(sureness, default=1.0), 3)
+    d.warnings.remove(found)
+    return notes
+
+
+SIGNING_GRACE = _dt.timedelta(days=1)  # a signing time's day may differ from the printed date's by the time zone
+
+
+def _check_signing(d: Directive) -> list[ParseWarning]:
+    """An OCR'd date after the file's last digital signature is wrong (a document is dated the day it is signed,
+    or earlier for a copy signed later): it is withheld. The signatures are the file's own metadata, signed with
+    it; they only ever reject a reading, never give a date."""
+    signed = [s.signed_at for s in d.digital_signatures if s.signed_at is not None]
+    if d.date is None or not signed:
+        return []
+    last = max(signed)
+    if d.date <= last.date() + SIGNING_GRACE:
+        return []
+    span = d.spans.get("date")
+    reading = d.date.isoformat()
+    d.date = None
+    return [warn("date_after_signing", span if isinstance(span, Span) else None, reading=reading, signed=last.isoformat())]
 
 
 def _read_again(span: Span, reread: Reread | None) -> tuple[str, float] | None:

@@ -22,6 +22,10 @@ TEMPLATES: dict[str, str] = {
         "it is left empty rather than guessed. Read it on the page."
     ),
     "impossible_date": "The date {date} does not exist.",
+    "date_after_signing": (
+        "OCR read the date as {reading}, after the document's last digital signature ({signed}): a document is never dated after "
+        "it is signed, so the reading is wrong; the date is left empty. Read it on the page."
+    ),
     "impossible_reference_date": "The date {date} given for {canonical} does not exist.",
     "type_mismatch": "The type name says {name} but the number carries '{type_code}'.",
     "reference_without_type": "The reference '{written}' has no type letters ({where}); read as {canonical}.",
