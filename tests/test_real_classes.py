@@ -188,3 +188,39 @@ def test_a_number_written_into_the_blank_of_the_number_line_is_the_documents(tex
         assert d.text[number_span.start : number_span.end] == number
         printed = d.text[id_span.start : id_span.end]
         assert printed.startswith(number) and printed.replace(" ", "") == doc_id
+
+
+# A draft's number line with a wide blank before the symbol is still the number line (the issuer above it ends there).
+WIDE_BLANKS = [
+    ("ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nXÃ AN BÌNH | Độc lập - Tự do - Hạnh phúc\n"
+     "Số:                 /UBND-VP |     An Bình, ngày        tháng 5  năm 2025\nV/v lịch tiếp công dân\n\nKính gửi: Các thôn.\n", "ỦY BAN NHÂN DÂN XÃ AN BÌNH", "CV"),
+    ("ĐẢNG ỦY XÃ AN BÌNH\n*\nSố                    -CV/ĐU\nV/v sinh hoạt chi bộ\n\nKính gửi: Các chi bộ.\n", "ĐẢNG ỦY XÃ AN BÌNH", "CV"),
+]
+
+
+@pytest.mark.parametrize(("text", "issuer", "doc_type"), WIDE_BLANKS, ids=["state_in_cells", "party"])
+def test_a_number_line_with_a_wide_blank_is_the_number_line(text: str, issuer: str, doc_type: str):
+    d = vndirective.parse_text(text)
+    assert (d.issuer, d.number, d.doc_type) == (issuer, None, doc_type)
+    assert "blank_number" in {w.code for w in d.warnings}
+
+
+# The authority line of a quyết định or nghị quyết whose subject is in capitals: an organ or a title right above
+# the first 'Căn cứ' is who enacts it, not the end of the subject. Made-up documents.
+_COUNCIL = "HỘI ĐỒNG THI ĐUA\nKHEN THƯỞNG TỈNH\nSố: 5/NQ-HĐTĐKT\n\nNGHỊ QUYẾT\n"
+AUTHORITY_LINES = [
+    (_COUNCIL + "QUY ĐỊNH MẪU HỒ SƠ ĐỀ NGHỊ KHEN THƯỞNG\nHỘI ĐỒNG THI ĐUA KHEN THƯỞNG TỈNH\nCăn cứ Luật Thi đua, khen thưởng;\n",
+     "QUY ĐỊNH MẪU HỒ SƠ ĐỀ NGHỊ KHEN THƯỞNG"),
+    ("ỦY BAN NHÂN DÂN\nTỈNH AN BÌNH\nSố: 12/QĐ-UBND\n\nQUYẾT ĐỊNH\nVỀ VIỆC THÀNH LẬP TỔ CÔNG TÁC\nCHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH AN BÌNH\n"
+     "Căn cứ Luật Tổ chức chính quyền địa phương;\n", "THÀNH LẬP TỔ CÔNG TÁC"),
+    ("HUYỆN ỦY AN BÌNH\n*\nSố 30-QĐ/HU\n\nQUYẾT ĐỊNH\nVỀ VIỆC CHUẨN Y KẾT QUẢ BẦU CỬ\nBAN THƯỜNG VỤ HUYỆN ỦY\n- Căn cứ Điều lệ Đảng;\n",
+     "CHUẨN Y KẾT QUẢ BẦU CỬ"),
+    # a subject in capitals that ends with an organ's name and has no authority line under it keeps the name
+    (_COUNCIL + "VỀ VIỆC KIỆN TOÀN\nHỘI ĐỒNG THI ĐUA KHEN THƯỞNG TỈNH\n\nI. MỤC ĐÍCH\n1. Kiện toàn hội đồng.\n",
+     "KIỆN TOÀN HỘI ĐỒNG THI ĐUA KHEN THƯỞNG TỈNH"),
+]
+
+
+@pytest.mark.parametrize(("text", "subject"), AUTHORITY_LINES, ids=["council", "chairman", "party_standing_committee", "organ_in_subject"])
+def test_the_authority_line_above_the_legal_bases_is_no_part_of_the_subject(text: str, subject: str):
+    assert vndirective.parse_text(text).subject == subject

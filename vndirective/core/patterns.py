@@ -26,7 +26,8 @@ STATE_TITLE_SK = regex.compile(r"C\s?O\s?N\s?G\s{1,3}H\s?O\s?A\s{1,3}X\s?A\s{1,3
 MOTTO_SK = regex.compile(r"D\s?O\s?C\s{1,3}L\s?A\s?P\s{0,3}[-,.]?\s{0,3}T\s?U\s{1,3}D\s?O\s{0,3}[-,.]?\s{0,3}H\s?A\s?N\s?H\s{1,3}P\s?H\s?U\s?C")
 ANY_TITLE_SK = regex.compile(f"{PARTY_TITLE_SK.pattern}|{STATE_TITLE_SK.pattern}|{MOTTO_SK.pattern}")  # one search rules all three out
 
-NUMBER_LINE_SK = regex.compile(r"^(?:SO|S0|S6)\s{0,3}[:.]?\s{0,12}(?=\d|[._…]{2}|/|$)")
+# 'Số: 12/...', 'Số: ..../...', 'Số:' alone; a draft's blank may be wide before the symbol ('Số:             /UBND-NC').
+NUMBER_LINE_SK = regex.compile(r"^(?:SO|S0|S6)\s{0,3}[:.]?(?:\s{0,12}(?=\d|[._…]{2}|/|$)|\s{13,40}(?=[/-]\s{0,2}\p{Lu}))")
 # The day and the month may be digits, left blank (dots or spaces: a draft), or what OCR made of a handwritten
 # number ('|2', '0Ÿ', '{4Đ'): up to four other characters, which keep the line a place-and-date line
 # (its place is printed) but give no date.

@@ -308,6 +308,8 @@ def _typed_subject(layout: Layout, roles: Roles, lines: list[Line], type_idx: in
         elif caps:
             if ln.gap_before and content:
                 break
+            if content and _enacting_authority(layout, lines, i, limit):
+                break
             content = content or not is_qualifier(layout, ln)
         else:
             if ln.gap_before and content:
@@ -317,6 +319,21 @@ def _typed_subject(layout: Layout, roles: Roles, lines: list[Line], type_idx: in
             phase = "lower"
         i += 1
     return (start, i)
+
+
+def _enacting_authority(layout: Layout, lines: list[Line], i: int, limit: int) -> bool:
+    """Whether capitals line ``i`` under a subject in capitals names who enacts the document — an organ or a
+    title ('HỘI ĐỒNG BẦU CỬ QUỐC GIA', 'CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH ...', 'BAN THƯỜNG VỤ HUYỆN ỦY') — right
+    above the body's first 'Căn cứ' or 'Xét đề nghị' line: the authority line of a quyết định or a nghị quyết,
+    not the end of its subject."""
+    nxt = next((j for j in range(i + 1, limit) if lines[j].kind == "text"), None)
+    if nxt is None or not patterns.body_opener(layout.s(lines[nxt])):
+        return False
+    sk = " ".join(layout.s(lines[i]).split()) + " "
+    return len(sk) <= AUTHORITY_CHARS and (sk.startswith(codes.organ_head_prefixes()) or sk.startswith(codes.title_prefixes()))
+
+
+AUTHORITY_CHARS = 120  # an authority line is a name or a title, never longer
 
 
 def _introduces(text: str) -> bool:
