@@ -133,3 +133,18 @@ def test_an_issuer_phrase_ends_before_the_recipients_label():
         "        văn số 815/UBND-NC ngày 12/3/2025 của UBND tỉnh\n                    Kính gửi: Chủ tịch Ủy ban nhân dân tỉnh\n\nNội dung.\n"
     )
     assert [(r.doc_id, r.issuer) for r in d.references] == [("815/UBND-NC", "UBND tỉnh")]
+
+
+# A number right after the word for a form is a form's code, not a document. Made-up sentences.
+FORM_CODES = [
+    ("Hồ sơ gồm đơn đề nghị (theo mẫu số 01/HĐKT-TT) và bản sao Quyết định số 12/QĐ-UBND ngày 1/2/2024.", ["12/QĐ-UBND"]),
+    ("Mẫu số 09/HĐKT\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTheo Thông tư số 01/2011/TT-BNV.", ["01/2011/TT-BNV"]),
+    ("(Kèm theo các mẫu số 01, 02, 03/HĐKT-TT và Kế hoạch số 5/KH-UBND)", ["5/KH-UBND"]),
+    ("Lập biểu mẫu: 02/BC-TK gửi Sở Tài chính theo Công văn số 7/STC-NS.", ["7/STC-NS"]),
+    ("Thực hiện mẫu 3 của Thông tư số 4/2020/TT-BTC.", ["4/2020/TT-BTC"]),
+]
+
+
+@pytest.mark.parametrize(("text", "ids"), FORM_CODES, ids=["in_parenthesis", "form_heading", "list_of_forms", "bieu_mau", "form_then_citation"])
+def test_a_forms_code_is_no_citation(text: str, ids: list[str]):
+    assert [r.doc_id for r in vndirective.parse_text(text).references] == ids

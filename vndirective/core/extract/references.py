@@ -67,6 +67,7 @@ class _Context(NamedTuple):
     issuer_heads: tuple[str, ...]  # skeletons (each + ' ') an issuer phrase that opens a clause starts with
     not_in_name: regex.Pattern[str]  # words no organ's name holds
     example_caption: regex.Pattern[str]  # a caption line opening with 'Ví dụ', then a number label
+    form_before: regex.Pattern[str]  # 'mẫu số' right before a number: a form's code
 
 
 def _alternation(words: list[str]) -> str:
@@ -94,6 +95,7 @@ def _context() -> _Context:
         tuple(h + " " for h in sorted({*codes.organ_head_words(), *(skeleton(w) for w in at["heads"])}, key=len, reverse=True)),
         regex.compile(rf"(?<!\p{{L}})(?i:{_alternation(at['not_in_name']['words'])})(?!\p{{L}})"),
         regex.compile(rf"(?:^|\n)[ \t]*(?i:{markers})(?!\p{{L}})[^\n]*\n[ \t]*{_LABEL}$"),
+        regex.compile(rf"(?<!\p{{L}})(?i:{_alternation(data['forms']['words'])})(?:\s{{1,3}}(?i:số))?\s{{0,2}}:?\s{{0,2}}(?:\d{{1,3}}\s{{0,2}}(?:,|;|(?i:và))\s{{0,2}}){{0,12}}$"),
     )
 
 
@@ -135,8 +137,8 @@ def extract_references(layout: Layout, header: Header, end: int | None = None) -
         if (own is not None and s < own.end and e > own.start) or (end is not None and s >= end):
             continue
         tw = _type_word(folded, s)
-        if _is_specimen(folded, s, e, tw):
-            continue
+        if _is_specimen(folded, s, e, tw) or _context().form_before.search(folded, max(0, s - _FORM_REACH), s):
+            continue  # a specimen of how numbers are written, or a form's code
         if tw.code and not (did.doc_type and did.in_symbol):
             did = did.with_type(tw.code)
         found.append(_Found(s, e, did, tw.word, issuer_before=tw.issuer, stated_type=tw.code, type_start=tw.start))
@@ -294,6 +296,9 @@ def _ends_with_cited_type(phrase: str) -> bool:
         if _TYPE_WORD.fullmatch(tail):
             return words[n - 1].lower() in codes.continuation_words()
     return False
+
+
+_FORM_REACH = 80  # characters before a number searched for 'mẫu số' (and the list of forms before it: 'mẫu số 01, 02, 03/...')
 
 
 def _is_specimen(folded: str, start: int, end: int, tw: _TypeWord) -> bool:
