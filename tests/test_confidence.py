@@ -255,3 +255,32 @@ def test_a_date_ocr_could_not_read_is_read_again_and_checked_against_the_signatu
     d = _dated_and_signed(words, signed, reread=lambda start, end: second)
     assert (d.date.isoformat() if d.date else None) == want
     assert [w.code for w in d.warnings if w.code in {"ocr_reread", "ocr_unsure", "unreadable_date", "date_after_signing", "blank_date"}] == codes
+
+
+def _numbered(number_words: list[tuple[str, float]], reread=None):
+    return _page(reread=reread, lines=[
+        [*_sure("ỦY BAN NHÂN DÂN"), (">CỘNG", SURE), *_sure("HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")],
+        [*_sure("TỈNH QUẢNG NGÃI"), (">Độc", SURE), *_sure("lập - Tự do - Hạnh phúc")],
+        [("Số:", SURE), *number_words, (">Quảng", SURE), ("Ngãi,", SURE), *_sure("ngày 12 tháng 3 năm 2025")],
+        _sure("V/v triển khai nhiệm vụ"),
+        _sure("Kính gửi: Các sở, ban, ngành tỉnh."),
+    ])
+
+
+@pytest.mark.parametrize(
+    ("words", "second", "want", "codes"),
+    [
+        # a handwritten number OCR made marks of, read again digits only, every attempt agreeing: taken with its symbol
+        ([("$+/UBND-KTTH", 12.0)], ("574", 88.9), ("574", "574/UBND-KTTH"), ["ocr_reread"]),
+        # ... the attempts disagreeing: no number, and the warning says it cannot be read (not that it is blank)
+        ([("$+/UBND-KTTH", 12.0)], None, (None, None), ["unreadable_number"]),
+        # a blank left blank stays a blank number, never read again
+        ([("/UBND-KTTH", SURE)], ("574", 88.9), (None, None), ["blank_number"]),
+    ],
+    ids=["read_again", "not_read", "blank"],
+)
+def test_a_number_ocr_could_not_read_is_read_again(words, second, want, codes):
+    d = _numbered(words, reread=lambda start, end: second)
+    assert (d.number, d.doc_id) == want
+    assert d.issuer == "ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI"
+    assert [w.code for w in d.warnings if w.code in {"ocr_reread", "ocr_unsure", "unreadable_number", "blank_number"}] == codes

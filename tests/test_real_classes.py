@@ -224,3 +224,19 @@ AUTHORITY_LINES = [
 @pytest.mark.parametrize(("text", "subject"), AUTHORITY_LINES, ids=["council", "chairman", "party_standing_committee", "organ_in_subject"])
 def test_the_authority_line_above_the_legal_bases_is_no_part_of_the_subject(text: str, subject: str):
     assert vndirective.parse_text(text).subject == subject
+
+
+# Marks OCR read in a seal or a signature in front of the signer's title are no part of it. Made-up closings.
+_SIGNED = "ỦY BAN NHÂN DÂN\nTỈNH AN BÌNH\nSố: 12/UBND-VP\nV/v lịch tiếp dân\n\nKính gửi: Các sở.\nNội dung.\n"
+TITLE_NOISE = [
+    ("Nơi nhận:                                  <=—x CHỦ TỊCH\n- Như trên;\n- Lưu: VT.                                  Nguyễn Văn An\n", "CHỦ TỊCH"),
+    ("Nơi nhận:                                  CHỦ TỊCH\n- Như trên;\n- Lưu: VT.                                  Nguyễn Văn An\n", "CHỦ TỊCH"),
+]
+
+
+@pytest.mark.parametrize(("closing", "title"), TITLE_NOISE, ids=["marks", "clean"])
+def test_marks_before_the_signers_title_are_no_part_of_it(closing: str, title: str):
+    d = vndirective.parse_text(_SIGNED + closing)
+    assert d.signature is not None and d.signature.title == title
+    span = d.signature.spans["title"]
+    assert d.text[span.start : span.end] == title

@@ -8,7 +8,8 @@ number or date below :data:`UNSURE` is withheld (None), its reading kept in the 
 ``ocr_unsure`` so that a person can check it on the page. A wrong number is worse than a
 missing one.
 
-A day or month OCR could not read at all (``unreadable_date``) is read again the same way. The file's
+A number, day or month OCR could not read at all (``unreadable_number``, ``unreadable_date``) is read again
+the same way. The file's
 digital signatures check an OCR'd date: one after the last signature is wrong and withheld
 (``date_after_signing``); they never give a date themselves.
 """
@@ -19,10 +20,11 @@ import datetime as _dt
 import re
 from collections.abc import Iterable
 
+from .ids import find_ids
 from .lines import Reread
 from .messages import warn
 from .model import Box, Directive, ParseWarning, Span
-from .normalize import skeleton
+from .normalize import fold, skeleton
 
 UNSURE = 0.60  # below this, OCR's reading of a number or a date is withheld
 DATE_PARTS = ("day", "month", "year")  # the digits of a date, in the order printed ('ngày 30 tháng 4 năm 2026')
@@ -81,7 +83,7 @@ def withhold_unsure(d: Directive, boxes: list[Box], reread: Reread | None = None
     share of the attempts that agree); digits so read with a confidence of :data:`UNSURE` or more are
     taken, with the warning ``ocr_reread``.
     """
-    return _check_number(d, reread) + _check_date(d, boxes, reread) + _read_unreadable_date(d, reread) + _check_signing(d)
+    return _check_number(d, reread) + _read_unreadable_number(d, reread) + _check_date(d, boxes, reread) + _read_unreadable_date(d, reread) + _check_signing(d)
 
 
 def _check_number(d: Directive, reread: Reread | None) -> list[ParseWarning]:
@@ -133,6 +135,31 @@ def _check_date(d: Directive, boxes: list[Box], reread: Reread | None) -> list[P
             return notes
     d.date = None
     return [warn("ocr_unsure", span, field="date", reading=reading, confidence=round(100 * min(unsure, confidence)))]
+
+
+def _read_unreadable_number(d: Directive, reread: Reread | None) -> list[ParseWarning]:
+    """A handwritten number OCR made marks of ('unreadable_number': 'Số: $+/UBND-KTTH'): read again, digits only,
+    from its place on the page, and taken with the symbol after it when every attempt agrees."""
+    found = next((w for w in d.warnings if w.code == "unreadable_number" and isinstance(w.span, Span)), None)
+    if d.number is not None or found is None or found.span is None or reread is None:
+        return []
+    span = found.span
+    second = _read_again(span, reread)
+    if second is None:
+        return []
+    line_end = d.text.find("\n", span.end)
+    rest = d.text[span.end : line_end if line_end >= 0 else len(d.text)]
+    parsed = next(iter(find_ids(fold(second[0] + rest))), None)
+    if parsed is None or parsed[0] != 0:
+        return []
+    did = parsed[2]
+    d.number, d.doc_id = did.number, did.canonical
+    d.doc_type = d.doc_type or did.doc_type
+    d.spans["number"] = span
+    d.spans["doc_id"] = Span(span.start, span.end + parsed[1] - len(second[0]))
+    d.confidence["number"] = round(second[1] / 100, 3)
+    d.warnings.remove(found)
+    return [warn("ocr_reread", span, field="number", first=d.text[span.start : span.end], reading=second[0], confidence=round(second[1]))]
 
 
 # The day and the month of a place-date line's date, on its skeleton ('⁄|Š THANG 01 NAM 2025').

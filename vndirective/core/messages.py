@@ -11,6 +11,10 @@ TEMPLATES: dict[str, str] = {
     "too_long": "The text has {chars:,} characters; only documents up to {limit:,} are parsed.",
     "not_a_directive": "This text does not look like a Vietnamese official document: no issuing organ, number or date was found.",
     "missing_number": "No document number ('Số ...') was found in the header.",
+    "unreadable_number": (
+        "The number on the number line '{line}' cannot be read ('{reading}': handwritten, or damaged by OCR): "
+        "it is left empty rather than guessed. Read it on the page."
+    ),
     "blank_number": "The number line '{line}' has no number: the document may be an unsigned draft.",
     "malformed_number": "The number '{written}' is not in the standard form ({problems}); read as {canonical}.",
     "missing_issuer": "No issuing organ was found above the number.",

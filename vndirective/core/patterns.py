@@ -27,7 +27,12 @@ MOTTO_SK = regex.compile(r"D\s?O\s?C\s{1,3}L\s?A\s?P\s{0,3}[-,.]?\s{0,3}T\s?U\s{
 ANY_TITLE_SK = regex.compile(f"{PARTY_TITLE_SK.pattern}|{STATE_TITLE_SK.pattern}|{MOTTO_SK.pattern}")  # one search rules all three out
 
 # 'Số: 12/...', 'Số: ..../...', 'Số:' alone; a draft's blank may be wide before the symbol ('Số:             /UBND-NC').
-NUMBER_LINE_SK = regex.compile(r"^(?:SO|S0|S6)\s{0,3}[:.]?(?:\s{0,12}(?=\d|[._…]{2}|/|$)|\s{13,40}(?=[/-]\s{0,2}\p{Lu}))")
+# A handwritten number OCR garbled ('Số: $+/UBND-KTTH') keeps the line a number line: a few marks, one at least no letter,
+# before the symbol.
+NUMBER_LINE_SK = regex.compile(
+    r"^(?:SO|S0|S6)\s{0,3}[:.]?(?:\s{0,12}(?=\d|[._…]{2}|/|$)|\s{13,40}(?=[/-]\s{0,2}\p{Lu})"
+    r"|\s{0,3}(?=[A-Z]{0,3}[^\sA-Z/\-][^\s/\-]{0,3}\s{0,3}[/-]\s{0,2}[A-Z]))"
+)
 # The day and the month may be digits, left blank (dots or spaces: a draft), or what OCR made of a handwritten
 # number ('|2', '0Ÿ', '{4Đ'): up to four other characters, which keep the line a place-and-date line
 # (its place is printed) but give no date.

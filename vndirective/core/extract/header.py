@@ -131,7 +131,12 @@ def _number(layout: Layout, ln: Line | None, h: _Draft) -> None:
     if found is None or (not layout.text[start : found[0]].isspace() and found[0] > start):
         glued = _glued_id(layout.folded, start, ln.end, h.values.get("system")) or _stamped_id(layout.folded, start, ln.end)
         if glued is None:
-            h.warnings.append(warn("blank_number", Span(ln.start, ln.end), line=clean(layout.t(ln))))
+            garbled = _GARBLED_NUMBER.match(layout.text, start, ln.end)
+            if garbled is not None:  # a handwritten number OCR could not read: none is guessed
+                g = Span(garbled.start(_GARBLED), garbled.end(_GARBLED))
+                h.warnings.append(warn("unreadable_number", g, reading=layout.text[g.start : g.end], line=clean(layout.t(ln))))
+            else:
+                h.warnings.append(warn("blank_number", Span(ln.start, ln.end), line=clean(layout.t(ln))))
             return
         s, e, did = glued
         if "no_separator" in did.problems:
@@ -172,6 +177,11 @@ def _glued_id(folded: str, start: int, end: int, system: str | None) -> tuple[in
             return m.start(_GLUED_NUM), m.end(), DocumentId(m.group(_GLUED_NUM), doc_type, organ, "state", None, ("no_separator",))
     return None
 
+
+# What OCR made of a handwritten number on the number line: a few marks, one at least neither letter nor digit,
+# then the symbol ('$+/UBND-KTTH').
+_GARBLED_NUMBER = regex.compile(r"\s{0,3}(?P<garbled>\w{0,3}[^\w\s/\-.…][^\s/\-]{0,3})\s{0,3}(?=[/-]\s{0,2}\p{Lu})")
+(_GARBLED,) = patterns.groups_of(_GARBLED_NUMBER, "garbled")
 
 # The number a clerk or a signing tool wrote into the blank the draft left on the number line ('Số: 565      /TB-UBND'):
 # the rest of the blank stays between the number and its symbol, wider than a typed id's spaces.

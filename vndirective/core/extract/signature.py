@@ -202,6 +202,20 @@ def _title_form(title: str, warnings: list[ParseWarning], span: Span) -> str:
     return form
 
 
+def _without_leading_noise(text: str, span: Span) -> tuple[str, Span]:
+    """A title without the marks OCR read in the seal or the signature before it ('<=—x CHỦ TỊCH'): words with no
+    capital letter in front of a title in capitals. A title is printed in capitals; nothing without one opens it."""
+    words = text.split()
+    k = 0
+    while k < len(words) - 1 and not any(c.isupper() for c in words[k]):
+        k += 1
+    if k == 0 or not is_caps(" ".join(words[k:])):
+        return text, span
+    at = text.index(words[k], sum(len(w) for w in words[:k]))
+    exact = span.end - span.start == len(text)  # the piece's text is its span's (else the span stays whole)
+    return text[at:], Span(span.start + at, span.end) if exact else span
+
+
 def _titles(pieces: list[_Piece], last_mark_idx: int) -> list[_Piece]:
     """The capitals lines after the last authority mark that can be the signer's title.
 
@@ -298,8 +312,9 @@ def extract_signature(layout: Layout, zones: Zones, skip: set[int], stamps: froz
     if not titles and marks and marks[-1].mark == "Q." and marks[-1].text:
         titles = [marks[-1]]  # 'Q. GIÁM ĐỐC': the acting head signs under the head's title
     if titles:
-        sig.title = _title_form(titles[-1].text, warnings, titles[-1].span)
-        sig.spans["title"] = titles[-1].span
+        title_text, title_span = _without_leading_noise(titles[-1].text, titles[-1].span)
+        sig.title = _title_form(title_text, warnings, title_span)
+        sig.spans["title"] = title_span
     if names:
         sig.name = names[-1].text
         sig.spans["name"] = names[-1].span
