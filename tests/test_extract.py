@@ -464,7 +464,9 @@ def test_articles_under_chapter_headings():
             "Điều 1. Phạm vi, đối tượng điều chỉnh\nQuy chế này quy định trách nhiệm, quyền hạn.\nĐiều 2. Nguyên tắc làm việc\n"
             "Bảo đảm nguyên tắc tập trung dân chủ.\nChương II TRÁCH NHIỆM\nĐiều 3. Ban Chấp hành Đảng bộ xã\nLãnh đạo toàn diện.\n")
     d = vndirective.parse_text(text)
-    assert [t.number for t in d.tasks] == ["1", "2", "3"]
+    assert [(t.kind, t.number, t.title) for t in d.tasks] == [("chapter", "I", "NHỮNG QUY ĐỊNH CHUNG"), ("chapter", "II", "TRÁCH NHIỆM")]
+    assert [[a.number for a in t.children] for t in d.tasks] == [["1", "2"], ["3"]]
+    assert d.tasks[0].children[-1].text.endswith("tập trung dân chủ.")  # the next chapter's line is no part of the article
 
 
 def test_a_number_inside_the_organ_name_is_not_the_documents():

@@ -11,7 +11,7 @@ import vndirective
 from vndirective import Directive
 from vndirective.core.extract.headings import heading_of
 from vndirective.core.lines import build_layout
-from vndirective.core.model import Task, task_paths
+from vndirective.core.model import SCHEMA_VERSION, Task, task_paths
 
 from ._directive_checks import check_directive
 
@@ -126,7 +126,7 @@ def test_heading_rule(first, kind, followed, title):
 def test_title_is_in_to_dict_the_schema_and_round_trips():
     d = parse(TITLES[0][0])
     out = check_directive(d)  # valid against the JSON Schema, spans inside the text
-    assert out["schema_version"] == "1.5"
+    assert out["schema_version"] == SCHEMA_VERSION
     assert [t["title"] for t in out["tasks"]] == ["QUAN ĐIỂM, MỤC TIÊU", "NHIỆM VỤ VÀ GIẢI PHÁP"]
     assert list(out["tasks"][0])[:4] == ["number", "kind", "title", "head"]
     assert Directive.from_dict(out) == d

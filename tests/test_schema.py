@@ -126,7 +126,7 @@ def _mutate(out, path, value):
         (("spans", "recipients"), [1, 2]),
         (("references", 0, "mentions", 0, "span"), None),
         (("references", 0, "year"), "2021"),
-        (("tasks", 0, "kind"), "chapter"),
+        (("tasks", 0, "kind"), "clause"),
         (("tasks", 0, "title"), 3),
         (("tasks", 0, "children"), [{"number": "1"}]),
         (("signature", "spans", "seal"), [0, 1]),

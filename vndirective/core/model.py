@@ -20,7 +20,9 @@ if TYPE_CHECKING:
     from ..analysis.results import Assignments, Entity
     from .outline import Outline
 
-SCHEMA_VERSION = "1.5"  # 1.1: a mention's relation and cue; 1.2: digital_signatures; 1.3: copy and received; 1.4: confidence; 1.5: a task's title
+# 1.1: a mention's relation and cue; 1.2: digital_signatures; 1.3: copy and received; 1.4: confidence; 1.5: a task's title;
+# 1.6: the task kind 'chapter'
+SCHEMA_VERSION = "1.6"
 
 System = Literal["party", "state"]
 
@@ -95,7 +97,7 @@ class Reference(JsonModel):
         return self.mentions[0].span if self.mentions else None
 
 
-TaskKind = Literal["part", "section", "roman", "article", "arabic", "decimal", "letter", "bullet"]
+TaskKind = Literal["part", "chapter", "section", "roman", "article", "arabic", "decimal", "letter", "bullet"]
 
 
 @dataclass

@@ -48,11 +48,15 @@ class OutlineEntry:
 
     @property
     def marker(self) -> str:
-        """The number as a reader sees it: 'II.', '2.', 'a)', 'Điều 3.', 'Phần I'."""
+        """The number as a reader sees it: 'II.', '2.', 'a)', 'Điều 3.', 'Phần I', 'Chương I', 'Mục 1.'."""
         if self.kind == "article":
             return f"Điều {self.number}."
         if self.kind == "part":
             return f"Phần {self.number}"
+        if self.kind == "chapter":
+            return f"Chương {self.number}"
+        if self.kind == "section" and self.number.isdigit():
+            return f"Mục {self.number}."  # a chapter's section; A./B. ones are lettered
         if self.kind == "letter":
             return f"{self.number})"
         return f"{self.number}."

@@ -112,6 +112,11 @@ SIGNED_NOTE = regex.compile(
 
 # Numbering at the start of a body line (folded view).
 PART = regex.compile(r"^(?:PHẦN|Phần)\s+(?P<n>THỨ\s+[\p{L}]+|thứ\s+[\p{L}]+|[IVXLC]{1,6}|\d{1,2})\b\s*[.:\-]?\s*")
+# 'Chương I' and a law's 'Mục 1' (a section of a chapter): numbered as printed; marker_of takes them only alone on
+# their line or before a title in capitals, never in a sentence ('Chương II của Luật ...'). Their separator is
+# not kept: one chapter may print 'Chương I.' and the next 'Chương II -'.
+CHAPTER = regex.compile(r"^(?:Chương|CHƯƠNG)\s{1,3}(?P<n>[IVXLC]{1,6}|\d{1,2})(?![\p{L}\d])\s{0,2}[.:\-–]?\s*")
+DIVISION = regex.compile(r"^(?:Mục|MỤC)\s{1,3}(?P<n>\d{1,2})(?![\p{L}\d])\s{0,2}[.:\-–]?\s*")
 SECTION = regex.compile(r"^(?P<n>[A-H])\s{0,2}(?P<sep>[.)\-])\s{1,4}(?=\S)")
 # Roman numerals; OCR reads "II" as "Il" or "lI": accepted when mixed with real ones.
 ROMAN = regex.compile(r"^(?P<n>[IVX][IVXl]{0,5}|l[IVX][IVXl]{0,4})\s{0,2}(?P<sep>[.)\-])\s{0,4}(?=\S)")
@@ -122,7 +127,7 @@ LETTER = regex.compile(r"^(?P<n>[a-zđ])\s{0,2}(?P<sep>[).])\s{1,4}(?=\S)")
 BULLET = regex.compile(r"^(?P<n>[-+•·*])\s{1,4}(?=\S)")
 # Every marker: group 1 the number, group 2 (when there is one) the separator (read by number: see groups_of).
 MARKER_NUMBER, MARKER_SEP = 1, 2
-for _marker in (PART, SECTION, ROMAN, ARTICLE, DECIMAL, ARABIC, LETTER, BULLET):
+for _marker in (PART, CHAPTER, DIVISION, SECTION, ROMAN, ARTICLE, DECIMAL, ARABIC, LETTER, BULLET):
     if _marker.groupindex.get("n") != MARKER_NUMBER or _marker.groupindex.get("sep", MARKER_SEP) != MARKER_SEP:
         raise ImportError(f"numbering marker {_marker.pattern!r}: groups out of order")
 

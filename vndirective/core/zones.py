@@ -69,7 +69,6 @@ def _type_names_longest_first() -> tuple[str, ...]:
     return tuple(sorted(codes.type_names(), key=len, reverse=True))
 
 
-
 _ROMAN_ONLY = regex.compile(r"[IVX]{1,5}")
 _BY_FIRST_CHAR: dict[str, tuple[tuple[str, regex.Pattern[str]], ...]] = {}
 for _c in "0123456789":
@@ -81,6 +80,7 @@ for _c in "IVXl":
     _BY_FIRST_CHAR[_c] = (("roman", patterns.ROMAN),)
 for _c in "ABCDEFGH":
     _BY_FIRST_CHAR[_c] = (("section", patterns.SECTION),)
+_BY_FIRST_CHAR["C"], _BY_FIRST_CHAR["M"] = (("chapter", patterns.CHAPTER), *_BY_FIRST_CHAR["C"]), (("section", patterns.DIVISION),)
 for _c in "abcdefghiklmnopqrstuvxyđ":
     _BY_FIRST_CHAR[_c] = (*_BY_FIRST_CHAR.get(_c, ()), ("letter", patterns.LETTER))
 for _c in "-+•·*":
@@ -88,15 +88,15 @@ for _c in "-+•·*":
 
 
 def marker_of(text: str) -> tuple[str, regex.Match[str]] | None:
-    """(kind, match) of a numbering marker at the start of ``text``: Phần I, A., I., Điều 1., 1.1., 1., a), -."""
+    """(kind, match) of a numbering marker at the start of ``text``: Phần I, Chương I, Mục 1, A., I., Điều 1., 1.1., 1., a), -."""
     for kind, pat in _BY_FIRST_CHAR.get(text[:1], ()):
         m = pat.match(text)
         if not m:
             continue
         if kind == "roman" and not _ROMAN_ONLY.fullmatch(m.group(patterns.MARKER_NUMBER).replace("l", "I")):
             continue
-        if kind == "section" and not is_caps(text[m.end() : m.end() + 40]):
-            continue
+        if kind in ("section", "chapter") and not is_caps(text[m.end() : m.end() + 40]) and (pat is patterns.SECTION or text[m.end() :].strip()):
+            continue  # A. before capitals; 'Chương I', 'Mục 1' before capitals or alone on their line
         return kind, m
     return None
 

@@ -17,7 +17,7 @@ CAPS_HEADING_CHARS = 200  # a heading in capitals is never longer
 HEADING_CHARS = 120  # nor one in small letters ('Hiệu lực thi hành', 'Mục tiêu cụ thể'): a longer line is a sentence
 LABEL_HEADING_CHARS = 70  # nor one ending with ':' that names a body or a topic ('Giao Sở Xây dựng:', 'Mức chi:')
 GLUED_HEADING_WORDS = 2  # words in capitals glued to the sentence after them that still make a heading ('TÌNH HÌNH Thực hiện')
-HEADING_KINDS = frozenset({"part", "section", "roman"})  # levels that are headings whenever they open with capitals
+HEADING_KINDS = frozenset({"part", "chapter", "section", "roman"})  # levels that are headings whenever they open with capitals
 # A heading holds no sentence inside it: no ';', no '. ' or ': ' before more words, no quotation.
 _SENTENCE_INSIDE = regex.compile(r";|[.:!?]\s+\S|[“”\"]")
 # A line ending with ':' that leads into what follows rather than naming it: a subject and its verb ('Ban Thường vụ
@@ -41,7 +41,7 @@ def heading_of(first: str, kind: str, *, followed: bool, fills_line: bool = Fals
     follow it, ``fills_line`` whether its line reaches the width the text wraps at (so that it may run on below,
     its next line taken for a new paragraph because it starts with a capital). A heading is
 
-    - a line in capitals ('QUAN ĐIỂM, MỤC TIÊU'); at the Phần, A./B. and Roman levels also the capitals at the
+    - a line in capitals ('QUAN ĐIỂM, MỤC TIÊU'); at the Phần, Chương, A./B. and Roman levels also the capitals at the
       start of a paragraph whose line breaks were lost ('TÌNH HÌNH Thực hiện ...' → 'TÌNH HÌNH');
     - a short line ending with ':' that names a body or a topic ('Giao Sở Xây dựng:', 'Bộ Kế hoạch và Đầu tư:'),
       not one that leads into a list ('... như sau:');

@@ -1,9 +1,10 @@
 """Tasks: the body's numbered items as a tree, plus the opening and closing passages.
 
-Levels, highest first: Phần, A./B. sections, Roman I./II. (or I-), Điều N.,
-Arabic 1./2. (or 1-, 1)), decimal 1.1., letters a)/b), bullets -/+. The top level
-is the highest one numbered 1, 2, 3... in order through the body; each item's
-children are the next level found inside it. A numbering marker counts only at
+Levels, highest first: Phần, Chương, A./B. sections (and a chapter's 'Mục 1.'), Roman
+I./II. (or I-), Điều N., Arabic 1./2. (or 1-, 1)), decimal 1.1., letters a)/b), bullets -/+.
+The top level is the highest one numbered 1, 2, 3... in order through the body; each item's
+children are the next level found inside it (a chapter's: its Mục or its articles, whose
+numbers run on from the chapter before). A numbering marker counts only at
 the start of a paragraph, so a wrapped line that happens to begin with '3 -' is
 not an item.
 
@@ -37,7 +38,7 @@ def _hyphen_end(text: str) -> bool:
     return len(t) > 1 and t[-1] == "-" and t[-2].isalnum()
 
 
-RANK = ("part", "section", "roman", "article", "arabic", "decimal", "letter", "bullet")
+RANK = ("part", "chapter", "section", "roman", "article", "arabic", "decimal", "letter", "bullet")
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 _LETTERS = "abcdđeghiklmnopqrstuvxy"
 _ORDINALS = {"nhất": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10}
@@ -72,9 +73,9 @@ class _Item:
 
 
 def _value(kind: str, number: str) -> int:
-    if kind in ("arabic", "article"):
+    if kind in ("arabic", "article") or (kind in ("chapter", "section") and number.isdigit()):
         return int(number)
-    if kind == "roman":
+    if kind in ("roman", "chapter"):
         total, prev = 0, 0
         for c in reversed(number.upper()):
             v = _ROMAN_VALUES.get(c, 0)
@@ -118,8 +119,8 @@ def _starts_paragraph(b: _Body, ln: Line, prev: Line) -> bool:
         return False  # a sentence never starts in lower case: a wrapped line or a page-break split
     if marker and marker[0] != "bullet" and is_caps(text[marker[1].end() : marker[1].end() + 60]):
         return True  # a heading in capitals
-    if marker and marker[0] in ("article", "part"):
-        return True  # 'Điều 3.', 'Phần II': a legal unit starts its own paragraph
+    if marker and marker[0] in ("article", "part", "chapter"):
+        return True  # 'Điều 3.', 'Phần II', 'Chương I': a legal unit starts its own paragraph
     if prev_text[:1] in "CMcm \t" and _CHAPTER.match(prev_text):
         return True  # the line under 'Chương I NHỮNG QUY ĐỊNH CHUNG'
     if _hyphen_end(prev_text) or prev_text.rstrip().endswith(","):
@@ -209,8 +210,9 @@ def _possible_values(it: _Item) -> frozenset[int]:
     return _roman_readings(it.written) if it.suspect else frozenset((it.value,))
 
 
-def _sequence_ok(items: list[_Item], min_count: int) -> bool:
-    if len(items) < min_count or items[0].value != 1:
+def _sequence_ok(items: list[_Item], min_count: int, runs_on: bool = False) -> bool:
+    """Whether items run 1, 2, 3... (one gap allowed); from any number when they run ``runs_on`` from the parent's siblings."""
+    if len(items) < min_count or (items[0].value != 1 and not runs_on):
         return False
     gaps = 0
     for a, b in itertools.pairwise(items):
@@ -232,8 +234,21 @@ def _drop_weak(items: list[_Item]) -> list[_Item]:
     return kept
 
 
-def _pick_level(items: list[_Item], below: int = -1) -> tuple[str, list[_Item]] | None:
-    """The highest level (after rank ``below``) whose items run 1, 2, 3..."""
+def _is_division(it: _Item) -> bool:
+    """Whether an item is a chapter's 'Mục 1.' (a section numbered with a digit, where A./B. ones have letters)."""
+    return it.kind == "section" and it.number.isdigit()
+
+
+def _pick_level(items: list[_Item], below: int = -1, parent: _Item | None = None) -> tuple[str, list[_Item]] | None:
+    """The highest level (after rank ``below``) whose items run 1, 2, 3...
+
+    Under a chapter or its Mục, only Mục and articles count, and their numbers may run on from the chapter
+    before (articles are numbered through the document); so may chapters under a Phần.
+    """
+    legal = parent is not None and (parent.kind == "chapter" or _is_division(parent))
+    if legal:
+        in_chapter = parent is not None and parent.kind == "chapter"  # a chapter holds Mục; a Mục holds articles only
+        items = [it for it in items if it.kind == "article" or (in_chapter and _is_division(it))] or items
     by_kind: dict[str, list[_Item]] = {}
     for it in items:
         by_kind.setdefault(it.kind, []).append(it)
@@ -249,7 +264,8 @@ def _pick_level(items: list[_Item], below: int = -1) -> tuple[str, list[_Item]] 
             by_sep.setdefault(it.sep, []).append(it)
         for group in sorted(by_sep.values(), key=len, reverse=True):
             group = _drop_weak(group)
-            if _sequence_ok(group, 1 if kind in ("article", "part") or below >= 0 else 2):
+            runs_on = below >= 0 and (kind == "chapter" or (legal and kind == "article"))
+            if _sequence_ok(group, 1 if kind in ("article", "part") or below >= 0 else 2, runs_on):
                 return kind, group
     return None
 
@@ -270,6 +286,7 @@ class _Body:
     def of(cls, layout: Layout, segs: list[Line]) -> _Body:
         b = cls(layout, segs)
         b.starts = [i == 0 or _starts_paragraph(b, segs[i], segs[i - 1]) for i in range(len(segs))]
+        _join_unit_titles(b)
         return b
 
     def marker(self, ln: Line) -> tuple[str, regex.Match[str]] | None:
@@ -285,6 +302,30 @@ class _Body:
             edges = sorted({text.rfind("\n", 0, ln.start): _right_edge(text, ln) for ln in self.segs}.values())  # one per physical line
             self.wrap = edges[min(len(edges) - 1, int(len(edges) * WRAP_PERCENTILE))]
         return self.wrap
+
+
+UNIT_TITLE_LINES = 4  # a chapter's title in capitals wraps over at most this many lines
+
+
+def _join_unit_titles(b: _Body) -> None:
+    """Make the title of a chapter (and, after the first chapter, of a Mục) one paragraph when it wraps over
+    lines in capitals ('Chương II' / 'QUẢN LÝ DỰ ÁN ... SỬ DỤNG VỐN' / 'NGÂN SÁCH NHÀ NƯỚC'): a line in capitals
+    otherwise starts a paragraph of its own."""
+    segs, folded = b.segs, b.layout.folded
+    chapters = False
+    for i, ln in enumerate(segs):
+        found = b.marker(ln)
+        if found is None or not (found[0] == "chapter" or (chapters and found[1].re is patterns.DIVISION)):
+            continue
+        chapters = True
+        first = i if folded[ln.start + found[1].end() : ln.end].strip() else i + 1  # the title's first line
+        k = first + 1
+        while k < len(segs) and k - first < UNIT_TITLE_LINES and b.starts[k] and segs[k].row != segs[k - 1].row:
+            text, prev = b.layout.t(segs[k]), b.layout.t(segs[k - 1])
+            if b.marker(segs[k]) is not None or _CHAPTER.match(text) or not is_caps(text) or ends_terminal(prev):
+                break
+            b.starts[k] = False
+            k += 1
 
 
 def extract_tasks(layout: Layout, body: tuple[int, int]) -> Extracted[Body]:
@@ -320,6 +361,9 @@ def extract_tasks(layout: Layout, body: tuple[int, int]) -> Extracted[Body]:
         suspect = kind in ("arabic", "letter") and _STROKES_ONLY.fullmatch(number) is not None and is_caps(_heading_text(b, i, text_start))
         items.append(_Item(i, kind, number, _value(kind, number), sep.strip(), text_start, strong, " ".join(written.split()), mark, suspect))
     _read_roman(items, layout.read_by_ocr)
+    chapter = next((it.idx for it in items if it.kind == "chapter"), None)
+    if any(_is_division(it) for it in items):  # a Mục is a chapter's: none before the first chapter
+        items = [it for it in items if not (_is_division(it) and (chapter is None or it.idx < chapter))]
     top = _pick_level(_after_enacting(b, items) or items)
     if top is None:
         return Extracted(Body(preamble=_passage(b, 0, len(segs))))
@@ -327,7 +371,7 @@ def extract_tasks(layout: Layout, body: tuple[int, int]) -> Extracted[Body]:
     preamble = _passage(b, 0, chosen[0].idx) if chosen[0].idx > 0 else None
     end_idx = len(segs)
     closing: Passage | None = None
-    if kind != "article":
+    if kind != "article" and not (kind in ("part", "chapter") and chapter is not None):  # a law's last article ends the body
         close_from = _closing_from(b, chosen[-1].idx)
         if close_from is not None:
             closing = _passage(b, close_from, len(segs))
@@ -458,7 +502,7 @@ def _build(b: _Body, items: list[_Item], level: list[_Item], end_idx: int, rank:
         text = _text(b, it.idx, stop, it.text_start)
         task = Task(it.number, text, Span(b.segs[it.idx].start, b.segs[stop - 1].end), it.kind)  # type: ignore[arg-type]
         used.append(it)
-        sub = _pick_level(inner, rank)
+        sub = _pick_level(inner, rank, it)
         if sub is not None:
             task.children = _build(b, inner, sub[1], stop, RANK.index(sub[0]), used)
         task.title = _title(b, it, stop, text)
