@@ -9,7 +9,9 @@ paragraph of its own, also mark 7, that the paragraph properties flag as the row
 ``PFTtp``). The text is laid out like a .docx (``readers/docx.py``): a table row on one line, its
 cells separated by ' | ', so that the header and closing tables read like the printed page.
 Fields keep their shown result, not their code; pictures, footnote marks and other control
-characters are dropped; footnotes are appended at the end ([MS-DOC] 2.4.1 for the text).
+characters are dropped; footnotes are appended at the end ([MS-DOC] 2.4.1 for the text). Word's
+automatic numbering ('1.', 'a)', '-'), which is not part of the text, is rebuilt from the list
+definitions (``readers/doc_lists.py``) and put before the paragraph, as the .docx reader does.
 """
 
 from __future__ import annotations
@@ -22,6 +24,8 @@ from typing import Any
 
 from ..core.lines import Layout, build_layout
 from ..errors import CorruptDocument, EncryptedDocument, UnsupportedFormat
+from .doc_lists import Lists, Numbering, read_lists
+from .doc_styles import style_lists
 from .limits import DEFAULT, Limits, exceeded
 from .optional import require
 
@@ -29,10 +33,13 @@ WORD_IDENT = 0xA5EC  # the FIB's wIdent
 MIN_NFIB = 101  # Word 97; Word 6 and 95 files store their text otherwise
 FKP_SIZE = 512  # a formatted disk page of paragraph properties
 _ENCRYPTED, _TABLE_1 = 0x0100, 0x0200  # FIB flags: fEncrypted, fWhichTblStm
-_FC_CLX, _FC_PAPX = 33, 13  # indices of the (fc, lcb) pairs of the piece table and of the paragraph bin table
+_FC_STSH, _FC_CLX, _FC_PAPX = 1, 33, 13  # indices of the (fc, lcb) pairs of the style sheet, the piece table, the paragraph bin table
+_FC_PLF_LST, _FC_PLF_LFO = 73, 74  # ... and of the list definitions and of the lists that paragraphs point to
 _IN_TABLE, _TTP, _INNER_TTP = 0x2416, 0x2417, 0x244C  # sprmPFInTable; sprmPFTtp, sprmPFInnerTtp: the paragraph that ends a row
+_ILFO, _ILVL = 0x460B, 0x260A  # sprmPIlfo, sprmPIlvl: the paragraph's list (1-based index of its LFO; 0 for none) and level
 _CELL, _PARAGRAPH = "\x07", "\r"
 _FIELD_BEGIN, _FIELD_SEPARATOR, _FIELD_END = "\x13", "\x14", "\x15"
+_PARAGRAPH_ENDS = frozenset("\r\x07\x0c")  # paragraph and cell marks; section mark
 _NEW_LINE = frozenset("\r\x0b\x0c\x0e")  # paragraph mark; line break (a new line as printed: organ lines); page or section, column break
 _DROPPED = frozenset("\x00\x01\x02\x03\x04\x05\x06\x08\x1f")  # pictures, footnote and comment marks, optional hyphens
 _REPLACED = {"\x1e": "-", "\xa0": " "}  # non-breaking hyphen and space
@@ -62,13 +69,15 @@ def read_doc(data: bytes, name: str = "<doc>", limits: Limits = DEFAULT) -> Layo
     try:
         pieces = _pieces(table, fib)
         text = "".join(p.decode(word) for p in pieces)
-        marks = _table_marks(word, table, fib, pieces)
+        marks = _paragraph_marks(word, table, fib, pieces)
     except (struct.error, IndexError, ValueError) as exc:
         raise CorruptDocument(f"{name}: the Word file's text tables are damaged ({type(exc).__name__}: {str(exc)[:200]}). {_REPAIR}") from exc
     if len(text) > limits.max_text_bytes:
         raise exceeded(name, f"the document holds {len(text):,} characters", "max_text_bytes", limits.max_text_bytes)
-    lines = list(_lines(text, 0, fib.ccp_text, marks))
-    footnotes = [ln for ln in _lines(text, fib.ccp_text, fib.ccp_text + fib.ccp_ftn, marks) if ln.strip()]
+    lists = read_lists(table, fib.fc_lcb[_FC_PLF_LST], fib.fc_lcb[_FC_PLF_LFO]) if len(fib.fc_lcb) > _FC_PLF_LFO else Lists()
+    labels = _labels(text, marks, lists)
+    lines = list(_lines(text, 0, fib.ccp_text, marks, labels))
+    footnotes = [ln for ln in _lines(text, fib.ccp_text, fib.ccp_text + fib.ccp_ftn, marks, labels) if ln.strip()]
     if footnotes:
         lines += ["", *footnotes]
     return build_layout("\n".join(lines))
@@ -151,32 +160,59 @@ def _pieces(table: bytes, fib: _Fib) -> list[_Piece]:
 
 
 @dataclass(frozen=True)
-class _TableMarks:
-    """Character positions of the paragraph marks in tables, from the paragraph properties."""
+class _Marks:
+    """Character positions of the paragraph marks that the layout needs, from the paragraph properties."""
 
     row_ends: frozenset[int]  # the marks that end a row (paragraphs flagged PFTtp or PFInnerTtp)
     in_table: frozenset[int]  # the marks of the paragraphs inside a cell (PFInTable)
+    in_list: dict[int, tuple[int, int]]  # the marks of numbered paragraphs: (their LFO, 1-based; their level)
 
 
-def _table_marks(word: bytes, table: bytes, fib: _Fib, pieces: list[_Piece]) -> _TableMarks:
+def _paragraph_marks(word: bytes, table: bytes, fib: _Fib, pieces: list[_Piece]) -> _Marks:
     fc, lcb = fib.fc_lcb[_FC_PAPX]
     plc = table[fc : fc + lcb]
     n = (len(plc) - 4) // 8
     row_ends: set[int] = set()
     in_table: set[int] = set()
+    in_list: dict[int, tuple[int, int]] = {}
+    styles = style_lists(table, fib.fc_lcb[_FC_STSH], _sprms, _ILFO, _ILVL)
     for i in range(n):
         page = _u32(plc, 4 * (n + 1) + 4 * i) & 0x3FFFFF
         fkp = word[page * FKP_SIZE : (page + 1) * FKP_SIZE]
         if len(fkp) < FKP_SIZE:
             continue
-        for end_fc, sprms in _paragraph_runs(fkp):
+        for end_fc, istd, sprms in _paragraph_runs(fkp):
             ends_row = sprms.get(_TTP) == 1 or sprms.get(_INNER_TTP) == 1
-            if not ends_row and sprms.get(_IN_TABLE) != 1:
+            style_ilfo, style_ilvl = styles.get(istd, (0, 0))
+            ilfo = sprms.get(_ILFO, style_ilfo)  # the paragraph's own, even 0 (no list), else its style's
+            numbered = ilfo > 0
+            if not ends_row and sprms.get(_IN_TABLE) != 1 and not numbered:
                 continue
             cp = _cp_of_mark(pieces, end_fc)
-            if cp is not None:
+            if cp is None:
+                continue
+            if ends_row or sprms.get(_IN_TABLE) == 1:
                 (row_ends if ends_row else in_table).add(cp)
-    return _TableMarks(frozenset(row_ends), frozenset(in_table))
+            if numbered:
+                in_list[cp] = (ilfo, sprms.get(_ILVL, style_ilvl))
+    return _Marks(frozenset(row_ends), frozenset(in_table), in_list)
+
+
+def _labels(text: str, marks: _Marks, lists: Lists) -> dict[int, str]:
+    """The numbers of the numbered paragraphs ('1. ', 'a) '), by the character position where each
+    paragraph starts; counted in document order."""
+    numbering = Numbering(lists)
+    out = {}
+    previous = -1  # the mark before: a paragraph starts after it, so each character is looked at once
+    for mark in sorted(marks.in_list):
+        label = numbering.label(*marks.in_list[mark])
+        if label:
+            start = mark
+            while start > previous + 1 and text[start - 1] not in _PARAGRAPH_ENDS:
+                start -= 1
+            out[start] = label
+        previous = mark
+    return out
 
 
 def _cp_of_mark(pieces: list[_Piece], end_fc: int) -> int | None:
@@ -188,8 +224,9 @@ def _cp_of_mark(pieces: list[_Piece], end_fc: int) -> int | None:
     return None
 
 
-def _paragraph_runs(fkp: bytes) -> Iterator[tuple[int, dict[int, int]]]:
-    """(byte offset where the paragraph ends, its one-byte sprm operands) of each paragraph of a PAPX page."""
+def _paragraph_runs(fkp: bytes) -> Iterator[tuple[int, int, dict[int, int]]]:
+    """(byte offset where the paragraph ends, its style index, its one- and two-byte sprm operands) of each
+    paragraph of a PAPX page."""
     crun = fkp[FKP_SIZE - 1]
     for i in range(crun):
         end_fc = _u32(fkp, 4 * (i + 1))
@@ -198,14 +235,15 @@ def _paragraph_runs(fkp: bytes) -> Iterator[tuple[int, dict[int, int]]]:
             continue
         cb = fkp[offset]
         start, length = (offset + 1, 2 * cb - 1) if cb else (offset + 2, 2 * fkp[offset + 1])
-        yield end_fc, _sprms(fkp[start + 2 : start + length])  # after the 2-byte style index
+        istd = _u16(fkp, start) if start + 2 <= len(fkp) else 0
+        yield end_fc, istd, _sprms(fkp[start + 2 : start + length])
 
 
 _OPERAND_SIZE = {0: 1, 1: 1, 2: 2, 3: 4, 4: 2, 5: 2, 7: 3}  # by spra, the sprm's top three bits; 6: sized by a byte
 
 
 def _sprms(grpprl: bytes) -> dict[int, int]:
-    """The one-byte operands of a list of property modifiers (the others are skipped)."""
+    """The one- and two-byte operands of a list of property modifiers (the others are skipped)."""
     out = {}
     at = 0
     while at + 2 <= len(grpprl):
@@ -215,12 +253,15 @@ def _sprms(grpprl: bytes) -> dict[int, int]:
         size = ((_u16(grpprl, at) + 1 if sprm == 54792 else grpprl[at] + 1) if at < len(grpprl) else 0) if spra == 6 else _OPERAND_SIZE[spra]
         if size == 1 and at < len(grpprl):
             out[sprm] = grpprl[at]
+        elif size == 2 and at + 2 <= len(grpprl):
+            out[sprm] = _u16(grpprl, at)
         at += size
     return out
 
 
-def _lines(text: str, start: int, end: int, marks: _TableMarks) -> Iterator[str]:
-    """The lines of ``text[start:end]``: paragraphs one a line, a table row's cells side by side."""
+def _lines(text: str, start: int, end: int, marks: _Marks, labels: dict[int, str]) -> Iterator[str]:
+    """The lines of ``text[start:end]``: paragraphs one a line, each after its number in ``labels``
+    (by the position where it starts), a table row's cells side by side."""
     cells: list[list[str]] = []  # the row being read
     cell: list[str] = []  # paragraphs of the cell being read
     paragraph: list[str] = []
@@ -228,6 +269,8 @@ def _lines(text: str, start: int, end: int, marks: _TableMarks) -> Iterator[str]
     breaks_in_cells = _breaks_in_cells(text, start, end, marks)
     for cp in range(start, min(end, len(text))):
         c = text[cp]
+        if cp in labels:
+            paragraph.append(labels[cp])
         if c == _FIELD_BEGIN:
             fields.append(False)
         elif c == _FIELD_SEPARATOR and fields:
@@ -258,7 +301,7 @@ def _lines(text: str, start: int, end: int, marks: _TableMarks) -> Iterator[str]
         yield from [*cell, "".join(paragraph)]
 
 
-def _breaks_in_cells(text: str, start: int, end: int, marks: _TableMarks) -> frozenset[int]:
+def _breaks_in_cells(text: str, start: int, end: int, marks: _Marks) -> frozenset[int]:
     """The line breaks of ``text[start:end]`` that stand in a cell: the next paragraph mark after them is a
     cell's (or a cell mark comes first). One pass from the end, whatever the number of breaks."""
     out = set()
