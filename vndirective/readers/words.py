@@ -19,34 +19,47 @@ def render_page(words: list[dict[str, Any]], width: float, page: int = 1, offset
         return "", []
     scale = max(width, 1.0) / COLUMNS
     rows: list[list[dict[str, Any]]] = []
+    row_top = 0.0
     for w in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
-        if rows and abs(w["top"] - rows[-1][0]["top"]) <= max(2.0, 0.4 * (w["bottom"] - w["top"])) + ROUNDING:
+        top = w["top"]
+        if rows and abs(top - row_top) <= max(2.0, 0.4 * (w["bottom"] - top)) + ROUNDING:
             rows[-1].append(w)
         else:
             rows.append([w])
+            row_top = top
     lines: list[str] = []
     boxes: list[Box] = []
     pos = offset
+    far = 4 * COLUMNS  # a word far off a (damaged) page keeps the line short
     for row in rows:
         row.sort(key=lambda w: w["x0"])
-        line = ""
+        parts: list[str] = []
+        length = 0  # of the line so far
         prev_x1: float | None = None
         for w in row:
-            text = prepare(w["text"]).replace("\n", " ")
-            char_w = (w["x1"] - w["x0"]) / max(1, len(text))
-            col = min(round(w["x0"] / scale), 4 * COLUMNS)  # a word far off a (damaged) page keeps the line short
+            text = w["text"]
+            if not (text.isascii() and text.isprintable()):
+                text = prepare(text).replace("\n", " ")
+            x0 = w["x0"]
+            n = len(text)
+            col = min(round(x0 / scale), far)
             if prev_x1 is None:
-                line = " " * col
-            elif w["x0"] - prev_x1 > GAP * max(char_w, 1.0):
-                line += " " * max(3, col - len(line))
+                pad = col
+            elif x0 - prev_x1 > GAP * max((w["x1"] - x0) / max(1, n), 1.0):
+                pad = max(3, col - length)
             else:
-                line += " "
-            x0, top, x1, bottom = (round(float(w[k]), 2) for k in ("x0", "top", "x1", "bottom"))
-            w["box"] = Box(pos + len(line), pos + len(line) + len(text), page, x0, top, x1, bottom, w.get("conf"))
-            boxes.append(w["box"])
-            line += text
+                pad = 1
+            parts.append(" " * pad)
+            length += pad
+            start = pos + length
+            x0_, top, x1, bottom = round(float(x0), 2), round(float(w["top"]), 2), round(float(w["x1"]), 2), round(float(w["bottom"]), 2)
+            box = Box(start, start + n, page, x0_, top, x1, bottom, w.get("conf"))
+            w["box"] = box
+            boxes.append(box)
+            parts.append(text)
+            length += n
             prev_x1 = w["x1"]
-        line = line.rstrip()
+        line = "".join(parts).rstrip()
         lines.append(line)
         pos += len(line) + 1
     return "\n".join(lines), boxes
