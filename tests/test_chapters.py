@@ -129,7 +129,7 @@ CASES = [
         [
             (
                 "part",
-                "THỨ NHẤT",  # as read before chapters were; the gold format numbers it '1'
+                "1",  # a part numbered in words is numbered in digits, as the gold format says
 
                 "QUY ĐỊNH CHUNG",
                 [
@@ -139,7 +139,7 @@ CASES = [
             ),
             (
                 "part",
-                "THỨ HAI",
+                "2",
                 "QUY ĐỊNH CỤ THỂ",
                 [("chapter", "III", "ĐĂNG KÝ VƯỜN ƯƠM", [article(3, "Hồ sơ đăng ký"), article(4, "Thời hạn giải quyết")])],
             ),

@@ -358,6 +358,8 @@ def extract_tasks(layout: Layout, body: tuple[int, int]) -> Extracted[Body]:
         mark = Span(ln.start + m.start(patterns.MARKER_NUMBER), ln.start + m.end(patterns.MARKER_NUMBER))  # a cell's number: in its segment too
         if kind == "roman":
             number = number.replace("l", "I")  # OCR: 'Il' is II
+        elif kind == "part" and not number[:1].isdigit() and number[:1] not in "IVXLC" and _value(kind, number):
+            number = str(_value(kind, number))  # 'PHẦN THỨ NHẤT' is part 1 (the written form stays in the text)
         suspect = kind in ("arabic", "letter") and _STROKES_ONLY.fullmatch(number) is not None and is_caps(_heading_text(b, i, text_start))
         items.append(_Item(i, kind, number, _value(kind, number), sep.strip(), text_start, strong, " ".join(written.split()), mark, suspect))
     _read_roman(items, layout.read_by_ocr)
