@@ -807,3 +807,15 @@ SUBJECT_THEN_BODY = [
 def test_the_bodys_first_sentence_is_no_part_of_a_typed_subject(head, subject):
     d = vndirective.parse_text(head + "\n1. Rà soát hồ sơ.\n2. Báo cáo kết quả.\n")
     assert d.subject == subject
+
+
+@pytest.mark.parametrize(
+    ("written", "closest"),
+    [("THỨ TRƯỜNG", "THỨ TRƯỞNG"), ("THỦ TRƯỜNG", "THỦ TRƯỞNG"), ("THU TRUONG", None), ("THỨ TRƯỞNG", "THỨ TRƯỞNG"), ("GIÁM ĐỐC", "GIÁM ĐỐC")],
+    ids=["vice_minister_damaged", "head_damaged", "no_marks", "vice_minister", "one_title"],
+)
+def test_of_two_titles_sharing_their_letters_the_marks_tell_which(written: str, closest: str | None):
+    """An OCR-damaged mark ('THỨ TRƯỜNG') is nearer one of THỨ TRƯỞNG / THỦ TRƯỞNG: taken; no marks at all: not guessed."""
+    from vndirective.core import codes
+
+    assert codes.closest_title(written) == closest

@@ -217,14 +217,34 @@ def title_forms() -> dict[str, str | None]:
     """Skeleton of a signer title → its written form (for OCR correction).
 
     A skeleton two titles share ('THU TRUONG': THỨ TRƯỞNG of a ministry, THỦ TRƯỞNG of an office) maps to
-    None: which one a damaged form meant cannot be told, so it is left as printed (never 'corrected').
+    None: which one a damaged form meant is told only by its marks (:func:`closest_title`), else left as printed.
     """
+    return {key: forms[0] if len(forms) == 1 else None for key, forms in _title_candidates().items()}
+
+
+@cache
+def _title_candidates() -> dict[str, tuple[str, ...]]:
+    """Skeleton of a signer title → every written form with that skeleton."""
     found: dict[str, dict[str, str]] = {}
     data = load("titles")
     for t in data["titles"]:
         for form in (t, *(f"{p} {t}" for p in data["prefixes"])):
             found.setdefault(skeleton(form), {}).setdefault(fold(form), form)
-    return {key: next(iter(forms.values())) if len(forms) == 1 else None for key, forms in found.items()}
+    return {key: tuple(forms.values()) for key, forms in found.items()}
+
+
+def closest_title(text: str) -> str | None:
+    """Of the titles that share ``text``'s letters ('THỨ TRƯỞNG', 'THỦ TRƯỞNG'), the one whose marks differ from it
+    in fewest places ('THỨ TRƯỜNG', a mark OCR damaged, is 'THỨ TRƯỞNG'); None when no title has its letters or two
+    are as close (a mark-less 'THU TRUONG' is not guessed)."""
+    written = fold(" ".join(text.split())).upper()
+    forms = _title_candidates().get(skeleton(written))
+    if not forms:
+        return None
+    distances = sorted((sum(a != b for a, b in zip(written, fold(form).upper(), strict=False)), form) for form in forms)
+    if len(distances) > 1 and distances[0][0] == distances[1][0]:
+        return None
+    return distances[0][1]
 
 
 @cache

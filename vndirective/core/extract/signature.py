@@ -195,7 +195,7 @@ def _title_form(title: str, warnings: list[ParseWarning], span: Span) -> str:
     """The title as printed, or its table form when OCR damaged a mark ('CHANH VĂN PHÒNG')."""
     forms = codes.title_forms()
     key = skeleton(title)
-    form = forms[key] if key in forms else _ocr_title(title)
+    form = (forms[key] or (codes.closest_title(title) if is_caps(title) else None)) if key in forms else _ocr_title(title)
     if form is None or fold(form) == fold(title):
         return title
     warnings.append(warn("ocr_correction", span, written=title, fixed=form))
