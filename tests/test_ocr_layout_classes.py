@@ -183,3 +183,29 @@ def test_tsv_words_keep_their_line_and_the_noise_on_request():
     assert [w["text"] for w in tsv_words(tsv, 1.0)] == ["CHỦ"]
     kept = tsv_words(tsv, 1.0, keep_noise=True)
     assert [w["text"] for w in kept] == ["CHỦ", "|"] and kept[0]["line"] == ("1", "1", "1", "1")
+
+
+@pytest.mark.parametrize(
+    ("word", "surname"),
+    [("Nguyên", "Nguyễn"), ("Tran", "Trần"), ("Đỏ", "Đỗ"), ("Nguyễn", None), ("Minh", None), ("La", None), ("Lã", None)],
+    ids=["nguyen_mark_lost", "tran_no_marks", "do_mark_changed", "as_printed", "no_surname", "la_printed", "la_other_form"],
+)
+def test_a_family_name_ocr_damaged_is_read_with_its_marks(word: str, surname: str | None):
+    """Only one surname with the word's letters, and the word none of its forms: the surname; else None."""
+    from vndirective.core import codes
+
+    assert codes.surname_form(word) == surname
+
+
+def test_the_signers_family_name_is_restored_only_in_text_read_by_ocr():
+    from vndirective.core.lines import build_layout
+    from vndirective.core.pipeline import parse_layout
+
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH AN BÌNH\nSố: 12/UBND-VP\nV/v lịch tiếp dân\n\nKính gửi: Các sở.\nNội dung.\n"
+            "Nơi nhận:                                  CHỦ TỊCH\n- Như trên;\n- Lưu: VT.                                  Nguyên Văn An\n")
+    for ocr, name in ((False, "Nguyên Văn An"), (True, "Nguyễn Văn An")):
+        layout = build_layout(text)
+        layout.read_by_ocr = ocr
+        d = parse_layout(layout)
+        assert d.signature is not None and d.signature.name == name
+        assert ("ocr_correction" in {w.code for w in d.warnings}) is ocr

@@ -278,6 +278,24 @@ def signer_ranks() -> tuple[str, ...]:
 
 
 @cache
+def _surnames() -> dict[str, tuple[str, ...]]:
+    """Skeleton of a family name → its printed forms (data/words.json 'surnames')."""
+    found: dict[str, dict[str, str]] = {}
+    for w in load("words")["surnames"]["words"]:
+        found.setdefault(skeleton(w), {}).setdefault(fold(w), w)
+    return {key: tuple(forms.values()) for key, forms in found.items()}
+
+
+def surname_form(word: str) -> str | None:
+    """The family name an OCR-damaged ``word`` stands for ('Nguyên' → 'Nguyễn'): the one surname with its letters, when
+    the word is none of the surnames' forms; else None (a surname as printed, or no surname, or two with its letters)."""
+    forms = _surnames().get(skeleton(word))
+    if not forms or len(forms) > 1 or fold(word) in {fold(f) for f in forms}:
+        return None
+    return forms[0]
+
+
+@cache
 def title_set() -> frozenset[str]:
     return frozenset(titles())
 

@@ -202,6 +202,18 @@ def _title_form(title: str, warnings: list[ParseWarning], span: Span) -> str:
     return form
 
 
+def _name_form(layout: Layout, name: str, span: Span, warnings: list[ParseWarning]) -> str:
+    """The signer's name as printed; read by OCR, its family name with the marks OCR damaged restored ('Nguyên Văn
+    Long' → 'Nguyễn Văn Long', with the warning ocr_correction) when only one surname has its letters."""
+    first = name.split(maxsplit=1)[0] if name.strip() else ""
+    surname = codes.surname_form(first) if layout.read_by_ocr and first else None
+    if surname is None:
+        return name
+    fixed = surname + name[name.index(first) + len(first) :]
+    warnings.append(warn("ocr_correction", span, written=name, fixed=fixed))
+    return fixed
+
+
 def _without_leading_noise(text: str, span: Span) -> tuple[str, Span]:
     """A title without the marks OCR read in the seal or the signature before it ('<=—x CHỦ TỊCH'): words with no
     capital letter in front of a title in capitals. A title is printed in capitals; nothing without one opens it."""
@@ -316,7 +328,7 @@ def extract_signature(layout: Layout, zones: Zones, skip: set[int], stamps: froz
         sig.title = _title_form(title_text, warnings, title_span)
         sig.spans["title"] = title_span
     if names:
-        sig.name = names[-1].text
+        sig.name = _name_form(layout, names[-1].text, names[-1].span, warnings)
         sig.spans["name"] = names[-1].span
     if sig.authority is None and sig.title is None and sig.name is None:
         return Extracted(None, warnings=warnings)
