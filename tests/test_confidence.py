@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from vndirective.core.confidence import UNSURE, span_confidence
 from vndirective.core.lines import build_layout
-from vndirective.core.model import Box, Span
+from vndirective.core.model import Box, DigitalSignature, Span
 from vndirective.core.pipeline import parse_layout
 from vndirective.readers.ocr import tsv_words
 from vndirective.readers.words import render_page
@@ -14,8 +16,9 @@ from vndirective.readers.words import render_page
 SURE = 95.0
 
 
-def _page(lines: list[list[tuple[str, float]]], width: float = 600.0, reread=None):
-    """A Layout of OCR words: each line a list of (word, confidence), left column at x=40, right column past x=330 when a word starts with '>'."""
+def _page(lines: list[list[tuple[str, float]]], width: float = 600.0, reread=None, signed: list[str] | None = None):
+    """A Layout of OCR words: each line a list of (word, confidence), left column at x=40, right column past x=330 when a word starts with '>';
+    ``signed``: the times (ISO, with their offset) of the file's digital signatures."""
     words = []
     for row, line in enumerate(lines):
         x = 40.0
@@ -28,6 +31,7 @@ def _page(lines: list[list[tuple[str, float]]], width: float = 600.0, reread=Non
     layout = build_layout(text)
     assert layout.text == text
     layout.boxes, layout.read_by_ocr, layout.reread = boxes, True, reread
+    layout.digital_signatures = [DigitalSignature(signed_at=dt.datetime.fromisoformat(t)) for t in signed or []]
     return parse_layout(layout)
 
 
@@ -157,8 +161,8 @@ def test_digits_read_again_count_only_when_every_reading_agrees(readings, want):
     assert agreed(readings) == want
 
 
-def _dated(date_words: list[tuple[str, float]], reread=None):
-    return _page(reread=reread, lines=[
+def _dated(date_words: list[tuple[str, float]], reread=None, signed: list[str] | None = None):
+    return _page(reread=reread, signed=signed, lines=[
         [*_sure("ỦY BAN NHÂN DÂN"), (">CỘNG", SURE), *_sure("HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")],
         [*_sure("TỈNH QUẢNG NGÃI"), (">Độc", SURE), *_sure("lập - Tự do - Hạnh phúc")],
         [("Số:", SURE), ("299/UBND-TTHC", SURE)],
@@ -203,34 +207,6 @@ def test_an_unsure_name_or_title_is_given_as_read_with_a_warning():
     assert len(flagged) == 1 and "signature.title" in flagged[0].message and "31 %" in flagged[0].message
 
 
-def _dated_and_signed(date_words: list[tuple[str, float]], signed: list[str], reread=None):
-    """_dated, the file carrying digital signatures made at ``signed`` (ISO times with their offset)."""
-    import datetime as dt
-
-    from vndirective.core.model import DigitalSignature
-
-    words = []
-    lines = [
-        [*_sure("ỦY BAN NHÂN DÂN"), (">CỘNG", SURE), *_sure("HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")],
-        [*_sure("TỈNH QUẢNG NGÃI"), (">Độc", SURE), *_sure("lập - Tự do - Hạnh phúc")],
-        [("Số:", SURE), ("299/UBND-TTHC", SURE)],
-        [*_sure("V/v triển khai nhiệm vụ"), (">Quảng", SURE), ("Ngãi,", SURE), *date_words],
-        _sure("Kính gửi: Các sở, ban, ngành tỉnh."),
-    ]
-    for row, line in enumerate(lines):
-        x = 40.0
-        for text, conf in line:
-            if text.startswith(">"):
-                text, x = text[1:], 330.0
-            words.append({"text": text, "x0": x, "x1": x + 6 * len(text), "top": 40.0 + 16 * row, "bottom": 52.0 + 16 * row, "conf": conf})
-            x += 6 * len(text) + 5
-    text, boxes = render_page(words, 600.0)
-    layout = build_layout(text)
-    layout.boxes, layout.read_by_ocr, layout.reread = boxes, True, reread
-    layout.digital_signatures = [DigitalSignature(signed_at=dt.datetime.fromisoformat(t)) for t in signed]
-    return parse_layout(layout)
-
-
 @pytest.mark.parametrize(
     ("words", "second", "signed", "want", "codes"),
     [
@@ -252,7 +228,7 @@ def _dated_and_signed(date_words: list[tuple[str, float]], signed: list[str], re
     ids=["day_read_again", "day_not_read", "day_and_month_read_again", "after_signing", "day_before_signing", "signing_day", "read_again_after_signing"],
 )
 def test_a_date_ocr_could_not_read_is_read_again_and_checked_against_the_signatures(words, second, signed, want, codes):
-    d = _dated_and_signed(words, signed, reread=lambda start, end: second)
+    d = _dated(words, reread=lambda start, end: second, signed=signed)
     assert (d.date.isoformat() if d.date else None) == want
     assert [w.code for w in d.warnings if w.code in {"ocr_reread", "ocr_unsure", "unreadable_date", "date_after_signing", "blank_date"}] == codes
 

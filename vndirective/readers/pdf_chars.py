@@ -39,7 +39,7 @@ from __future__ import annotations
 
 import ctypes
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from operator import itemgetter
 from typing import Any
 
@@ -195,20 +195,23 @@ PAGE_OBJECTS = 100_000  # objects of a page looked at for its own text objects: 
 
 def _text_objects(api: Api, page: int, count: int) -> set[int]:
     """The text objects among the page's first ``count`` objects, in their forms too."""
-    todo = [api.page_object(page, k) for k in range(min(count, PAGE_OBJECTS))]
-    found: set[int] = set()
-    seen = 0
-    while todo and seen < PAGE_OBJECTS:
+    return set(_texts_in(api, [api.page_object(page, k) for k in range(min(count, PAGE_OBJECTS))], PAGE_OBJECTS))
+
+
+def _texts_in(api: Api, objects: list[int], limit: int) -> Iterator[int]:
+    """The text objects among ``objects`` and inside their forms, at most ``limit`` objects looked at (a hostile
+    form cannot make the reader walk without end)."""
+    todo, seen = list(objects), 0
+    while todo and seen < limit:
         obj = todo.pop()
         seen += 1
         if not obj:
             continue
         kind = api.object_type(obj)
         if kind == TEXT_OBJECT:
-            found.add(obj)
+            yield obj
         elif kind == FORM_OBJECT:
-            todo += [api.form_object(obj, k) for k in range(max(0, min(PAGE_OBJECTS, api.form_object_count(obj))))]
-    return found
+            todo += [api.form_object(obj, k) for k in range(max(0, min(limit, api.form_object_count(obj))))]
 
 
 def _widget_rects(api: Api, page: int, x_offset: float, top_at: float) -> tuple[list[Rect], list[Rect], bool]:
@@ -241,19 +244,8 @@ APPEARANCE_OBJECTS = 4096  # objects of a widget's appearance looked at for text
 def _shows_text(api: Api, annot: int) -> bool:
     """Whether a widget's normal appearance draws any text object, in its forms too (a signing tool's
     appearance is a form that holds the number, the day or the signer's banner)."""
-    todo = [api.annot_object(annot, k) for k in range(max(0, min(APPEARANCE_OBJECTS, api.annot_object_count(annot))))]
-    seen = 0
-    while todo and seen < APPEARANCE_OBJECTS:
-        obj = todo.pop()
-        seen += 1
-        if not obj:
-            continue
-        kind = api.object_type(obj)
-        if kind == TEXT_OBJECT:
-            return True
-        if kind == FORM_OBJECT:
-            todo += [api.form_object(obj, k) for k in range(max(0, min(APPEARANCE_OBJECTS, api.form_object_count(obj))))]
-    return False
+    objects = [api.annot_object(annot, k) for k in range(max(0, min(APPEARANCE_OBJECTS, api.annot_object_count(annot))))]
+    return next(_texts_in(api, objects, APPEARANCE_OBJECTS), None) is not None
 
 
 APPEARANCE_NORMAL = 0  # FPDF_ANNOT_APPEARANCEMODE_NORMAL
