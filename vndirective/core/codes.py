@@ -7,7 +7,7 @@ code, organ code, signer title or mark, edit the JSON files.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
@@ -222,15 +222,19 @@ def title_forms() -> dict[str, str | None]:
     return {key: forms[0] if len(forms) == 1 else None for key, forms in _title_candidates().items()}
 
 
+def _by_skeleton(words: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    """Skeleton → the written forms of ``words`` with it (one per folded form, in order)."""
+    found: dict[str, dict[str, str]] = {}
+    for w in words:
+        found.setdefault(skeleton(w), {}).setdefault(fold(w), w)
+    return {key: tuple(forms.values()) for key, forms in found.items()}
+
+
 @cache
 def _title_candidates() -> dict[str, tuple[str, ...]]:
     """Skeleton of a signer title → every written form with that skeleton."""
-    found: dict[str, dict[str, str]] = {}
     data = load("titles")
-    for t in data["titles"]:
-        for form in (t, *(f"{p} {t}" for p in data["prefixes"])):
-            found.setdefault(skeleton(form), {}).setdefault(fold(form), form)
-    return {key: tuple(forms.values()) for key, forms in found.items()}
+    return _by_skeleton(form for t in data["titles"] for form in (t, *(f"{p} {t}" for p in data["prefixes"])))
 
 
 def closest_title(text: str) -> str | None:
@@ -280,10 +284,7 @@ def signer_ranks() -> tuple[str, ...]:
 @cache
 def _surnames() -> dict[str, tuple[str, ...]]:
     """Skeleton of a family name → its printed forms (data/words.json 'surnames')."""
-    found: dict[str, dict[str, str]] = {}
-    for w in load("words")["surnames"]["words"]:
-        found.setdefault(skeleton(w), {}).setdefault(fold(w), w)
-    return {key: tuple(forms.values()) for key, forms in found.items()}
+    return _by_skeleton(load("words")["surnames"]["words"])
 
 
 def surname_form(word: str) -> str | None:

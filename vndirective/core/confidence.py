@@ -20,7 +20,7 @@ import datetime as _dt
 import re
 from collections.abc import Iterable
 
-from .ids import find_ids
+from .ids import joined_id
 from .lines import Reread
 from .messages import warn
 from .model import Box, Directive, ParseWarning, Span
@@ -149,14 +149,14 @@ def _read_unreadable_number(d: Directive, reread: Reread | None) -> list[ParseWa
         return []
     line_end = d.text.find("\n", span.end)
     rest = d.text[span.end : line_end if line_end >= 0 else len(d.text)]
-    parsed = next(iter(find_ids(fold(second[0] + rest))), None)
-    if parsed is None or parsed[0] != 0:
+    joined = joined_id(second[0], fold(rest))
+    if joined is None:
         return []
-    did = parsed[2]
+    taken, did = joined
     d.number, d.doc_id = did.number, did.canonical
     d.doc_type = d.doc_type or did.doc_type
     d.spans["number"] = span
-    d.spans["doc_id"] = Span(span.start, span.end + parsed[1] - len(second[0]))
+    d.spans["doc_id"] = Span(span.start, span.end + taken)
     d.confidence["number"] = round(second[1] / 100, 3)
     d.warnings.remove(found)
     return [warn("ocr_reread", span, field="number", first=d.text[span.start : span.end], reading=second[0], confidence=round(second[1]))]

@@ -240,6 +240,16 @@ def parse_id(text: str, type_hint: str | None = None) -> DocumentId | None:
     return None
 
 
+def joined_id(number: str, symbol: str) -> tuple[int, DocumentId] | None:
+    """The id a number and the (folded) symbol text printed apart from it make together ('565' and '/TB-UBND ...':
+    a number written into a blank, or read again from a scan), and how much of ``symbol`` it takes; None when they
+    make no id."""
+    found = next(iter(find_ids(number + symbol)), None)
+    if found is None or found[0] != 0:
+        return None
+    return found[1] - len(number), found[2]
+
+
 def find_ids(folded: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int, DocumentId]]:
     """Every id in a folded text, as (start, end, DocumentId), in order."""
     stop = len(folded) if end is None else end

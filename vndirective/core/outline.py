@@ -28,6 +28,9 @@ INDENT = "    "  # one level of the text rendering
 MORE = " …"  # after a label that is only the first words of a longer text
 
 
+MARKERS = {"article": "Điều {}.", "part": "Phần {}", "chapter": "Chương {}", "division": "Mục {}.", "letter": "{})"}  # else '{}.'
+
+
 @dataclass(frozen=True)
 class OutlineEntry:
     """One numbered item of the outline."""
@@ -49,17 +52,8 @@ class OutlineEntry:
     @property
     def marker(self) -> str:
         """The number as a reader sees it: 'II.', '2.', 'a)', 'Điều 3.', 'Phần I', 'Chương I', 'Mục 1.'."""
-        if self.kind == "article":
-            return f"Điều {self.number}."
-        if self.kind == "part":
-            return f"Phần {self.number}"
-        if self.kind == "chapter":
-            return f"Chương {self.number}"
-        if self.kind == "section" and self.number.isdigit():
-            return f"Mục {self.number}."  # a chapter's section; A./B. ones are lettered
-        if self.kind == "letter":
-            return f"{self.number})"
-        return f"{self.number}."
+        kind = "division" if self.kind == "section" and self.number.isdigit() else self.kind  # a chapter's Mục; A./B. are lettered
+        return MARKERS.get(kind, "{}.").format(self.number)
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready: the fields, the label, and the span as [start, end]."""

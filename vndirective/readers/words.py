@@ -9,6 +9,7 @@ from ..core.normalize import prepare
 
 COLUMNS = 110  # text columns across the page width
 GAP = 2.5  # a gap wider than this many character widths separates columns
+_EDGES = ("x0", "top", "x1", "bottom")  # a word's box, in Box's order
 ROUNDING = 1e-6  # pt: a line exactly at the limit of the one above joins it, whatever the rounding of the library that measured them
 
 
@@ -52,8 +53,8 @@ def render_page(words: list[dict[str, Any]], width: float, page: int = 1, offset
             parts.append(" " * pad)
             length += pad
             start = pos + length
-            x0_, top, x1, bottom = round(float(x0), 2), round(float(w["top"]), 2), round(float(w["x1"]), 2), round(float(w["bottom"]), 2)
-            box = Box(start, start + n, page, x0_, top, x1, bottom, w.get("conf"))
+            left, top, right, bottom = (round(float(w[k]), 2) for k in _EDGES)
+            box = Box(start, start + n, page, left, top, right, bottom, w.get("conf"))
             w["box"] = box
             boxes.append(box)
             parts.append(text)

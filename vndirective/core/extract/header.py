@@ -10,7 +10,7 @@ from typing import Any
 import regex
 
 from .. import codes, patterns
-from ..ids import MALFORMED, DocumentId, find_ids
+from ..ids import MALFORMED, DocumentId, find_ids, joined_id
 from ..lines import Layout, Line, clean, strip_value
 from ..messages import warn
 from ..model import HeaderFields, ParseWarning, Span, SpanValue
@@ -194,11 +194,9 @@ def _stamped_id(folded: str, start: int, end: int) -> tuple[int, int, DocumentId
     m = _STAMPED_ID.match(folded, start, end)
     if m is None:
         return None
-    num, symbol_at = m.group(_STAMPED_NUM), m.end(_STAMPED_BLANK)
-    found = next(iter(find_ids(num + folded[symbol_at:end])), None)
-    if found is None or found[0] != 0:
-        return None
-    return m.start(_STAMPED_NUM), symbol_at + found[1] - len(num), found[2]
+    symbol_at = m.end(_STAMPED_BLANK)
+    joined = joined_id(m.group(_STAMPED_NUM), folded[symbol_at:end])
+    return (m.start(_STAMPED_NUM), symbol_at + joined[0], joined[1]) if joined is not None else None
 
 
 def _organs(layout: Layout, header: list[Line], roles: dict[int, str], number_line: Line | None, zones: Zones, h: _Draft) -> None:
