@@ -7,6 +7,7 @@ A gold file without a figure here fails: score the document first and record its
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -79,3 +80,43 @@ def test_a_real_document_scores_no_less_than_recorded(gold):
 
     report = evaluate(GOLD, pairs=[(FILES / name, gold)])
     assert report.macro >= SCORES[name] - FLOOR_MARGIN, report.to_table(details=True)
+
+
+# The second blind set (tests/real_extra, 11 documents found in public repositories: sources in its SOURCES.md). The
+# documents are read from ../blind/extra (VNDIRECTIVE_BLIND_EXTRA to point elsewhere): not ours to publish, skipped
+# without them. Macro per document as measured after the fixes they prompted (docs/real-documents.md); scans without OCR.
+EXTRA_GOLD = ROOT / "tests" / "real_extra"
+EXTRA_FILES = Path(os.environ.get("VNDIRECTIVE_BLIND_EXTRA", str(ROOT.parent / "blind" / "extra")))
+EXTRA_SCORES = {
+    "cv-507-ubnd-kgvx-quang-ngai-gop-y-vtci-2025-signed.pdf": 1.000,
+    "cv-574-ubnd-ktth-quang-ngai-dang-ky-bo-sung-ky-hop-hdnd-2025-scan-signed.pdf": 0.300,
+    "cv-ubnd-nc-lam-dong-trien-khai-hd-46-bca-2025-draft-unnumbered.docx": 1.000,
+    "cv-ubnd-ncksttthc-binh-thuan-trien-khai-cd-131-2024-draft-unnumbered.doc": 1.000,
+    "cv-vp-ncks-ubnd-binh-thuan-phuc-dap-ttr-182-2025-draft-unnumbered.doc": 1.000,
+    "nd-45-2026-nd-cp-quan-ly-dau-tu-ung-dung-cntt-2026.pdf": 1.000,
+    "nq-40-nq-hdbcqg-mau-ho-so-ung-cu-bau-cu-2025.doc": 1.000,
+    "tb-542-tb-ubnd-quang-ngai-du-hoi-nghi-ctmtqg-2024-signed.pdf": 0.990,
+    "tb-565-tb-ubnd-quang-ngai-ket-luan-ctmtqg-2024-signed.pdf": 0.996,
+    "tb-ubnd-binh-thuan-chuan-bi-giai-the-hoi-2024-draft-unnumbered.doc": 1.000,
+    "ttr-01-ttr-ubnd-quang-ngai-mien-nhiem-uy-vien-ubnd-2025-scan-signed.pdf": 0.200,
+}
+
+
+def test_every_extra_gold_file_has_a_recorded_figure():
+    names = sorted(json.loads(g.read_text("utf-8"))["file"] for g in EXTRA_GOLD.glob("*.gold.json"))
+    assert names == sorted(EXTRA_SCORES)
+
+
+@pytest.mark.skipif(not EXTRA_FILES.is_dir(), reason="the documents of tests/real_extra are not present (not ours to publish)")
+@pytest.mark.parametrize("name", sorted(EXTRA_SCORES), ids=lambda n: n.rsplit(".", 1)[0])
+def test_a_real_extra_document_scores_no_less_than_recorded(name: str):
+    pytest.importorskip("pdfplumber")
+    pytest.importorskip("docx")
+    pytest.importorskip("olefile")
+    from vndirective.evaluation import evaluate
+
+    gold = next(g for g in EXTRA_GOLD.glob("*.gold.json") if json.loads(g.read_text("utf-8"))["file"] == name)
+    if not (EXTRA_FILES / name).is_file():
+        pytest.skip(f"{name} is not in {EXTRA_FILES}")
+    report = evaluate(EXTRA_GOLD, pairs=[(EXTRA_FILES / name, gold)])
+    assert report.macro >= EXTRA_SCORES[name] - FLOOR_MARGIN, report.to_table(details=True)
