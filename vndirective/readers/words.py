@@ -11,6 +11,8 @@ COLUMNS = 110  # text columns across the page width
 GAP = 2.5  # a gap wider than this many character widths separates columns
 _EDGES = ("x0", "top", "x1", "bottom")  # a word's box, in Box's order
 ROUNDING = 1e-6  # pt: a line exactly at the limit of the one above joins it, whatever the rounding of the library that measured them
+TOUCHING = 0.5  # pt: a word starting this close to the end of the one before it is printed against it, with no space
+SCRIPT_RATIO = 0.8  # a word touching another and at most this share of its height is its sub- or superscript
 
 
 def render_page(words: list[dict[str, Any]], width: float, page: int = 1, offset: int = 0) -> tuple[str, list[Box]]:
@@ -28,6 +30,7 @@ def render_page(words: list[dict[str, Any]], width: float, page: int = 1, offset
         else:
             rows.append([w])
             row_top = top
+    rows = _join_scripts(rows)
     lines: list[str] = []
     boxes: list[Box] = []
     pos = offset
@@ -36,7 +39,7 @@ def render_page(words: list[dict[str, Any]], width: float, page: int = 1, offset
         row.sort(key=lambda w: w["x0"])
         parts: list[str] = []
         length = 0  # of the line so far
-        prev_x1: float | None = None
+        prev: dict[str, Any] | None = None
         for w in row:
             text = w["text"]
             if not (text.isascii() and text.isprintable()):
@@ -44,12 +47,12 @@ def render_page(words: list[dict[str, Any]], width: float, page: int = 1, offset
             x0 = w["x0"]
             n = len(text)
             col = min(round(x0 / scale), far)
-            if prev_x1 is None:
+            if prev is None:
                 pad = col
-            elif x0 - prev_x1 > GAP * max((w["x1"] - x0) / max(1, n), 1.0):
+            elif x0 - prev["x1"] > GAP * max((w["x1"] - x0) / max(1, n), 1.0):
                 pad = max(3, col - length)
             else:
-                pad = 1
+                pad = 0 if _scripted(prev, w) else 1
             parts.append(" " * pad)
             length += pad
             start = pos + length
@@ -59,8 +62,38 @@ def render_page(words: list[dict[str, Any]], width: float, page: int = 1, offset
             boxes.append(box)
             parts.append(text)
             length += n
-            prev_x1 = w["x1"]
+            prev = w
         line = "".join(parts).rstrip()
         lines.append(line)
         pos += len(line) + 1
     return "\n".join(lines), boxes
+
+
+def _join_scripts(rows: list[list[dict[str, Any]]]) -> list[list[dict[str, Any]]]:
+    """The rows, a row made only of sub- or superscripts joined to the row of the words they are
+    written against: the text layer puts them on lines of their own, as their tops differ."""
+    out: list[list[dict[str, Any]]] = []
+    for i, row in enumerate(rows):
+        if out and _scripts_of(row, out[-1]):
+            out[-1].extend(row)
+        elif i + 1 < len(rows) and _scripts_of(row, rows[i + 1]):
+            rows[i + 1].extend(row)
+        else:
+            out.append(row)
+    return out
+
+
+def _scripts_of(row: list[dict[str, Any]], base: list[dict[str, Any]]) -> bool:
+    """Whether every word of ``row`` is a sub- or superscript of a word of ``base``."""
+    return all(any(_scripted(b, w) for b in base) for w in row)
+
+
+def _scripted(before: dict[str, Any], word: dict[str, Any]) -> bool:
+    """Whether ``word`` is a sub- or superscript written against ``before`` (a drafter's code
+    ``KGVX`` with the count of copies ``VHTin507`` below it, ``m²``): it starts where ``before``
+    ends, overlaps it in height and is much smaller, or ``before`` is the script and ``word`` the
+    text going on after it."""
+    if abs(word["x0"] - before["x1"]) > TOUCHING or word["top"] >= before["bottom"] or word["bottom"] <= before["top"]:
+        return False
+    small, large = sorted((word["bottom"] - word["top"], before["bottom"] - before["top"]))
+    return small <= SCRIPT_RATIO * large
