@@ -209,3 +209,59 @@ def test_the_signers_family_name_is_restored_only_in_text_read_by_ocr():
         d = parse_layout(layout)
         assert d.signature is not None and d.signature.name == name
         assert ("ocr_correction" in {w.code for w in d.warnings}) is ocr
+
+
+CENTRED_SUBJECT = (
+    "                    ỦY BAN NHÂN DÂN               CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+    "                    HUYỆN AN PHÚ                        Độc lập - Tự do - Hạnh phúc\n"
+    "                    Số: 12/CT-UBND                      An Phú, ngày 14 tháng 5 năm 2024\n"
+    "                                           CHỈ THỊ\n"
+    "                          {first}\n"
+    "{margin}                                trên địa bàn huyện An Phú\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("first", "margin", "subject"),
+    [
+        # a received stamp's 'Số:' at the margin, beside the subject's second line (its blank is no draft's blank)
+        ("Về việc tăng cường công tác phòng cháy", " lmà Ị số:", "tăng cường công tác phòng cháy trên địa bàn huyện An Phú"),
+        ("Về việc tăng cường công tác phòng cháy", " xã Số:", "tăng cường công tác phòng cháy trên địa bàn huyện An Phú"),
+        # a speck OCR read before the prefix
+        (". Về việc tăng cường công tác phòng cháy", "", "tăng cường công tác phòng cháy trên địa bàn huyện An Phú"),
+        ("- V/v tăng cường công tác phòng cháy", "", "tăng cường công tác phòng cháy trên địa bàn huyện An Phú"),
+    ],
+)
+def test_a_stamp_at_the_margin_is_no_part_of_a_centred_subject(first, margin, subject):
+    d = vndirective.parse_text(CENTRED_SUBJECT.format(first=first, margin=margin) + BODY + CLOSING.format(block=BLOCK))
+    assert d.subject == subject
+
+
+@pytest.mark.parametrize("line", ["Số:        /UBND-VP", "Số:          -CV/HU", "ngày      tháng      năm 2024"])
+def test_a_drafts_blank_is_still_no_column_gap(line):
+    from vndirective.core.lines import build_layout
+
+    layout = build_layout("Văn bản\n" + line + "\n")
+    assert [layout.t(ln) for ln in layout.lines][-1] == line
+
+
+LOST_KINH = (
+    "ỦY BAN NHÂN DÂN      CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nHUYỆN AN PHÚ      Độc lập - Tự do - Hạnh phúc\n"
+    "Số: 12/UBND-VP      An Phú, ngày 14 tháng 5 năm 2024\nV/v sửa chữa đường liên xã\n"
+    "                         gửi:\n"
+    "                              - Ủy ban nhân dân các xã;\n                              - Phòng Kinh tế.\n\n"
+    "Ủy ban nhân dân huyện đề nghị các xã rà soát tuyến đường và báo cáo trước ngày 10/5.\n\n"
+)
+
+
+@pytest.mark.parametrize(("read_by_ocr", "recipients"), [(True, ["Ủy ban nhân dân các xã", "Phòng Kinh tế"]), (False, [])])
+def test_a_recipients_label_whose_first_word_ocr_lost_still_opens_the_list(read_by_ocr, recipients):
+    from vndirective.core.lines import build_layout
+    from vndirective.core.pipeline import parse_layout
+
+    layout = build_layout(LOST_KINH + CLOSING.format(block=BLOCK))
+    layout.read_by_ocr = read_by_ocr
+    d = parse_layout(layout)
+    assert d.recipients == recipients  # a text layer's lone 'gửi:' is left as it was: OCR is what loses words
+    if read_by_ocr:
+        assert d.subject == "sửa chữa đường liên xã"

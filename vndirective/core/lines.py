@@ -374,8 +374,11 @@ _FILL_BEFORE = regex.compile(r"(?:(?<!\w)(?:[Ss]ố|SỐ)\s?:?|(?<!\w)(?:ngày|t
 
 
 def _blank_to_fill(piece: str, gap_start: int, gap_end: int) -> bool:
-    """Spaces left blank in a draft ('Số:      /UBND-VP', 'ngày      tháng') are not a column gap."""
-    return bool(_FILL_BEFORE.search(piece[max(0, gap_start - 8) : gap_start])) or piece.startswith(_FILL_AFTER, gap_end)
+    """Spaces left blank in a draft ('Số:      /UBND-VP', 'ngày      tháng') are not a column gap; a blank
+    followed by a word in lower case is (a received stamp's 'Số:' at the margin, beside a line of text)."""
+    if piece.startswith(_FILL_AFTER, gap_end):
+        return True
+    return bool(_FILL_BEFORE.search(piece[max(0, gap_start - 8) : gap_start])) and not piece[gap_end : gap_end + 1].islower()
 
 
 _FILL_AFTER = ("/", "-", "tháng", "năm", "THÁNG", "NĂM")

@@ -137,6 +137,8 @@ def _classify(layout: Layout, line: Line) -> str:
             return "place_date"
         if mark_of(sk):
             return "mark"
+    if layout.read_by_ocr and patterns.LONE_RECIPIENTS_LABEL_SK.match(layout.s(line)):
+        return "recipients"  # 'Kính' lost under a stamp: only in text read by OCR, where such losses are common
     # The other roles are announced by the first words of the segment.
     first = layout.text[line.start : line.start + 1].upper()
     if first not in "SVKNĐ" and not (length < 200 and first.isalpha() and layout.text[line.start : line.start + 3].isupper()):

@@ -482,6 +482,7 @@ def _type_and_subject(layout: Layout, zones: Zones, number_line: Line | None, ro
 
 def _typed_subject_value(layout: Layout, block: list[Line], h: _Draft) -> None:
     """Subject of a typed document: the lower-case lines, else the capitals after the qualifiers."""
+    block = _in_subject_column(layout, block)
     lower = [ln for ln in block if not is_caps(layout.t(ln))]
     pieces: list[tuple[int, int]] = []
     if lower:
@@ -507,6 +508,20 @@ def _typed_subject_value(layout: Layout, block: list[Line], h: _Draft) -> None:
             pieces.append((s, ln.end))
     if pieces:
         _set_subject(layout, h, pieces)
+
+
+def _in_subject_column(layout: Layout, block: list[Line]) -> list[Line]:
+    """The lines of a subject block less a segment printed beside the subject on its row, in another column (the
+    'Số:' of a received stamp at the margin): one that overlaps, across the page, no line alone on its row."""
+    rows: dict[int, int] = {}
+    for ln in block:
+        rows[ln.row] = rows.get(ln.row, 0) + 1
+    alone = [ln for ln in block if rows[ln.row] == 1]
+    if not alone or len(alone) == len(block):
+        return block
+    left = min(ln.indent for ln in alone)
+    right = max(ln.indent + len(layout.t(ln)) for ln in alone)
+    return [ln for ln in block if rows[ln.row] == 1 or (ln.indent < right and ln.indent + len(layout.t(ln)) > left)]
 
 
 def _set_subject(layout: Layout, h: _Draft, pieces: list[tuple[int, int]]) -> None:
