@@ -265,3 +265,31 @@ def test_a_recipients_label_whose_first_word_ocr_lost_still_opens_the_list(read_
     assert d.recipients == recipients  # a text layer's lone 'gửi:' is left as it was: OCR is what loses words
     if read_by_ocr:
         assert d.subject == "sửa chữa đường liên xã"
+
+
+MARGIN_STAMP = (
+    "ỦY BAN NHÂN DÂN      CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nHUYỆN AN PHÚ      Độc lập - Tự do - Hạnh phúc\n"
+    "Số: 12/UBND-VP      An Phú, ngày 14 tháng 5 năm 2024\nV/v sửa chữa đường liên xã\n"
+    "                         Kính gửi:\n"
+    "{stamp}"
+    "                              - Ủy ban nhân dân các xã;\n                              - Phòng Kinh tế.\n\n"
+    "Ủy ban nhân dân huyện đề nghị các xã rà soát tuyến đường và báo cáo trước ngày 10/5.\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("stamp", "read_by_ocr", "recipients"),
+    [
+        ("  CÔNG THÔNG TIN ĐIỆN TỬ\n", True, ["Ủy ban nhân dân các xã", "Phòng Kinh tế"]),  # a received stamp at the margin
+        ("", True, ["Ủy ban nhân dân các xã", "Phòng Kinh tế"]),
+        ("                              Ban Quản lý dự án\n", True, ["Ban Quản lý dự án", "Ủy ban nhân dân các xã", "Phòng Kinh tế"]),
+    ],
+    ids=["margin-stamp", "no-stamp", "unbulleted-item-in-the-list"],
+)
+def test_words_at_the_margin_beside_an_ocr_read_list_are_no_recipient(stamp, read_by_ocr, recipients):
+    from vndirective.core.lines import build_layout
+    from vndirective.core.pipeline import parse_layout
+
+    layout = build_layout(MARGIN_STAMP.format(stamp=stamp) + CLOSING.format(block=BLOCK))
+    layout.read_by_ocr = read_by_ocr
+    assert parse_layout(layout).recipients == recipients

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .. import patterns
-from ..lines import Layout
+from ..lines import Layout, Line
 from ..model import SpanValue
 from ..zones import Zones
 from .items import labelled_items
@@ -15,6 +15,22 @@ def extract_recipients(layout: Layout, zones: Zones) -> Extracted[list[str]]:
     if zones.recipients is None:
         return Extracted([])
     a, b = zones.recipients
-    items = labelled_items(layout, layout.lines[a:b], patterns.RECIPIENTS_LABEL_SK)
+    lines = layout.lines[a:b]
+    if layout.read_by_ocr:
+        lines = _without_margin_stamps(layout, lines)
+    items = labelled_items(layout, lines, patterns.RECIPIENTS_LABEL_SK)
     spans: dict[str, SpanValue] = {"recipients": [s for _, s in items]} if items else {}
     return Extracted([r for r, _ in items], spans)
+
+
+MARGIN_COLUMNS = 10  # a line starting this many columns left of the label and of every bulleted item is at the margin
+
+
+def _without_margin_stamps(layout: Layout, lines: list[Line]) -> list[Line]:
+    """The lines of an OCR'd list of bulleted recipients less those at the page's margin without a bullet (the
+    words of a received stamp, 'CỔNG THÔNG TIN ĐIỆN TỬ … ĐẾN', read beside the list)."""
+    bulleted = [ln for ln in lines[1:] if patterns.line_bullet(layout.t(ln))]
+    if len(bulleted) < 2:
+        return lines
+    edge = min([lines[0].indent] + [ln.indent for ln in bulleted]) - MARGIN_COLUMNS
+    return [lines[0]] + [ln for ln in lines[1:] if ln.indent >= edge or patterns.line_bullet(layout.t(ln))]
