@@ -62,6 +62,10 @@ TEMPLATES: dict[str, str] = {
         "'{reading}' every time ({confidence} % of the attempts read it, none read otherwise). Check it on the page."
     ),
     "ocr": "The text was read by OCR ({pages} page(s)): check names and numbers against the scan.",
+    "ocr_tone_marks": (
+        "OCR lost the tone mark of {count} word(s) (a mark over â, ê, ô, ơ, ư: 'công bô' for 'công bố'); "
+        "each was put back where only one tone makes a word with the words beside it. Check them against the scan."
+    ),
     "pages_not_read": "The PDF has {pages} pages; only the first {limit:,} were read (to read more: parse(path, limits=Limits(max_pages=...))).",
     "page_unreadable": "Page {page} of the PDF is damaged and was skipped ({error}).",
     "pages_lost": "The PDF is damaged after page {page}: the pages after it could not be found ({error}).",

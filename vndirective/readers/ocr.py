@@ -5,8 +5,9 @@ Tesseract runs one page at a time with ``OMP_THREAD_LIMIT=1`` (its own threads m
 several times slower on small machines) and gives its words with their boxes (TSV). The
 words are laid out in columns by the PDF reader's :func:`~vndirective.readers.words.render_page`,
 as the words of a text layer are, so the two header columns stay apart and every value has
-its page and box. Header words damaged by OCR are restored from the code tables by the
-extractors.
+its page and box. Tone marks OCR lost over a hat (``công bô`` for *công bố*) are put back with a
+word list when underthesea is installed (:mod:`.ocr_lexicon`); header words damaged by OCR are
+restored from the code tables by the extractors.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from ..core.normalize import prepare
 from ..errors import CorruptDocument, NoTextLayer
 from .limits import DEFAULT, MAX_RENDER_PIXELS, Limits
 from .ocr_images import image_regions, red_regions, reread_regions
+from .ocr_lexicon import repair_tones
 from .pdf_chars import LOCK
 from .words import render_page
 
@@ -113,12 +115,19 @@ def ocr_pdf(data: bytes, name: str = "<pdf>", password: str | None = None, limit
         with LOCK:
             pdf.close()
     text = "".join(pieces)
-    layout = build_layout(text, already_prepared=True) if prepare(text) == text else build_layout(text)
+    repaired = 0
+    if prepare(text) == text:
+        text, repaired = repair_tones(text)  # the tone marks OCR lost, put back; the length, so the boxes, stay
+        layout = build_layout(text, already_prepared=True)
+    else:
+        layout = build_layout(text)
     if layout.text == text:
         layout.boxes = boxes
         layout.reread = functools.partial(_read_text_again, data, password, inked)
     layout.read_by_ocr = True
     layout.warnings.append(warn("ocr", pages=min(total, limits.max_pages)))
+    if repaired:
+        layout.warnings.append(warn("ocr_tone_marks", count=repaired))
     layout.warnings.extend(warnings)
     return layout
 
