@@ -167,3 +167,21 @@ def test_the_ocr_reader_without_the_word_list_gives_the_text_as_read(monkeypatch
     layout = ocr.ocr_pdf(pdf_with_lines(["x"]), "scan.pdf")
     assert "công bô" in layout.text
     assert "ocr_tone_marks" not in [w.code for w in layout.warnings]
+
+
+@pytest.mark.parametrize(
+    ("read", "fixed"),
+    [
+        ("- Công TTĐT tỉnh;", "- Cổng TTĐT tỉnh;"),  # a portal in a Nơi nhận list
+        ("- Công Thông tin điện tử Chính phủ;", "- Cổng Thông tin điện tử Chính phủ;"),
+        ("CÔNG THÔNG TIN ĐIỆN TỬ", "CỔNG THÔNG TIN ĐIỆN TỬ"),
+        ("- Đ/c Giám đốc (đê b/c);", "- Đ/c Giám đốc (để b/c);"),  # 'để' before a copy's purpose
+        ("- Các phòng (Đê th/hiện);", "- Các phòng (Để th/hiện);"),
+        ("- Công ty TNHH An Phú;", "- Công ty TNHH An Phú;"),  # no phrase: left alone
+        ("- Cổng TTĐT tỉnh;", "- Cổng TTĐT tỉnh;"),
+        ("bồi đắp con đê báo hiệu mùa lũ", "bồi đắp con đê báo hiệu mùa lũ"),  # 'báo hiệu' is no purpose
+    ],
+)
+def test_a_fixed_phrase_read_without_its_tone_gets_it_back_without_a_word_list(read: str, fixed: str, monkeypatch):
+    monkeypatch.setattr(ocr_lexicon, "lexicon", lambda: frozenset())  # the phrases need no word list
+    assert repair_tones(read) == (fixed, int(read != fixed))

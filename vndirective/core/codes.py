@@ -258,6 +258,15 @@ def continuation_words() -> frozenset[str]:
 
 
 @cache
+def ocr_phrases() -> tuple[str, ...]:
+    """Fixed phrases whose first syllable OCR reads without its tone ('Cổng TTĐT', 'để b/c'): data/words.json
+    'ocr_phrases', and 'để' before each copy purpose."""
+    words = load("words")
+    purposes = [w for w in words["copy_purposes"]["words"] if w != "để"]
+    return tuple(words["ocr_phrases"]["words"]) + tuple(f"để {w}" for w in purposes)
+
+
+@cache
 def never_first_words() -> tuple[str, ...]:
     """Words no list item starts with, each followed by a space ('của ', 'thuộc ')."""
     return tuple(w + " " for w in load("words")["never_first_words"])

@@ -34,8 +34,12 @@ made false changes in correct text.
 Every Vietnamese vowel, with its hat and tone, is one code point in NFC, so a repair keeps the text's
 length, and the spans and word boxes of the page stay valid.
 
+Fixed phrases need no word list (:func:`phrase_repairs`): the portal of most Nơi nhận lists read
+``Công TTĐT`` and a copy's purpose read ``(đê b/c)`` get their tone back wherever the rest of the
+phrase follows (data/words.json ``ocr_phrases``; none of them is met in 257,000 words of correct text).
+
 The word list is underthesea's ``Viet74K.txt`` (the ``ocr`` extra), found without importing
-underthesea (slow to import). Without it nothing is repaired. Only the OCR reader applies this,
+underthesea (slow to import). Without it only the fixed phrases are repaired. Only the OCR reader applies this,
 never to a text layer or a Word file: those hold the characters the author typed.
 """
 
@@ -50,7 +54,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..core.codes import continuation_words
+from ..core.codes import continuation_words, ocr_phrases
 from ..core.normalize import fold
 
 PACKAGE = "underthesea"  # the optional dependency that ships the word list (extra "ocr")
@@ -254,18 +258,52 @@ def _with_case(original: str, key: str) -> str:
 
 
 def find_repairs(text: str, words: frozenset[str] | None = None) -> list[Repair]:
-    """The syllables :func:`repair_tones` changes, in the order of the text."""
+    """The syllables :func:`repair_tones` changes, in the order of the text: those of the fixed phrases
+    (:func:`phrase_repairs`, no word list needed) and those the word list finds."""
+    fixed = phrase_repairs(text)
     words = lexicon() if words is None else words
     if not words:
-        return []
+        return fixed
     counts = Counter(syllable_key(s) for s in _SYLLABLE.findall(text))
-    return [r for c in _chains(text) if len(c) >= MIN_SYLLABLES for r in _chain_repairs(c, words, counts)]
+    found = [r for c in _chains(text) if len(c) >= MIN_SYLLABLES for r in _chain_repairs(c, words, counts)]
+    taken = {r.offset for r in fixed}
+    return sorted(fixed + [r for r in found if r.offset not in taken], key=lambda r: r.offset)
+
+
+def toneless(syllable: str) -> str:
+    """A syllable without the tone mark over its hat ('Cổng' → 'Công', 'để' → 'đê'), as OCR often reads it."""
+    return unicodedata.normalize("NFC", "".join(c for c in unicodedata.normalize("NFD", syllable) if c not in TONES))
+
+
+@functools.cache
+def _phrases() -> tuple[re.Pattern[str], dict[str, str]]:
+    """The OCR forms of the fixed phrases (:func:`~vndirective.core.codes.ocr_phrases`) as one pattern, and
+    each form's first syllable → the syllable with its tone."""
+    first: dict[str, str] = {}
+    forms = []
+    for phrase in ocr_phrases():
+        head, _, rest = phrase.partition(" ")
+        if toneless(head) != head and len(toneless(head)) == len(head):
+            first[toneless(head).lower()] = head.lower()
+            forms.append(re.escape(toneless(head)) + (" " + re.escape(rest) if rest else ""))
+    pattern = "|".join(sorted(forms, key=len, reverse=True)) or "(?!)"
+    return re.compile(rf"(?<![^\W\d_])(?:{pattern})(?![^\W\d_])", re.IGNORECASE), first
+
+
+def phrase_repairs(text: str) -> list[Repair]:
+    """The first syllable of each fixed phrase read without its tone ('Công TTĐT', 'đê b/c'), with its tone."""
+    pattern, first = _phrases()
+    repairs = []
+    for m in pattern.finditer(text):
+        head = m.group().split(" ", 1)[0]
+        repairs.append(Repair(m.start(), head, _with_case(head, first[head.lower()])))
+    return repairs
 
 
 def repair_tones(text: str, words: frozenset[str] | None = None) -> tuple[str, int]:
     """The text with the tone marks OCR lost put back (the rule of the module's docstring), and how many
     syllables were changed. The length and every character but the repaired vowels stay; without the
-    word list the text is returned as it is. ``words``: the compounds to use (default :func:`lexicon`)."""
+    word list only the fixed phrases are repaired. ``words``: the compounds to use (default :func:`lexicon`)."""
     repairs = find_repairs(text, words)
     if not repairs:
         return text, 0
