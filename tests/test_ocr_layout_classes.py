@@ -293,3 +293,19 @@ def test_words_at_the_margin_beside_an_ocr_read_list_are_no_recipient(stamp, rea
     layout = build_layout(MARGIN_STAMP.format(stamp=stamp) + CLOSING.format(block=BLOCK))
     layout.read_by_ocr = read_by_ocr
     assert parse_layout(layout).recipients == recipients
+
+
+@pytest.mark.parametrize(
+    ("after", "subject"),
+    [
+        # the start of 'Kính gửi các cơ quan, đơn vị:' lost under a stamp: the rest, at the body's margin, is no subject
+        ("              quan, đơn vị: Phòng Kinh tế, Phòng Tài chính\n", "tăng cường công tác phòng cháy trên địa bàn huyện An Phú"),
+        # a subject's last line, short and centred, is still the subject
+        ("                                          năm 2024\n", "tăng cường công tác phòng cháy trên địa bàn huyện An Phú năm 2024"),
+    ],
+    ids=["body-margin", "centred-last-line"],
+)
+def test_a_centred_subject_ends_at_a_line_that_is_not_centred(after, subject):
+    text = CENTRED_SUBJECT.format(first="Về việc tăng cường công tác phòng cháy", margin="").rstrip("\n") + "\n" + after + "\n"
+    d = vndirective.parse_text(text + BODY + CLOSING.format(block=BLOCK))
+    assert d.subject == subject

@@ -79,8 +79,8 @@ def glued_quick(text: str, start: int = 0, end: int | None = None) -> bool:
 TRAILING_NAME = regex.compile(r"(?<=;)[ ]+(?=(?:\p{Lu}\p{Ll}{0,7}[ ]){1,4}\p{Lu}\p{Ll}{0,7}$)")
 TRAILING_CAPS = regex.compile(r"(?<=[,;.)])[ ]+(?=(?:\p{Lu}+[ ]?){2,6}$)")
 
-# The prefix of a subject, after a speck OCR may read before it ('. Về việc').
-SUBJECT_PREFIX_SK = regex.compile(r"^(?:[.,;:·•|_~-][ ]{0,2})?(?:V\s?/\s?V|VE\s+VIEC)\s{0,3}[:.]?\s{0,3}")
+# The prefix of a subject, after a speck OCR may read before it ('. Về việc'); OCR reads 'V/v' 'V/w' too.
+SUBJECT_PREFIX_SK = regex.compile(r"^(?:[.,;:·•|_~-][ ]{0,2})?(?:V\s?/\s?[VW]|VE\s+VIEC)\s{0,3}[:.]?\s{0,3}")
 # 'Kính gửi:', 'Kính trình:', and the address line of a công điện ('THỦ TƯỚNG CHÍNH PHỦ điện:').
 RECIPIENTS_LABEL_SK = regex.compile(r"^(?:KINH\s{1,3}(?:GUI|TRINH)\s{0,3}:?|GUI\s{0,3}:|[A-Z][A-Z ]{2,80}\sDIEN\s{0,3}:)\s{0,3}")
 # The label alone on its line with its first word lost (OCR, under a received stamp): 'gửi:'.

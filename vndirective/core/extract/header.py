@@ -466,7 +466,7 @@ def _type_and_subject(layout: Layout, zones: Zones, number_line: Line | None, ro
     if zones.subject_lines:
         a, b = zones.subject_lines
         if zones.type_line is not None and a > zones.type_line:
-            _typed_subject_value(layout, lines[a:b], h)
+            _typed_subject_value(layout, _centred_under(layout, lines[zones.type_line], lines[a:b]), h)
         else:
             pieces = []
             for i, ln in enumerate(lines[a:b]):
@@ -508,6 +508,26 @@ def _typed_subject_value(layout: Layout, block: list[Line], h: _Draft) -> None:
             pieces.append((s, ln.end))
     if pieces:
         _set_subject(layout, h, pieces)
+
+
+CENTRE_COLUMNS = 8  # a line whose middle is this many columns off the type name's is not centred under it
+
+
+def _centred_under(layout: Layout, type_line: Line, block: list[Line]) -> list[Line]:
+    """The lines of a subject centred under the type name, when its first line is: the block ends at the first
+    line that is not (a line of the body at its margin, 'quan, đơn vị: …' of a 'Kính gửi' OCR lost the start
+    of). A subject laid out otherwise (a Word file's text, without columns) is left whole."""
+    def middle(ln: Line) -> float:
+        return ln.indent + len(layout.t(ln)) / 2
+
+    centre = middle(type_line)
+    if not layout.layout_columns or type_line.indent < 2 * CENTRE_COLUMNS or not block or abs(middle(block[0]) - centre) > CENTRE_COLUMNS:
+        return block  # not laid out on a page (the type name is not mid-page), or the subject is not centred
+    centred_rows = {ln.row for ln in block if abs(middle(ln) - centre) <= CENTRE_COLUMNS}
+    for k, ln in enumerate(block):
+        if ln.row not in centred_rows:
+            return block[:k]  # (a stamp beside a centred line of the subject is for _in_subject_column)
+    return block
 
 
 def _in_subject_column(layout: Layout, block: list[Line]) -> list[Line]:
