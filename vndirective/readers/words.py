@@ -72,14 +72,18 @@ def render_page(words: list[dict[str, Any]], width: float, page: int = 1, offset
 def _join_scripts(rows: list[list[dict[str, Any]]]) -> list[list[dict[str, Any]]]:
     """The rows, a row made only of sub- or superscripts joined to the row of the words they are
     written against: the text layer puts them on lines of their own, as their tops differ."""
+    heights = [max([w["bottom"] - w["top"] for w in row]) for row in rows]
     out: list[list[dict[str, Any]]] = []
+    last = 0.0  # the tallest word of out[-1]
     for i, row in enumerate(rows):
-        if out and _scripts_of(row, out[-1]):
+        small = heights[i] / SCRIPT_RATIO  # a row of scripts is this much smaller than the row it joins (a quick test first)
+        if out and small <= last and _scripts_of(row, out[-1]):
             out[-1].extend(row)
-        elif i + 1 < len(rows) and _scripts_of(row, rows[i + 1]):
+        elif i + 1 < len(rows) and small <= heights[i + 1] and _scripts_of(row, rows[i + 1]):
             rows[i + 1].extend(row)
         else:
             out.append(row)
+            last = heights[i]
     return out
 
 
