@@ -185,3 +185,16 @@ def test_the_ocr_reader_without_the_word_list_gives_the_text_as_read(monkeypatch
 def test_a_fixed_phrase_read_without_its_tone_gets_it_back_without_a_word_list(read: str, fixed: str, monkeypatch):
     monkeypatch.setattr(ocr_lexicon, "lexicon", lambda: frozenset())  # the phrases need no word list
     assert repair_tones(read) == (fixed, int(read != fixed))
+
+
+@pytest.mark.parametrize(
+    ("read", "fixed"),
+    [
+        ("- Đ/c Bộ trưởng (đề báo cáo);", "- Đ/c Bộ trưởng (để báo cáo);"),  # another tone, right after '('
+        ("- Các sở (Đề th/hiện);", "- Các sở (Để th/hiện);"),
+        ("giải quyết vấn đề báo cáo chậm", "giải quyết vấn đề báo cáo chậm"),  # a word of a sentence: left alone
+    ],
+)
+def test_a_purpose_opening_a_parenthesis_is_de_whatever_tone_ocr_gave_it(read: str, fixed: str, monkeypatch):
+    monkeypatch.setattr(ocr_lexicon, "lexicon", lambda: frozenset())
+    assert repair_tones(read) == (fixed, int(read != fixed))

@@ -267,6 +267,12 @@ def ocr_phrases() -> tuple[str, ...]:
 
 
 @cache
+def ocr_tones_in_parenthesis() -> dict[str, tuple[str, ...]]:
+    """The first syllable of a fixed phrase → other tones OCR gives it, taken for it right after '(' ('đề' for 'để')."""
+    return {k: tuple(v) for k, v in load("words")["ocr_phrases"]["in_parenthesis"].items()}
+
+
+@cache
 def never_first_words() -> tuple[str, ...]:
     """Words no list item starts with, each followed by a space ('của ', 'thuộc ')."""
     return tuple(w + " " for w in load("words")["never_first_words"])

@@ -54,7 +54,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..core.codes import continuation_words, ocr_phrases
+from ..core.codes import continuation_words, ocr_phrases, ocr_tones_in_parenthesis
 from ..core.normalize import fold
 
 PACKAGE = "underthesea"  # the optional dependency that ships the word list (extra "ocr")
@@ -277,15 +277,21 @@ def toneless(syllable: str) -> str:
 
 @functools.cache
 def _phrases() -> tuple[re.Pattern[str], dict[str, str]]:
-    """The OCR forms of the fixed phrases (:func:`~vndirective.core.codes.ocr_phrases`) as one pattern, and
-    each form's first syllable → the syllable with its tone."""
+    """The OCR forms of the fixed phrases (:func:`~vndirective.core.codes.ocr_phrases`) as one pattern: the first
+    syllable without its tone anywhere, with another tone right after '(' (:func:`~vndirective.core.codes.ocr_tones_in_parenthesis`);
+    and each form's first syllable → the syllable with its tone."""
     first: dict[str, str] = {}
     forms = []
     for phrase in ocr_phrases():
         head, _, rest = phrase.partition(" ")
+        tail = " " + re.escape(rest) if rest else ""
         if toneless(head) != head and len(toneless(head)) == len(head):
             first[toneless(head).lower()] = head.lower()
-            forms.append(re.escape(toneless(head)) + (" " + re.escape(rest) if rest else ""))
+            forms.append(re.escape(toneless(head)) + tail)
+        for other in ocr_tones_in_parenthesis().get(head, ()):
+            if len(other) == len(head):
+                first[other.lower()] = head.lower()
+                forms.append(r"(?<=\()" + re.escape(other) + tail)
     pattern = "|".join(sorted(forms, key=len, reverse=True)) or "(?!)"
     return re.compile(rf"(?<![^\W\d_])(?:{pattern})(?![^\W\d_])", re.IGNORECASE), first
 
