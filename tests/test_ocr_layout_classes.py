@@ -309,3 +309,14 @@ def test_a_centred_subject_ends_at_a_line_that_is_not_centred(after, subject):
     text = CENTRED_SUBJECT.format(first="Về việc tăng cường công tác phòng cháy", margin="").rstrip("\n") + "\n" + after + "\n"
     d = vndirective.parse_text(text + BODY + CLOSING.format(block=BLOCK))
     assert d.subject == subject
+
+
+@pytest.mark.parametrize(
+    ("mark", "authority", "on_behalf_of"),
+    [("1L. CHỦ TỊCH", "T/L", "CHỦ TỊCH"), ("1M. ỦY BAN NHÂN DÂN", "T/M", "ỦY BAN NHÂN DÂN"), ("TL. CHỦ TỊCH", "T/L", "CHỦ TỊCH")],
+)
+def test_an_authority_mark_whose_t_ocr_read_as_1_is_still_the_mark(mark, authority, on_behalf_of):
+    block = f"{mark}\nCHÁNH VĂN PHÒNG\n\nLê Văn Hòa"
+    d = vndirective.parse_text(HEADER.format(date="An Phú, ngày 14 tháng 5 năm 2024") + BODY + CLOSING.format(block=block))
+    assert d.signature is not None
+    assert (d.signature.authority, d.signature.on_behalf_of, d.signature.title) == (authority, on_behalf_of, "CHÁNH VĂN PHÒNG")

@@ -102,9 +102,10 @@ BODY_OPENER_SK = regex.compile(
     r"^(?:[-+]\s{0,3})?(?:CAN\s+CU|THUC\s+HIEN|THEO\s+DE\s+NGHI|XET\s+DE\s+NGHI|NGAY\s+\d|TRONG\s+|NHAM\s+|DE\s+|SAU\s+KHI|HOI\s+NGHI\s+LAN|TIEP\s+THEO|VUA\s+QUA)"
 )
 
-# Authority marks at the start of a signature line (skeleton view); 'T/M.' with the state's dot too.
+# Authority marks at the start of a signature line (skeleton view); 'T/M.' with the state's dot too; OCR's '1L.' / '1M.'
+# (a T read as 1) with their dot.
 AUTHORITY_SK = regex.compile(
-    r"(?<![A-Z])(?P<mark>(?:T\s?/\s?M|K\s?/\s?T|T\s?/\s?L|T\s?/\s?U)\.?|TUQ\.?|TM\.|KT\.|TL\.|T\.M\.?|K\.T\.?|T\.L\.?|Q\."
+    r"(?<![A-Z\d])(?P<mark>(?:T\s?/\s?M|K\s?/\s?T|T\s?/\s?L|T\s?/\s?U)\.?|TUQ\.?|TM\.|KT\.|TL\.|1[LM]\.|T\.M\.?|K\.T\.?|T\.L\.?|Q\."
     r"|TM(?=\s)|KT(?=\s)|TL(?=\s))\s{0,3}(?=[A-Z])"
 )
 # '(đã ký)', '(Đã ký và đóng dấu)', '[chữ ký]': web copies put these where the signature was.

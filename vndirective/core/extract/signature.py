@@ -79,7 +79,7 @@ def _pieces(layout: Layout, line: Line) -> list[_Piece]:
         nxt = marks[i + 1].start() if i + 1 < len(marks) else len(sk)
         holder_s, holder_e = s + mk.end(), s + nxt
         holder = clean(layout.text[holder_s:holder_e]).strip(" ,;")
-        key = "".join(c for c in mk.group(_MARK) if c.isalpha())
+        key = "".join(c for c in mk.group(_MARK).replace("1", "T", 1) if c.isalpha())  # OCR's '1L.' is 'TL.'
         authority = codes.authority_marks().get(key)
         if authority:
             mark_span = Span(s + mk.start(_MARK), s + mk.end(_MARK))
