@@ -48,6 +48,8 @@ def test_the_place_stands_when_the_day_cannot_be_read(line, place, date, code):
         ("Thiếu tướng Đỗ Minh Khoa", "Đỗ Minh Khoa"),
         ("Đại tá Phan Thị Lụa", "Phan Thị Lụa"),
         ("Trung uý Hà Văn Tư", "Hà Văn Tư"),
+        ("PGS.TS. Trần Minh Khoa", "Trần Minh Khoa"),  # a school's signer: academic titles are no part of the name
+        ("ThS. Lê Thị Hoa", "Lê Thị Hoa"),
         ("Lê Văn Hòa", "Lê Văn Hòa"),
     ],
 )
@@ -230,6 +232,7 @@ CENTRED_SUBJECT = (
         # a speck OCR read before the prefix
         (". Về việc tăng cường công tác phòng cháy", "", "tăng cường công tác phòng cháy trên địa bàn huyện An Phú"),
         ("- V/v tăng cường công tác phòng cháy", "", "tăng cường công tác phòng cháy trên địa bàn huyện An Phú"),
+        ("ƒ/v tăng cường công tác phòng cháy", "", "tăng cường công tác phòng cháy trên địa bàn huyện An Phú"),  # OCR's V
     ],
 )
 def test_a_stamp_at_the_margin_is_no_part_of_a_centred_subject(first, margin, subject):
@@ -320,3 +323,11 @@ def test_an_authority_mark_whose_t_ocr_read_as_1_is_still_the_mark(mark, authori
     d = vndirective.parse_text(HEADER.format(date="An Phú, ngày 14 tháng 5 năm 2024") + BODY + CLOSING.format(block=block))
     assert d.signature is not None
     assert (d.signature.authority, d.signature.on_behalf_of, d.signature.title) == (authority, on_behalf_of, "CHÁNH VĂN PHÒNG")
+
+
+GLUED_BULLETS = "Nơi nhận:\n-Như trên;\n~Thường trực Huyện ủy;\n-Các phòng, ban;\n-Lưu: VT.\n\n{block}\n"
+
+
+def test_bullets_glued_to_the_item_or_read_as_a_tilde_still_open_items():
+    d = vndirective.parse_text(HEADER.format(date="An Phú, ngày 14 tháng 5 năm 2024") + BODY + GLUED_BULLETS.format(block=BLOCK))
+    assert [i.recipient for i in d.distribution] == ["Như trên", "Thường trực Huyện ủy", "Các phòng, ban", "Lưu: VT"]

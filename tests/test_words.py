@@ -63,3 +63,33 @@ def test_every_word_keeps_its_box_when_scripts_join():
     text, boxes = render_page(words, 600.0)
     assert len(boxes) == len(words)
     assert [text[b.start:b.end] for b in boxes] == ["Lưu:", "KGVX", "VHTin507."]
+
+
+def _row(texts: list[str], top: float, x0: float = 100.0, size: float = 13.0) -> list[dict]:
+    words, x = [], x0
+    for text in texts:
+        words.append(_word(text, x, top, size))
+        x = words[-1]["x1"] + 3.0
+    return words
+
+
+OVERPRINTS = [
+    # a draft's number line under the line a signing tool filled and flattened, 4 pt above it
+    (_row(["Số:", "/QĐ-ĐHBK"], 86.0) + _row(["Số:", "5743/QĐ-ĐHBK"], 82.0, x0=97.0), ["Số:", "5743/QĐ-ĐHBK"]),
+    (
+        _row(["Hà", "Nội,", "ngày", "tháng", "12", "năm", "2022"], 86.0, x0=330.0)
+        + _row(["Hà", "Nội,", "ngày", "21", "tháng", "12", "năm", "2022"], 82.0, x0=327.0),
+        ["Hà", "Nội,", "ngày", "21", "tháng", "12", "năm", "2022"],
+    ),
+    # two lines of a paragraph, a line apart: both stay
+    (_row(["Căn", "cứ", "Luật"], 100.0) + _row(["Căn", "cứ", "Luật", "Đất", "đai"], 116.0), ["Căn", "cứ", "Luật", "Căn", "cứ", "Luật", "Đất", "đai"]),
+    # close, but other words: both stay
+    (_row(["Số:", "12/UBND"], 86.0) + _row(["Kính", "gửi:", "các", "xã"], 82.0), ["Kính", "gửi:", "các", "xã", "Số:", "12/UBND"]),
+]
+
+
+@pytest.mark.parametrize("words, kept", OVERPRINTS, ids=["number-line", "date-line", "a-line-apart", "other-words"])
+def test_a_line_printed_over_by_its_filled_copy_gives_way(words, kept):
+    from vndirective.readers.words import drop_overprinted
+
+    assert sorted(w["text"] for w in drop_overprinted(words)) == sorted(kept)

@@ -79,8 +79,8 @@ def glued_quick(text: str, start: int = 0, end: int | None = None) -> bool:
 TRAILING_NAME = regex.compile(r"(?<=;)[ ]+(?=(?:\p{Lu}\p{Ll}{0,7}[ ]){1,4}\p{Lu}\p{Ll}{0,7}$)")
 TRAILING_CAPS = regex.compile(r"(?<=[,;.)])[ ]+(?=(?:\p{Lu}+[ ]?){2,6}$)")
 
-# The prefix of a subject, after a speck OCR may read before it ('. Về việc'); OCR reads 'V/v' 'V/w' too.
-SUBJECT_PREFIX_SK = regex.compile(r"^(?:[.,;:·•|_~-][ ]{0,2})?(?:V\s?/\s?[VW]|VE\s+VIEC)\s{0,3}[:.]?\s{0,3}")
+# The prefix of a subject, after a speck OCR may read before it ('. Về việc'); OCR reads 'V/v' 'V/w' and 'ƒ/v' too.
+SUBJECT_PREFIX_SK = regex.compile(r"^(?:[.,;:·•|_~-][ ]{0,2})?(?:[VƑ]\s?/\s?[VW]|VE\s+VIEC)\s{0,3}[:.]?\s{0,3}")
 # 'Kính gửi:', 'Kính trình:', and the address line of a công điện ('THỦ TƯỚNG CHÍNH PHỦ điện:').
 RECIPIENTS_LABEL_SK = regex.compile(r"^(?:KINH\s{1,3}(?:GUI|TRINH)\s{0,3}:?|GUI\s{0,3}:|[A-Z][A-Z ]{2,80}\sDIEN\s{0,3}:)\s{0,3}")
 # The label alone on its line with its first word lost (OCR, under a received stamp): 'gửi:'.
@@ -142,7 +142,9 @@ def marker_parts(m: regex.Match[str]) -> tuple[str, str]:
     return groups[MARKER_NUMBER - 1], (groups[MARKER_SEP - 1] or "") if len(groups) >= MARKER_SEP else ""
 
 # Where a list item starts inside a run-together line: at the start, or after ; , . :
-INLINE_BULLET = regex.compile(r"(?:^|(?<=[;,.:])\s{1,4})(?:[-–•+]\s{1,3}(?=\S)|~\s{1,3}(?=\p{Lu}))")
+# A bullet opening an item: after ; , . : inside a line, with a space after it; at a line's start also glued to a
+# capitalised word ('-Các sở', '~Tỉnh ủy': OCR drops the space, and reads a dash as '~').
+INLINE_BULLET = regex.compile(r"^(?:[-–•+~]\s{0,3}(?=\p{Lu}))|(?:^|(?<=[;,.:])\s{1,4})(?:[-–•+]\s{1,3}(?=\S)|~\s{1,3}(?=\p{Lu}))")
 LINE_BULLET = regex.compile(r"^(?:[-–•+]\s{0,3}(?=\S)|~\s{1,3}(?=\p{Lu}))")  # '~ Văn phòng': a dash as a scan reads it
 
 # Dates in running text (folded view, case-insensitive).

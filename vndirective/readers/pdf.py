@@ -39,7 +39,7 @@ from .pdf_fonts import Fonts
 from .pdf_streams import check_streams
 from .quality import garbled_share, is_garbled
 from .signatures import read_signatures
-from .words import render_page
+from .words import drop_overprinted, render_page
 
 PDFIUM = True  # read the characters with pdfium when pypdfium2 is installed; False: with pdfplumber alone
 
@@ -248,6 +248,7 @@ def _read_page(
             unique = dedupe_chars(page)  # bold faked by printing each glyph twice
             found = len(unique.chars), unique.extract_words(x_tolerance=1.5, y_tolerance=3, keep_blank_chars=False)
         count, words = found
+        words = drop_overprinted(words)
         if running is not None:
             words = running.drop_repeats(words, float(page.height))
         text, boxes = render_page(words, float(page.width), number, offset)

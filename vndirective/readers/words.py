@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from typing import Any
 
 from ..core.model import Box
@@ -11,6 +12,7 @@ COLUMNS = 110  # text columns across the page width
 GAP = 2.5  # a gap wider than this many character widths separates columns
 _EDGES = ("x0", "top", "x1", "bottom")  # a word's box, in Box's order
 ROUNDING = 1e-6  # pt: a line exactly at the limit of the one above joins it, whatever the rounding of the library that measured them
+OVERPRINT_SHIFT = 0.5  # of a line's height: a line printed this close to another is printed over it, not below it
 TOUCHING = 0.5  # pt: a word starting this close to the end of the one before it is printed against it, with no space
 SCRIPT_RATIO = 0.8  # a word touching another and at most this share of its height is its sub- or superscript
 
@@ -101,3 +103,53 @@ def _scripted(before: dict[str, Any], word: dict[str, Any]) -> bool:
         return False
     small, large = sorted((word["bottom"] - word["top"], before["bottom"] - before["top"]))
     return small <= SCRIPT_RATIO * large
+
+
+def drop_overprinted(words: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The words of a page less a line printed over by a fuller copy of itself, a few points off: a draft's
+    number and date line with its blanks ('Số:      /QĐ-ĐHBK', 'Hà Nội, ngày   tháng 12 năm 2022') under the same
+    line as a signing tool filled and flattened it ('Số: 5743/QĐ-ĐHBK', '… ngày 21 tháng 12 …'). The line kept is
+    the one holding every word of the other in order (a blank's neighbour may be the end of a filled word)."""
+    rows = _rows_by_top(words)
+    drop: set[int] = set()
+    for upper, lower in itertools.pairwise(rows):
+        height = min(upper[0]["bottom"] - upper[0]["top"], lower[0]["bottom"] - lower[0]["top"])
+        if lower[0]["top"] - upper[0]["top"] > OVERPRINT_SHIFT * height or not _overlap(upper, lower):
+            continue
+        for under, over in ((upper, lower), (lower, upper)):
+            if len(under) <= len(over) and _words_within(under, over):
+                drop.update(id(w) for w in under)
+                break
+    return [w for w in words if id(w) not in drop] if drop else words
+
+
+def _rows_by_top(words: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    """The words in rows of one top (within a point), top to bottom, each row left to right."""
+    rows: list[list[dict[str, Any]]] = []
+    for w in sorted(words, key=lambda w: (w["top"], w["x0"])):
+        if rows and w["top"] - rows[-1][0]["top"] <= 1.0:
+            rows[-1].append(w)
+        else:
+            rows.append([w])
+    for row in rows:
+        row.sort(key=lambda w: w["x0"])
+    return rows
+
+
+def _overlap(a: list[dict[str, Any]], b: list[dict[str, Any]]) -> bool:
+    """Whether the shorter of two rows lies across the page mostly within the other."""
+    left, right = max(a[0]["x0"], b[0]["x0"]), min(a[-1]["x1"], b[-1]["x1"])
+    return right - left >= 0.8 * min(a[-1]["x1"] - a[0]["x0"], b[-1]["x1"] - b[0]["x0"])
+
+
+def _words_within(under: list[dict[str, Any]], over: list[dict[str, Any]]) -> bool:
+    """Whether each word of ``under``, in order, is a word of ``over`` or the end of one ('/QĐ-ĐHBK' of
+    '5743/QĐ-ĐHBK'), at least two words of them."""
+    k = 0
+    for w in under:
+        while k < len(over) and not over[k]["text"].endswith(w["text"]):
+            k += 1
+        if k == len(over):
+            return False
+        k += 1
+    return len(under) >= 2

@@ -37,6 +37,12 @@ def is_signature_segment(layout: Layout, line: Line) -> bool:
     return (is_caps(core) and len(core.split()) <= 14) or is_name(core) or is_name(_without_rank(core))
 
 
+def _is_rank(text: str) -> bool:
+    """Whether a text is a rank or an academic title alone ('Thượng tướng', 'PGS.TS.')."""
+    sk = " ".join(skeleton(text).split()) + " "
+    return sk.strip() != "" and sk in codes.signer_ranks()
+
+
 def _without_rank(text: str) -> str:
     """A name without the military or police rank printed before it ('Thượng tướng Nguyễn Văn A' → 'Nguyễn Văn A')."""
     sk = " ".join(skeleton(text).split()) + " "
@@ -69,6 +75,8 @@ def _pieces(layout: Layout, line: Line) -> list[_Piece]:
         ns, ne = s + m.start(_NAME), s + m.end(_NAME)
         name = _Piece("name", clean(layout.text[ns:ne]), Span(ns, ne))
         clean_text = clean_text[: m.start(_NAME)]
+        if _is_rank(clean_text):
+            clean_text = ""  # 'PGS.TS.', 'Thượng tướng' before the name: no title of the block
     caps_end = s + len(clean_text.rstrip())
     sk = layout.sk(s, caps_end)
     marks = list(patterns.AUTHORITY_SK.finditer(sk))
