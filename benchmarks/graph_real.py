@@ -4,6 +4,7 @@
     python benchmarks/graph_real.py --links          # and every resolved link with both documents' lines, for the hand check
     python benchmarks/graph_real.py --cited-only 20  # and 20 citations of documents not in the set, with the organ inferred
     python benchmarks/graph_real.py --json out.json
+    python benchmarks/graph_real.py --more ../blind/extra --more ../blind/party --ocr   # the blind sets too, scans read by OCR
 
 The documents are read in place, never copied: ``../shared/corpus`` (real texts), ``../shared/realfiles``
 (real PDF and Word files, read without OCR: a scan without a text layer is an error, counted), and of
@@ -53,6 +54,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--links", action="store_true", help="print every resolved link with the citing sentence and the cited header")
     ap.add_argument("--cited-only", type=int, default=0, metavar="N", help="print N citations of documents not in the set (every k-th), with their organ")
     ap.add_argument("--json", type=Path, help="also write the figures as JSON")
+    ap.add_argument("--more", type=Path, action="append", default=[], metavar="DIR", help="a folder of more real files (a blind set's documents); repeatable")
+    ap.add_argument("--ocr", action="store_true", help="read scans by OCR (Tesseract with Vietnamese) instead of counting them as not read")
     args = ap.parse_args(argv)
 
     import vndirective
@@ -60,11 +63,11 @@ def main(argv: list[str] | None = None) -> int:
     from vndirective.errors import VndirectiveError
     from vndirective.graph import build_graph
 
-    files = real_files(args.shared)
+    files = real_files(args.shared) + [p for folder in args.more for p in sorted(folder.glob("*")) if p.is_file() and p.name not in NOT_DOCUMENTS]
     docs, errors, skipped, seen = [], Counter(), [], set()
     for path in files:
         try:
-            d = vndirective.parse(path, ocr=False)
+            d = vndirective.parse(path, ocr=args.ocr)
         except VndirectiveError as exc:
             errors[type(exc).__name__] += 1
             continue

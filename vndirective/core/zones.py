@@ -270,12 +270,9 @@ _ROMAN_TAIL = regex.compile(r"\(?[IVXLC]{1,6}\)?[.;]?")
 
 
 def _typed_subject(layout: Layout, roles: Roles, lines: list[Line], type_idx: int, limit: int) -> tuple[int, int]:
-    """(start, end) of the lines under a type name: qualifier lines, then the subject.
-
-    The subject is either in capitals (then the block is capitals only) or in
-    lower case after optional capital qualifier lines; it ends at a rule, a
-    blank line, a numbered heading or the first sentence of the body.
-    """
+    """(start, end) of the lines under a type name: qualifier lines, then the subject. The subject is either in
+    capitals (then the block is capitals only) or in lower case after optional capital qualifier lines; it ends at
+    a rule, a blank line, a numbered heading or the first sentence of the body."""
     i = type_idx + 1
     start = i
     phase = "caps"  # caps lines so far; "lower" once a lower-case subject line is met
