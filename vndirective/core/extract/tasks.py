@@ -465,16 +465,27 @@ def _quoted(b: _Body) -> set[int]:
         depth = _quote_balance(text[m.start(1) :], mark)
         j = i + 1
         while j < len(segs) and j - i <= QUOTE_SEGMENTS:
+            if mark == '"' and _introduced_quotation(layout.t(segs[j - 1]), layout.t(segs[j])):
+                break
             depth = _quote_balance(layout.t(segs[j]), mark, depth)
             if depth <= 0:
                 break
             j += 1
-        if j < len(segs) and j - i <= QUOTE_SEGMENTS:
+        if j < len(segs) and j - i <= QUOTE_SEGMENTS and depth > 0:
+            inside.update(range(i + 1, j - 1))  # its closing mark lost (OCR): it ends before the line introducing the next
+            i = j
+        elif j < len(segs) and j - i <= QUOTE_SEGMENTS:
             inside.update(range(i + 1, j + 1))
             i = j + 1
         else:
             i += 1
     return inside
+
+
+def _introduced_quotation(before: str, text: str) -> bool:
+    """Whether ``text`` opens a new quotation with '"' right after a line ending with a colon ('... quy định:'): a
+    closing mark never follows a colon, so a quotation still open there lost its closing mark."""
+    return text.lstrip().startswith('"') and before.rstrip().endswith(":")
 
 
 BARE_MARKER_CHARS = 6  # a segment this short may be a list number alone ('1.', 'II.', 'a)')
