@@ -447,10 +447,8 @@ def _quoted(b: _Body) -> set[int]:
     """Indices of the segments inside a quotation of another text ('... quy định:' / '“2. Sau khi ...' /
     'a) ...' / '3. ... giải thể hội.”'): the body's tasks are never numbered there.
 
-    A quotation opens at a quote mark that starts a segment or follows a colon and that the segment
-    leaves open; it runs to the segment that closes it. One that nothing closes within QUOTE_SEGMENTS
-    segments is left alone (a quote mark the typist forgot to close).
-    """
+    A quotation opens at a quote mark that starts a segment or follows a colon and that the segment leaves open; it
+    runs to the segment that closes it. One that nothing closes within QUOTE_SEGMENTS segments is left alone."""
     segs, layout = b.segs, b.layout
     inside: set[int] = set()
     i = 0
@@ -471,20 +469,17 @@ def _quoted(b: _Body) -> set[int]:
             if depth <= 0:
                 break
             j += 1
-        if j < len(segs) and j - i <= QUOTE_SEGMENTS and depth > 0:
-            inside.update(range(i + 1, j - 1))  # its closing mark lost (OCR): it ends before the line introducing the next
-            i = j
-        elif j < len(segs) and j - i <= QUOTE_SEGMENTS:
-            inside.update(range(i + 1, j + 1))
-            i = j + 1
+        if j < len(segs) and j - i <= QUOTE_SEGMENTS:
+            lost = depth > 0  # its closing mark lost (OCR): it ends before the line introducing the next quotation
+            inside.update(range(i + 1, j - 1 if lost else j + 1))
+            i = j if lost else j + 1
         else:
             i += 1
     return inside
 
 
 def _introduced_quotation(before: str, text: str) -> bool:
-    """Whether ``text`` opens a new quotation with '"' right after a line ending with a colon ('... quy định:'): a
-    closing mark never follows a colon, so a quotation still open there lost its closing mark."""
+    """Whether ``text`` opens a quotation with '"' after a line ending with ':' (no closing mark follows a colon)."""
     return text.lstrip().startswith('"') and before.rstrip().endswith(":")
 
 
