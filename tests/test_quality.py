@@ -65,3 +65,10 @@ def test_a_damaged_text_layer_is_read_by_ocr_when_ocr_is_allowed(tmp_path: Path,
     d = parse(path, ocr=True)
     assert read == [str(path)]
     assert d.number == "12" and "pdf_text_garbled" in [w.code for w in d.warnings]
+
+
+def test_one_pattern_finds_the_same_foreign_letters_as_the_letter_test():
+    from vndirective.readers.quality import _foreign, _is_letter
+
+    foreign = _foreign()
+    assert [c for c in range(0x10000) if (foreign.match(chr(c)) is None) != _is_letter(chr(c))] == []

@@ -37,7 +37,7 @@ from .pdf_chars import Unreadable
 from .pdf_errors import damage_errors
 from .pdf_fonts import Fonts
 from .pdf_streams import check_streams
-from .quality import garbled_share, is_garbled
+from .quality import garbled
 from .signatures import read_signatures
 from .words import drop_overprinted, render_page
 
@@ -119,8 +119,9 @@ def read_pdf(data: bytes, name: str = "<pdf>", ocr: Ocr = "auto", password: str 
         layout.digital_signatures = signatures
         return layout
     layout = build_layout(text, already_prepared=True) if prepare(text) == text else build_layout(text)
-    if is_garbled(layout.text):
-        share = f"{100 * garbled_share(layout.text)[0]:.0f}"
+    damaged = garbled(layout.text)
+    if damaged is not None:
+        share = f"{100 * damaged:.0f}"
         if wanted(ocr):
             from .ocr import ocr_pdf
 

@@ -24,11 +24,21 @@ _LETTERS = frozenset("aăâbcdđeêfghijklmnoôơpqrstuưvwxyz")
 _TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")  # grave, acute, tilde, hook, dot below
 
 
-@cache
+_LATIN = ((0x41, 0x250), (0x1E00, 0x1F00), (0x212A, 0x212B))  # where every letter of Vietnamese and English is, each case and tone (and the Kelvin sign, a K)
+
+
 def _is_letter(ch: str) -> bool:
     """Whether a character is a letter of Vietnamese or English, whatever its tone and case."""
     base = unicodedata.normalize("NFC", "".join(c for c in unicodedata.normalize("NFD", ch.lower()) if c not in _TONES))
     return base in _LETTERS
+
+
+@cache
+def _foreign() -> re.Pattern[str]:
+    """A character that is no letter of Vietnamese or English (:func:`_is_letter`), found by one pattern: a word is
+    looked at once, not a character at a time."""
+    letters = "".join(chr(c) for first, end in _LATIN for c in range(first, end) if _is_letter(chr(c)))
+    return re.compile(f"[^{re.escape(letters)}]")
 
 
 def garbled_share(text: str) -> tuple[float, int]:
@@ -37,11 +47,18 @@ def garbled_share(text: str) -> tuple[float, int]:
     words = _WORD.findall(text)
     if not words:
         return 0.0, 0
-    bad = sum(1 for w in words if w.startswith("(cid:") or not all(_is_letter(ch) for ch in w))
+    foreign = _foreign().search
+    bad = sum(1 for w in words if w.startswith("(cid:") or foreign(w))
     return bad / len(words), len(words)
+
+
+def garbled(text: str) -> float | None:
+    """The share of damaged words of a text layer too damaged to be the page's text (see the module docstring);
+    None for a sound one."""
+    share, words = garbled_share(text)
+    return share if words >= MIN_WORDS and share > GARBLED_SHARE else None
 
 
 def is_garbled(text: str) -> bool:
     """Whether a text layer is too damaged to be the page's text (see the module docstring)."""
-    share, words = garbled_share(text)
-    return words >= MIN_WORDS and share > GARBLED_SHARE
+    return garbled(text) is not None
