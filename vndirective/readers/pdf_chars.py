@@ -282,8 +282,8 @@ def _number_or_date_line(chars: list[Char], rect: Rect) -> Char | None:
     lines: dict[float, bool] = {}  # a character's top → whether the line around it is a number or date line
     for c in chars:
         size = c[7]
-        if c[4].isspace() or size <= 0 or bottom - top > MAX_DRAWN_HEIGHT * size or not top <= c[0] + size / 2 <= bottom:
-            continue
+        if not top <= c[0] + size / 2 <= bottom or size <= 0 or bottom - top > MAX_DRAWN_HEIGHT * size or c[4].isspace():
+            continue  # (the cheapest test first: most characters are on other lines)
         if c[0] not in lines:
             line = "".join(o[4] for o in sorted((o for o in chars if abs(o[0] - c[0]) <= Y_TOLERANCE), key=itemgetter(1)))
             lines[c[0]] = bool(_STAMPED_LINE.search(line))

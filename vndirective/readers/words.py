@@ -10,7 +10,6 @@ from ..core.normalize import prepare
 
 COLUMNS = 110  # text columns across the page width
 GAP = 2.5  # a gap wider than this many character widths separates columns
-_EDGES = ("x0", "top", "x1", "bottom")  # a word's box, in Box's order
 ROUNDING = 1e-6  # pt: a line exactly at the limit of the one above joins it, whatever the rounding of the library that measured them
 OVERPRINT_SHIFT = 0.5  # of a line's height: a line printed this close to another is printed over it, not below it
 TOUCHING = 0.5  # pt: a word starting this close to the end of the one before it is printed against it, with no space
@@ -58,7 +57,7 @@ def render_page(words: list[dict[str, Any]], width: float, page: int = 1, offset
             parts.append(" " * pad)
             length += pad
             start = pos + length
-            left, top, right, bottom = (round(float(w[k]), 2) for k in _EDGES)
+            left, top, right, bottom = round(float(w["x0"]), 2), round(float(w["top"]), 2), round(float(w["x1"]), 2), round(float(w["bottom"]), 2)
             box = Box(start, start + n, page, left, top, right, bottom, w.get("conf"))
             w["box"] = box
             boxes.append(box)
