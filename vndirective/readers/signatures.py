@@ -54,7 +54,8 @@ def read_signatures(doc: Any, data: bytes, pages: dict[int, tuple[int, float]]) 
     except Exception:  # a damaged form: the document still parses, without signatures
         return []
     digests = SignedDigests(data)
-    return [_signature(field, value, data, pages, digests) for field, value in fields]
+    with quiet():
+        return [_signature(field, value, data, pages, digests) for field, value in fields]
 
 
 def _signature_fields(doc: Any, data: bytes) -> Iterator[tuple[dict[str, Any], dict[str, Any]]]:
@@ -196,8 +197,7 @@ def _signature(
     ranges = _ranges(value.get("ByteRange"))
     sig.covers_whole_file = len(ranges) == 4 and ranges[0] == 0 and ranges[2] + ranges[3] == len(data)
     if available():
-        with quiet():
-            _read_cms(sig, value, data, ranges, digests or SignedDigests(data))
+        _read_cms(sig, value, data, ranges, digests or SignedDigests(data))  # (pyHanko's logs are quieted by the caller)
     if sig.signer:
         sig.kind = "person" if is_name(sig.signer) else "organ"
     return sig
@@ -218,7 +218,7 @@ def _read_cms(sig: DigitalSignature, value: dict[str, Any], data: bytes, ranges:
         return
     if cert is None:
         return
-    subject = cert.subject.native
+    subject = _subject_fields(cert.subject)
     sig.signer = _first(subject.get("common_name"))
     sig.organization, sig.unit = _first(subject.get("organization_name")), _first(subject.get("organizational_unit_name"))
     sig.cms_signed_at = _signing_time(info)
@@ -278,6 +278,21 @@ def _same_name(a: Any, b: Any) -> bool:
     """Whether two X.509 names are one: the same bytes, else by asn1crypto's comparison (which prepares
     every string as RFC 4518 says: exact, but costs more than the rest of the signature's reading)."""
     return bool(a.dump() == b.dump() or a == b)
+
+
+_SUBJECT_FIELDS = {"2.5.4.3": "common_name", "2.5.4.10": "organization_name", "2.5.4.11": "organizational_unit_name"}
+
+
+def _subject_fields(name: Any) -> dict[str, list[str]]:
+    """The common names, organisations and units of an X.509 name, in order, as asn1crypto's ``name.native`` gives
+    them, without converting its other attributes (a third of the time a signature took to read)."""
+    found: dict[str, list[str]] = {}
+    for rdn in name.chosen:
+        for attribute in rdn:
+            key = _SUBJECT_FIELDS.get(attribute["type"].dotted)
+            if key is not None:
+                found.setdefault(key, []).append(attribute["value"].native)
+    return found
 
 
 def _signing_time(info: Any) -> dt.datetime | None:
