@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -533,9 +534,7 @@ def _centred_under(layout: Layout, type_line: Line, block: list[Line]) -> list[L
 def _in_subject_column(layout: Layout, block: list[Line]) -> list[Line]:
     """The lines of a subject block less a segment printed beside the subject on its row, in another column (the
     'Số:' of a received stamp at the margin): one that overlaps, across the page, no line alone on its row."""
-    rows: dict[int, int] = {}
-    for ln in block:
-        rows[ln.row] = rows.get(ln.row, 0) + 1
+    rows = Counter(ln.row for ln in block)
     alone = [ln for ln in block if rows[ln.row] == 1]
     if not alone or len(alone) == len(block):
         return block

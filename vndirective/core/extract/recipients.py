@@ -29,8 +29,8 @@ MARGIN_COLUMNS = 10  # a line starting this many columns left of the label and o
 def _without_margin_stamps(layout: Layout, lines: list[Line]) -> list[Line]:
     """The lines of an OCR'd list of bulleted recipients less those at the page's margin without a bullet (the
     words of a received stamp, 'CỔNG THÔNG TIN ĐIỆN TỬ … ĐẾN', read beside the list)."""
-    bulleted = [ln for ln in lines[1:] if patterns.line_bullet(layout.t(ln))]
-    if len(bulleted) < 2:
+    bulleted = [patterns.line_bullet(layout.t(ln)) for ln in lines[1:]]
+    if sum(bulleted) < 2:
         return lines
-    edge = min([lines[0].indent] + [ln.indent for ln in bulleted]) - MARGIN_COLUMNS
-    return [lines[0]] + [ln for ln in lines[1:] if ln.indent >= edge or patterns.line_bullet(layout.t(ln))]
+    edge = min([lines[0].indent] + [ln.indent for ln, b in zip(lines[1:], bulleted, strict=True) if b]) - MARGIN_COLUMNS
+    return [lines[0]] + [ln for ln, b in zip(lines[1:], bulleted, strict=True) if b or ln.indent >= edge]

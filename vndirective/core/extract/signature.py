@@ -37,17 +37,23 @@ def is_signature_segment(layout: Layout, line: Line) -> bool:
     return (is_caps(core) and len(core.split()) <= 14) or is_name(core) or is_name(_without_rank(core))
 
 
-def _is_rank(text: str) -> bool:
-    """Whether a text is a rank or an academic title alone ('Thượng tướng', 'PGS.TS.')."""
+def _rank_words(text: str) -> int:
+    """How many words of ``text`` are the rank or academic title it opens with ('Thượng tướng', 'PGS.TS.'); 0 for none."""
     sk = " ".join(skeleton(text).split()) + " "
-    return sk.strip() != "" and sk in codes.signer_ranks()
+    rank = next((r for r in codes.signer_ranks() if sk.startswith(r)), None)
+    return len(rank.split()) if rank else 0
+
+
+def _is_rank(text: str) -> bool:
+    """Whether a text is a rank or an academic title alone."""
+    words = text.split()
+    return bool(words) and _rank_words(text) == len(words)
 
 
 def _without_rank(text: str) -> str:
-    """A name without the military or police rank printed before it ('Thượng tướng Nguyễn Văn A' → 'Nguyễn Văn A')."""
-    sk = " ".join(skeleton(text).split()) + " "
-    rank = next((r for r in codes.signer_ranks() if sk.startswith(r)), None)
-    return " ".join(text.split()[len(rank.split()) :]) if rank else ""
+    """A name without the rank or title printed before it ('Thượng tướng Nguyễn Văn A' → 'Nguyễn Văn A'); '' without one."""
+    n = _rank_words(text)
+    return " ".join(text.split()[n:]) if n else ""
 
 
 @dataclass
